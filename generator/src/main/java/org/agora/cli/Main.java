@@ -1,0 +1,44 @@
+package org.agora.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The agora command: a thin picocli layer over the build; no static state, so tests call {@link #run}. */
+@Command(name = "agora", mixinStandardHelpOptions = true, version = "Agora 0.1.0",
+        description = "Builds multilingual e-libraries: Markdown + site-config.yml + a theme → a static site.",
+        subcommands = {BuildCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean debug = parseResult.originalArgs().contains("--debug");
+            err.println("agora: internal error: " + e);
+            if (debug) e.printStackTrace(err);
+            else err.println("Run again with --debug for details, and report it if it persists.");
+            return ExitCodes.INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

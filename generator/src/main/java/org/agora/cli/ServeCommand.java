@@ -1,0 +1,54 @@
+package org.agora.cli;
+
+import org.agora.config.ConfigLoader;
+import org.agora.diag.Diagnostics;
+import org.agora.serve.PreviewServer;
+import org.agora.site.BuildOptions;
+import org.agora.site.BuildResult;
+import org.agora.site.SiteBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", description = "Build the site into a preview folder and serve it on http://localhost.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    SiteOptions site;
+
+    @Option(names = "--port", description = "port to listen on, on this machine only (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port = 1313;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path siteDir = site.site.toAbsolutePath().normalize();
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Path preview = Files.createTempDirectory("agora-preview-").resolve("site");
+        Report report = new Report(out, err, siteDir);
+        BuildResult result = new SiteBuilder(report.progress(System.console() != null))
+                .build(new BuildOptions(siteDir, preview, site.drafts));
+        report.problems(result);
+        report.summary(result);
+        if (!result.success()) return ExitCodes.SITE_ERRORS;
+        String basePath = new ConfigLoader().load(siteDir, new Diagnostics()).orElseThrow().basePath();
+        try (PreviewServer server = new PreviewServer(preview, basePath, port)) {
+            URI url = server.start();
+            out.println("Serving the e-library at " + url + "  (Ctrl+C to stop)");
+            out.flush();
+            new CountDownLatch(1).await();
+        }
+        return ExitCodes.OK;
+    }
+}

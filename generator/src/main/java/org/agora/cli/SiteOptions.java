@@ -1,0 +1,18 @@
+package org.agora.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options shared by the commands that read a site. */
+final class SiteOptions {
+
+    @Option(names = "--site", paramLabel = "DIR", description = "folder with site-config.yml and content/ (default: current folder)")
+    Path site = Path.of(".");
+
+    @Option(names = "--drafts", description = "include documents marked draft: true")
+    boolean drafts;
+
+    @Option(names = "--debug", description = "show internal details of unexpected failures")
+    boolean debug;
+}

@@ -1,0 +1,234 @@
+package org.agora.config;
+
+import org.agora.diag.Diagnostics;
+import org.agora.diag.SourcePosition;
+import org.agora.yaml.YamlFields;
+import org.agora.yaml.YamlNode;
+import org.agora.yaml.YamlReader;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and checks site-config.yml; every problem becomes a diagnostic with its line. */
+public final class ConfigLoader {
+
+    public static final String FILE_NAME = "site-config.yml";
+    public static final List<String> DEFAULT_TAXONOMIES =
+            List.of("tags", "categories", "themes", "countries", "organisations");
+
+    private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
+            "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown");
+    private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction");
+    private static final Set<String> MARKDOWN_KEYS = Set.of("trustRawHtml");
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})?");
+
+    private final YamlReader yaml = new YamlReader();
+
+    public Optional<SiteConfig> load(Path siteDir, Diagnostics diagnostics) {
+        Path file = siteDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            diagnostics.error(SourcePosition.of(file), "no " + FILE_NAME + " in " + siteDir.toAbsolutePath().normalize(),
+                    "run the command in your site's folder or pass --site DIR");
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = stripBom(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            diagnostics.error(SourcePosition.of(file), "cannot read " + FILE_NAME + ": " + e.getMessage(), "");
+            return Optional.empty();
+        }
+        YamlReader.Result result = yaml.read(text, 0);
+        YamlFields f = new YamlFields(file, diagnostics);
+        if (!result.ok()) {
+            f.error(result.problem().line(), "invalid YAML: " + result.problem().message(),
+                    "check indentation and quote values that contain ':' or '#'");
+            return Optional.empty();
+        }
+        result.duplicateKeys().forEach(d -> f.error(d.line(), d.message(), "keep only one"));
+        if (!(result.node() instanceof YamlNode.Mapping root)) {
+            f.error(result.node().line(), FILE_NAME + " must be a map of settings", "start with  title: My e-library");
+            return Optional.empty();
+        }
+        long errorsBefore = diagnostics.errorCount();
+        f.rejectUnknownKeys(root, TOP_KEYS, FILE_NAME);
+
+        List<LanguageConfig> languages = readLanguages(root, f);
+        Set<String> codes = new LinkedHashSet<>();
+        languages.forEach(l -> codes.add(l.code()));
+
+        String defaultLanguage = f.string(root, "defaultLanguage").map(String::strip).orElse(null);
+        if (defaultLanguage == null) {
+            if (!languages.isEmpty()) defaultLanguage = languages.getFirst().code();
+        } else if (!codes.contains(defaultLanguage)) {
+            f.error(root.get("defaultLanguage").orElseThrow().line(),
+                    "defaultLanguage '" + defaultLanguage + "' is not one of the languages " + codes,
+                    "use one of " + String.join(", ", codes) + " or add it under languages:");
+        }
+
+        URI baseUrl = readBaseUrl(root, f);
+        LocalizedText title = readText(root, "title", codes, f).orElse(LocalizedText.of("Agora e-library"));
+        LocalizedText description = readText(root, "description", codes, f).orElse(LocalizedText.of(""));
+        Map<String, List<String>> fallbacks = readFallbacks(root, codes, defaultLanguage, f);
+        String theme = f.string(root, "theme").map(String::strip).orElse("default");
+        if (!theme.matches("[A-Za-z0-9._-]+") || theme.startsWith(".")) {
+            f.error(root.get("theme").orElseThrow().line(), "theme '" + theme + "' is not a folder name",
+                    "name a folder inside themes/, for example  theme: default");
+        }
+        List<String> taxonomies = root.get("taxonomies").isPresent()
+                ? f.stringList(root, "taxonomies") : DEFAULT_TAXONOMIES;
+        int pageSize = f.integer(root, "pageSize").orElse(20);
+        if (pageSize < 1) f.error(root.get("pageSize").orElseThrow().line(), "pageSize must be at least 1", "");
+        boolean trustRawHtml = false;
+        Optional<YamlNode.Mapping> markdown = f.mapping(root, "markdown");
+        if (markdown.isPresent()) {
+            f.rejectUnknownKeys(markdown.get(), MARKDOWN_KEYS, "markdown");
+            trustRawHtml = f.bool(markdown.get(), "trustRawHtml").orElse(false);
+        }
+        if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
+                fallbacks, theme, taxonomies, pageSize, trustRawHtml));
+    }
+
+    private List<LanguageConfig> readLanguages(YamlNode.Mapping root, YamlFields f) {
+        Optional<YamlNode.Mapping> node = f.mapping(root, "languages");
+        if (node.isEmpty()) {
+            if (root.get("languages").isEmpty()) {
+                f.error(1, "site-config.yml has no languages", "add for example\n      languages:\n        en: { label: English, locale: en-GB }");
+            }
+            return List.of();
+        }
+        List<LanguageConfig> out = new ArrayList<>();
+        for (YamlNode.Entry e : node.get().entries().values()) {
+            String code = e.key();
+            if (!LANGUAGE_CODE.matcher(code).matches()) {
+                f.error(e.keyLine(), "language code '" + code + "' is not a lowercase language code",
+                        "use an ISO 639 code such as en, fr or nl");
+                continue;
+            }
+            String label = code;
+            Locale locale = Locale.forLanguageTag(code);
+            String direction = "ltr";
+            if (e.value() instanceof YamlNode.Mapping m) {
+                f.rejectUnknownKeys(m, LANGUAGE_KEYS, "language '" + code + "'");
+                label = f.string(m, "label").orElse(code);
+                Optional<String> tag = f.string(m, "locale");
+                if (tag.isPresent()) {
+                    try {
+                        locale = new Locale.Builder().setLanguageTag(tag.get().strip().replace('_', '-')).build();
+                    } catch (IllformedLocaleException ex) {
+                        f.error(m.get("locale").orElseThrow().line(), "locale '" + tag.get() + "' is not a valid locale",
+                                "write a BCP 47 tag such as fr-BE");
+                    }
+                }
+                direction = f.string(m, "direction").orElse("ltr");
+                if (!direction.equals("ltr") && !direction.equals("rtl")) {
+                    f.error(m.get("direction").orElseThrow().line(), "direction must be ltr or rtl, not '" + direction + "'", "");
+                    direction = "ltr";
+                }
+            } else if (!(e.value() instanceof YamlNode.Scalar s && s.isNull())) {
+                f.error(e.value().line(), "language '" + code + "' must be a map of keys",
+                        "write  " + code + ": { label: ..., locale: ... }");
+            }
+            out.add(new LanguageConfig(code, label, locale, direction));
+        }
+        return out;
+    }
+
+    private URI readBaseUrl(YamlNode.Mapping root, YamlFields f) {
+        Optional<String> text = f.string(root, "baseURL");
+        if (text.isEmpty()) return URI.create("/");
+        int line = root.get("baseURL").orElseThrow().line();
+        String s = text.get().strip();
+        if (!s.endsWith("/")) s = s + "/";
+        try {
+            URI uri = new URI(s);
+            boolean absolute = uri.getScheme() != null && uri.getHost() != null
+                    && (uri.getScheme().equals("http") || uri.getScheme().equals("https"));
+            if (!absolute && !s.startsWith("/")) {
+                f.error(line, "baseURL '" + text.get() + "' is neither an http(s) URL nor a path",
+                        "write for example  baseURL: https://example.org/elibrary/");
+                return null;
+            }
+            if (uri.getQuery() != null || uri.getFragment() != null) {
+                f.error(line, "baseURL must not have a query or fragment", "");
+                return null;
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            f.error(line, "baseURL '" + text.get() + "' is not a valid URL: " + e.getReason(),
+                    "write for example  baseURL: https://example.org/elibrary/");
+            return null;
+        }
+    }
+
+    private Optional<LocalizedText> readText(YamlNode.Mapping root, String key, Set<String> codes, YamlFields f) {
+        Optional<YamlNode> node = root.get(key);
+        if (node.isEmpty()) return Optional.empty();
+        if (node.get() instanceof YamlNode.Mapping m) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (!codes.contains(e.key())) {
+                    f.error(e.keyLine(), key + " is given for '" + e.key() + "', which is not a site language",
+                            "use one of " + String.join(", ", codes));
+                    continue;
+                }
+                f.string(e.value(), key + "." + e.key()).ifPresent(v -> values.put(e.key(), v));
+            }
+            return Optional.of(new LocalizedText(null, values));
+        }
+        return f.string(node.get(), key).map(LocalizedText::of);
+    }
+
+    private Map<String, List<String>> readFallbacks(YamlNode.Mapping root, Set<String> codes, String defaultLanguage,
+                                                    YamlFields f) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Optional<YamlNode.Mapping> node = f.mapping(root, "fallback");
+        if (node.isPresent()) {
+            for (YamlNode.Entry e : node.get().entries().values()) {
+                if (!codes.contains(e.key())) {
+                    f.error(e.keyLine(), "fallback is given for '" + e.key() + "', which is not a site language",
+                            "use one of " + String.join(", ", codes));
+                    continue;
+                }
+                List<String> order = new ArrayList<>();
+                for (String lang : f.stringList(node.get(), e.key())) {
+                    if (!codes.contains(lang)) {
+                        f.error(e.value().line(), "fallback language '" + lang + "' is not a site language",
+                                "use one of " + String.join(", ", codes));
+                    } else if (!lang.equals(e.key())) {
+                        order.add(lang);
+                    }
+                }
+                out.put(e.key(), List.copyOf(order));
+            }
+        }
+        // Unless told otherwise, a gap is filled by the default language, as Hugo and Zola readers expect.
+        for (String code : codes) {
+            if (!out.containsKey(code) && defaultLanguage != null && !code.equals(defaultLanguage)) {
+                out.put(code, List.of(defaultLanguage));
+            }
+        }
+        return out;
+    }
+
+    static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}

@@ -1,0 +1,55 @@
+package org.agora.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * site-config.yml as typed, validated values.
+ * @param baseUrl absolute URL of the site root, always ending in '/'
+ * @param languages in the order the site lists them
+ * @param fallbacks for each language, the languages whose documents fill its gaps, in order
+ * @param taxonomies front-matter fields that group documents into term pages
+ */
+public record SiteConfig(
+        Path siteDir,
+        Path configFile,
+        LocalizedText title,
+        LocalizedText description,
+        URI baseUrl,
+        String defaultLanguage,
+        List<LanguageConfig> languages,
+        Map<String, List<String>> fallbacks,
+        String theme,
+        List<String> taxonomies,
+        int pageSize,
+        boolean trustRawHtml) {
+
+    public SiteConfig {
+        languages = List.copyOf(languages);
+        fallbacks = Map.copyOf(fallbacks);
+        taxonomies = List.copyOf(taxonomies);
+    }
+
+    public Path contentDir() { return siteDir.resolve("content"); }
+
+    /** The path part of the base URL, "/" or "/elibrary/": every site link starts with it. */
+    public String basePath() {
+        String p = baseUrl.getRawPath();
+        return p == null || p.isEmpty() ? "/" : p;
+    }
+
+    public LanguageConfig language(String code) {
+        return languages.stream().filter(l -> l.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a site language: " + code));
+    }
+
+    public boolean hasLanguage(String code) {
+        return languages.stream().anyMatch(l -> l.code().equals(code));
+    }
+
+    public List<String> languageCodes() { return languages.stream().map(LanguageConfig::code).toList(); }
+
+    public List<String> fallbacksOf(String language) { return fallbacks.getOrDefault(language, List.of()); }
+}

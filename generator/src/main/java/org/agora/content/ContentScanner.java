@@ -1,0 +1,120 @@
+package org.agora.content;
+
+import org.agora.config.SiteConfig;
+import org.agora.diag.Diagnostics;
+import org.agora.diag.SourcePosition;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds the site's files and gives each Markdown file its language: from a top folder named after a
+ * site language ({@code content/fr/...}) or from a suffix ({@code page.fr.md}); a file with neither
+ * belongs to the default language.
+ */
+public final class ContentScanner {
+
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    public ContentSet scan(SiteConfig config, Diagnostics diagnostics) {
+        Path content = config.contentDir();
+        List<SourceFile> markdown = new ArrayList<>();
+        List<StaticFile> statics = new ArrayList<>();
+        if (!Files.isDirectory(content)) {
+            diagnostics.error(SourcePosition.of(content), "the site has no content/ folder",
+                    "create content/ and put Markdown files in it");
+            return new ContentSet(markdown, statics);
+        }
+        for (Path file : listFiles(content, diagnostics)) {
+            String rel = content.relativize(file).toString().replace('\\', '/');
+            if (rel.toLowerCase(Locale.ROOT).endsWith(".md")) {
+                classify(config, file, rel, diagnostics).ifPresent(markdown::add);
+            } else {
+                statics.add(new StaticFile(file, rel));
+            }
+        }
+        Path staticDir = config.siteDir().resolve("static");
+        if (Files.isDirectory(staticDir)) {
+            for (Path file : listFiles(staticDir, diagnostics)) {
+                statics.add(new StaticFile(file, staticDir.relativize(file).toString().replace('\\', '/')));
+            }
+        }
+        statics.sort(Comparator.comparing(StaticFile::relPath));
+        return new ContentSet(markdown, statics);
+    }
+
+    private java.util.Optional<SourceFile> classify(SiteConfig config, Path file, String rel, Diagnostics diagnostics) {
+        String language = null;
+        String rest = rel;
+        SourceFile.Layout layout = SourceFile.Layout.DEFAULT;
+        int slash = rel.indexOf('/');
+        if (slash > 0 && config.hasLanguage(rel.substring(0, slash))) {
+            language = rel.substring(0, slash);
+            rest = rel.substring(slash + 1);
+            layout = SourceFile.Layout.FOLDER;
+        }
+        String withoutExt = rest.substring(0, rest.length() - 3);
+        int lastSlash = withoutExt.lastIndexOf('/');
+        String name = withoutExt.substring(lastSlash + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            String suffix = name.substring(dot + 1);
+            boolean configured = config.hasLanguage(suffix);
+            if (configured || looksLikeLanguage(suffix)) {
+                SourcePosition at = SourcePosition.of(file);
+                if (!configured) {
+                    diagnostics.error(at, "'" + suffix + "' in the file name is not a language of this site",
+                            "rename the file to one of " + String.join(", ", config.languageCodes().stream()
+                                    .map(l -> name.substring(0, dot) + "." + l + ".md").toList())
+                                    + ", or add '" + suffix + "' under languages: in site-config.yml");
+                    return java.util.Optional.empty();
+                }
+                if (language != null && !language.equals(suffix)) {
+                    diagnostics.error(at, "the file is in the '" + language + "' folder but its name says '" + suffix + "'",
+                            "remove the ." + suffix + " suffix or move the file to content/" + suffix + "/");
+                    return java.util.Optional.empty();
+                }
+                language = suffix;
+                if (layout == SourceFile.Layout.DEFAULT) layout = SourceFile.Layout.SUFFIX;
+                withoutExt = withoutExt.substring(0, withoutExt.length() - suffix.length() - 1);
+            }
+        }
+        if (language == null) language = config.defaultLanguage();
+        return java.util.Optional.of(new SourceFile(file, rel, language, withoutExt, layout));
+    }
+
+    /** A two-letter ISO 639 code: "page.de.md" is a language suffix, "v1.2.md" or "notes.draft.md" are not. */
+    private static boolean looksLikeLanguage(String suffix) {
+        return suffix.length() == 2 && ISO_LANGUAGES.contains(suffix);
+    }
+
+    private static List<Path> listFiles(Path root, Diagnostics diagnostics) {
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(root.relativize(p)))
+                    .sorted()
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            diagnostics.error(SourcePosition.of(root), "cannot read the folder: " + e.getMessage(), "");
+            return List.of();
+        }
+    }
+
+    /** Editors' and tools' leftovers (.DS_Store, .git, #autosave#, backup~) are not content. */
+    private static boolean isHidden(Path rel) {
+        for (Path part : rel) {
+            String s = part.toString();
+            if (s.startsWith(".") || s.startsWith("#") || s.endsWith("~")) return true;
+        }
+        return false;
+    }
+
+}

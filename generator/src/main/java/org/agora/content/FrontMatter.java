@@ -1,0 +1,56 @@
+package org.agora.content;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The typed front matter of one document. Fields the generator does not know stay in {@code params}
+ * for templates (real sites carry author, cover, and more).
+ * @param taxonomyTerms terms per taxonomy field (tags, categories, themes, countries, organisations...)
+ * @param fieldLines the line of each given field, for messages about it
+ */
+public record FrontMatter(
+        String title,
+        PageDate date,
+        PageDate lastmod,
+        boolean draft,
+        String slug,
+        String url,
+        List<String> aliases,
+        Integer weight,
+        String summary,
+        String type,
+        String translationKey,
+        Map<String, List<String>> taxonomyTerms,
+        Event event,
+        List<Attachment> attachments,
+        Map<String, Object> params,
+        Map<String, Integer> fieldLines) {
+
+    public FrontMatter {
+        aliases = List.copyOf(aliases);
+        taxonomyTerms = Map.copyOf(taxonomyTerms);
+        attachments = List.copyOf(attachments);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        fieldLines = Map.copyOf(fieldLines);
+    }
+
+    public static FrontMatter empty() {
+        return new FrontMatter(null, null, null, false, null, null, List.of(), null, null, null, null,
+                Map.of(), null, List.of(), Map.of(), Map.of());
+    }
+
+    public List<String> terms(String taxonomy) { return taxonomyTerms.getOrDefault(taxonomy, List.of()); }
+
+    /** The line a field was written on, or the front matter's first line. */
+    public int lineOf(String field) { return fieldLines.getOrDefault(field, 1); }
+
+    public Optional<Event> eventInfo() { return Optional.ofNullable(event); }
+
+    /** @param location where the event takes place, as the editor wrote it */
+    public record Event(PageDate start, PageDate end, String location) {}
+
+    /** @param file path as written: relative to the document's folder, or from content/ when it starts with '/' */
+    public record Attachment(String file, String title, int line) {}
+}

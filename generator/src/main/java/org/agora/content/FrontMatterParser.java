@@ -1,0 +1,289 @@
+package org.agora.content;
+
+import org.agora.config.SiteConfig;
+import org.agora.diag.Diagnostics;
+import org.agora.diag.SourcePosition;
+import org.agora.diag.Suggestions;
+import org.agora.yaml.YamlFields;
+import org.agora.yaml.YamlNode;
+import org.agora.yaml.YamlReader;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a Markdown file into YAML front matter and body, and reads the fields editors of Hugo and
+ * Jekyll sites expect. Tolerates a UTF-8 BOM, CRLF line endings and files without front matter.
+ */
+public final class FrontMatterParser {
+
+    public static final Set<String> KNOWN_FIELDS = Set.of("title", "date", "lastmod", "draft", "slug", "url",
+            "aliases", "weight", "summary", "description", "type", "translationKey", "event", "attachments");
+    private static final Set<String> EVENT_KEYS = Set.of("start", "end", "location");
+    private static final Set<String> ATTACHMENT_KEYS = Set.of("file", "title");
+    private static final Pattern DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.+)$");
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final SiteConfig config;
+    private final Set<String> knownFields;
+    private final YamlReader yaml = new YamlReader();
+
+    public FrontMatterParser(SiteConfig config) {
+        this.config = config;
+        Set<String> known = new LinkedHashSet<>(KNOWN_FIELDS);
+        known.addAll(config.taxonomies());
+        this.knownFields = Set.copyOf(known);
+    }
+
+    public ParsedDocument parse(SourceFile source, Diagnostics diagnostics) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(source.file())))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            diagnostics.error(SourcePosition.of(source.file()), "the file is not valid UTF-8 text",
+                    "save it as UTF-8 in your editor");
+            return new ParsedDocument(source, FrontMatter.empty(), "", 0);
+        } catch (IOException e) {
+            diagnostics.error(SourcePosition.of(source.file()), "cannot read the file: " + e.getMessage(), "");
+            return new ParsedDocument(source, FrontMatter.empty(), "", 0);
+        }
+        return parse(source, text, diagnostics);
+    }
+
+    public ParsedDocument parse(SourceFile source, String raw, Diagnostics diagnostics) {
+        String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        YamlFields f = new YamlFields(source.file(), diagnostics);
+        if (text.startsWith("+++\n")) {
+            f.error(1, "TOML front matter (+++) is not supported", "convert it to YAML between --- lines");
+            return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), text, 0);
+        }
+        if (!text.startsWith("---\n") && !text.equals("---")) {
+            return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), text, 0);
+        }
+        int end = findClosingFence(text);
+        if (end < 0) {
+            f.error(1, "the front matter opened on line 1 is never closed",
+                    "add a line with only --- after the last field");
+            return new ParsedDocument(source, FrontMatter.empty(), "", 0);
+        }
+        String yamlText = text.substring(4, end);
+        int closingLineEnd = text.indexOf('\n', end);
+        String body = closingLineEnd < 0 ? "" : text.substring(closingLineEnd + 1);
+        int bodyOffset = (int) text.substring(0, closingLineEnd < 0 ? text.length() : closingLineEnd + 1)
+                .chars().filter(c -> c == '\n').count();
+        YamlReader.Result result = yaml.read(yamlText, 1);
+        if (!result.ok()) {
+            f.error(result.problem().line(), "invalid YAML in front matter: " + result.problem().message(),
+                    "check the indentation, and quote values that contain ':' or '#' or start with '[' or '{'");
+            return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
+        }
+        result.duplicateKeys().forEach(d -> f.error(d.line(), d.message(), "keep only one"));
+        YamlNode node = result.node();
+        if (node instanceof YamlNode.Scalar s && s.isNull()) node = YamlNode.Mapping.empty(2);
+        if (!(node instanceof YamlNode.Mapping map)) {
+            f.error(node.line(), "front matter must be fields like  title: ..., not " + node.kind(),
+                    "write one  field: value  per line");
+            return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
+        }
+        return new ParsedDocument(source, read(source, map, f), body, bodyOffset);
+    }
+
+    /** Index of the line "---" (or "...") that closes front matter opened on the first line. */
+    private static int findClosingFence(String text) {
+        int pos = text.indexOf('\n') + 1;
+        while (pos > 0 && pos <= text.length()) {
+            int next = text.indexOf('\n', pos);
+            String line = next < 0 ? text.substring(pos) : text.substring(pos, next);
+            if (line.stripTrailing().equals("---") || line.stripTrailing().equals("...")) return pos;
+            if (next < 0) return -1;
+            pos = next + 1;
+        }
+        return -1;
+    }
+
+    private FrontMatter read(SourceFile source, YamlNode.Mapping map, YamlFields f) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        map.entries().values().forEach(e -> lines.put(e.key(), e.keyLine()));
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (YamlNode.Entry e : map.entries().values()) {
+            if (knownFields.contains(e.key())) continue;
+            params.put(e.key(), plain(e.value()));
+            nearMiss(e.key()).ifPresent(s -> f.warning(e.keyLine(), "unknown field '" + e.key() + "' is ignored",
+                    "did you mean '" + s + "'?"));
+        }
+
+        String title = f.string(map, "title").map(String::strip).orElse(null);
+        PageDate date = date(map, "date", f).orElse(null);
+        if (date == null && map.get("date").isEmpty()) date = fileNameDate(source).orElse(null);
+        PageDate lastmod = date(map, "lastmod", f).orElse(null);
+        boolean draft = f.bool(map, "draft").orElse(false);
+        String slug = f.string(map, "slug").map(String::strip).orElse(null);
+        if (slug != null && !validSlug(slug)) {
+            f.error(lines.get("slug"), "slug '" + slug + "' must be one URL segment (no '/', '\\', '.' or '..')",
+                    "use words and hyphens, for example  slug: my-report; use url: to choose a whole path");
+            slug = null;
+        }
+        String url = f.string(map, "url").map(String::strip).orElse(null);
+        if (url != null) {
+            Optional<String> normalized = SitePath.normalize(url);
+            if (normalized.isEmpty()) {
+                f.error(lines.get("url"), "url '" + url + "' would point outside the site",
+                        "write a path inside the site such as  url: /fr/ressources/rapport/");
+                url = null;
+            } else {
+                url = normalized.get();
+            }
+        }
+        List<String> aliases = new ArrayList<>();
+        for (String alias : f.stringList(map, "aliases")) {
+            String absolute = alias.startsWith("/") ? alias : "/" + source.language() + "/" + alias;
+            Optional<String> normalized = SitePath.normalize(absolute);
+            if (normalized.isEmpty()) {
+                f.error(lines.get("aliases"), "alias '" + alias + "' would point outside the site",
+                        "write a path inside the site such as  /en/old-page/");
+            } else {
+                aliases.add(normalized.get());
+            }
+        }
+        Integer weight = f.integer(map, "weight").orElse(null);
+        String summary = f.string(map, "summary").or(() -> f.string(map, "description")).map(String::strip).orElse(null);
+        String type = f.string(map, "type").map(String::strip).orElse(null);
+        String translationKey = f.string(map, "translationKey").map(String::strip).orElse(null);
+
+        Map<String, List<String>> terms = new LinkedHashMap<>();
+        for (String taxonomy : config.taxonomies()) {
+            List<String> values = f.stringList(map, taxonomy);
+            if (taxonomy.equals("countries")) values = countries(values, lines.getOrDefault("countries", 1), f);
+            if (!values.isEmpty()) terms.put(taxonomy, List.copyOf(new LinkedHashSet<>(values)));
+        }
+        FrontMatter.Event event = f.mapping(map, "event").map(m -> event(m, f)).orElse(null);
+        List<FrontMatter.Attachment> attachments = attachments(map, f);
+        return new FrontMatter(title, date, lastmod, draft, slug, url, aliases, weight, summary, type,
+                translationKey, terms, event, attachments, params, lines);
+    }
+
+    private Optional<String> nearMiss(String key) {
+        for (String known : knownFields) {
+            if (known.equals(key + "s") || known.equals(key + "es")
+                    || (key.endsWith("y") && known.equals(key.substring(0, key.length() - 1) + "ies"))) {
+                return Optional.of(known);
+            }
+        }
+        return Suggestions.closest(key, knownFields);
+    }
+
+    private List<String> countries(List<String> values, int line, YamlFields f) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            String code = v.toUpperCase(Locale.ROOT);
+            if (ISO_COUNTRIES.contains(code)) {
+                out.add(code);
+            } else {
+                f.error(line, "'" + v + "' is not an ISO 3166 country code",
+                        "use two-letter codes such as BE, CD, SN (see https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)");
+            }
+        }
+        return out;
+    }
+
+    private Optional<PageDate> date(YamlNode.Mapping map, String key, YamlFields f) {
+        return f.string(map, key).flatMap(text -> {
+            Optional<PageDate> d = PageDate.parse(text);
+            if (d.isEmpty()) {
+                f.error(map.get(key).orElseThrow().line(), "'" + key + "' is not a date: '" + text + "'",
+                        "write  " + key + ": 2026-11-22  or  " + key + ": 2026-11-22T14:30:00+01:00");
+            }
+            return d;
+        });
+    }
+
+    private FrontMatter.Event event(YamlNode.Mapping m, YamlFields f) {
+        f.rejectUnknownKeys(m, EVENT_KEYS, "event");
+        PageDate start = date(m, "start", f).orElse(null);
+        PageDate end = date(m, "end", f).orElse(null);
+        String location = f.string(m, "location").map(String::strip).orElse(null);
+        if (start == null && m.get("start").isEmpty()) {
+            f.error(m.line(), "the event has no start", "add  start: 2027-02-10T09:30:00+01:00  under event:");
+        }
+        if (start != null && end != null && end.compareTo(start) < 0) {
+            f.error(m.get("end").orElseThrow().line(), "the event ends before it starts", "check event.start and event.end");
+        }
+        return start == null ? null : new FrontMatter.Event(start, end, location);
+    }
+
+    private List<FrontMatter.Attachment> attachments(YamlNode.Mapping map, YamlFields f) {
+        Optional<YamlNode> node = map.get("attachments");
+        if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar s && s.isNull())) return List.of();
+        if (!(node.get() instanceof YamlNode.Sequence seq)) {
+            f.error(node.get().line(), "'attachments' must be a list",
+                    "write\n      attachments:\n        - file: report.pdf\n          title: Annual report");
+            return List.of();
+        }
+        List<FrontMatter.Attachment> out = new ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            if (item instanceof YamlNode.Scalar s && !s.isNull()) {
+                out.add(new FrontMatter.Attachment(s.text().strip(), null, s.line()));
+            } else if (item instanceof YamlNode.Mapping m) {
+                f.rejectUnknownKeys(m, ATTACHMENT_KEYS, "an attachment");
+                Optional<String> file = f.string(m, "file");
+                if (file.isEmpty()) {
+                    f.error(m.line(), "the attachment has no file", "add  file: report.pdf");
+                } else {
+                    out.add(new FrontMatter.Attachment(file.get().strip(), f.string(m, "title").orElse(null), m.line()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private FrontMatter withFileNameDate(SourceFile source, FrontMatter fm) {
+        Optional<PageDate> d = fileNameDate(source);
+        if (d.isEmpty()) return fm;
+        return new FrontMatter(fm.title(), d.get(), fm.lastmod(), fm.draft(), fm.slug(), fm.url(), fm.aliases(),
+                fm.weight(), fm.summary(), fm.type(), fm.translationKey(), fm.taxonomyTerms(), fm.event(),
+                fm.attachments(), fm.params(), fm.fieldLines());
+    }
+
+    /** Jekyll's and Hugo's ":filename" date: "2026-05-04-network-assembly.md". */
+    static Optional<PageDate> fileNameDate(SourceFile source) {
+        Matcher m = DATE_PREFIX.matcher(source.baseName());
+        return m.matches() ? PageDate.parse(m.group(1)) : Optional.empty();
+    }
+
+    /** The file name without a date prefix: the default slug. */
+    public static String nameWithoutDate(String baseName) {
+        Matcher m = DATE_PREFIX.matcher(baseName);
+        return m.matches() ? m.group(2) : baseName;
+    }
+
+    private static boolean validSlug(String slug) {
+        return !slug.isEmpty() && !slug.contains("/") && !slug.contains("\\") && !slug.equals(".")
+                && !slug.equals("..") && !slug.startsWith(".");
+    }
+
+    private static Object plain(YamlNode node) {
+        return switch (node) {
+            case YamlNode.Scalar s -> s.text();
+            case YamlNode.Sequence s -> s.items().stream().map(FrontMatterParser::plain).toList();
+            case YamlNode.Mapping m -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                m.entries().values().forEach(e -> out.put(e.key(), plain(e.value())));
+                yield out;
+            }
+        };
+    }
+}

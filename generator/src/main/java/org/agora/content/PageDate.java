@@ -1,0 +1,45 @@
+package org.agora.content;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * A date as the editor wrote it: a day, or a day and time with or without an offset.
+ * @param iso the machine-readable form for {@code <time datetime>} and feeds
+ */
+public record PageDate(LocalDate date, LocalDateTime dateTime, String iso) implements Comparable<PageDate> {
+
+    public boolean hasTime() { return dateTime != null; }
+
+    public static Optional<PageDate> parse(String text) {
+        String s = text.strip();
+        try {
+            if (s.length() == 10) {
+                LocalDate d = LocalDate.parse(s);
+                return Optional.of(new PageDate(d, null, d.toString()));
+            }
+            String normalized = s.replace(' ', 'T');
+            try {
+                OffsetDateTime odt = OffsetDateTime.parse(normalized);
+                return Optional.of(new PageDate(odt.toLocalDate(), odt.toLocalDateTime(), odt.toString()));
+            } catch (DateTimeParseException e) {
+                LocalDateTime ldt = LocalDateTime.parse(normalized);
+                return Optional.of(new PageDate(ldt.toLocalDate(), ldt, ldt.toString()));
+            }
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public int compareTo(PageDate o) {
+        int c = date.compareTo(o.date);
+        if (c != 0) return c;
+        LocalDateTime a = dateTime == null ? date.atStartOfDay() : dateTime;
+        LocalDateTime b = o.dateTime == null ? o.date.atStartOfDay() : o.dateTime;
+        return a.compareTo(b);
+    }
+}

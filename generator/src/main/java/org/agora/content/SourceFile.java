@@ -1,0 +1,36 @@
+package org.agora.content;
+
+import java.nio.file.Path;
+
+/**
+ * A Markdown file found under content/, with the language its place or name gives it.
+ * @param relPath path below content/, with '/' separators ("fr/guides/facilitation.md")
+ * @param pathKey the path with the language and ".md" removed ("guides/facilitation"): translations share it
+ * @param layout how the language was given: by a top folder or by a file-name suffix
+ */
+public record SourceFile(Path file, String relPath, String language, String pathKey, Layout layout) {
+
+    public enum Layout { FOLDER, SUFFIX, DEFAULT }
+
+    /** "guides" for "guides/facilitation", "" at the top. */
+    public String sectionPath() {
+        String key = isSectionIndex() ? parentOf(pathKey) : pathKey;
+        return parentOf(key);
+    }
+
+    /** The last path segment without language or extension ("facilitation", "_index"). */
+    public String baseName() {
+        int slash = pathKey.lastIndexOf('/');
+        return slash < 0 ? pathKey : pathKey.substring(slash + 1);
+    }
+
+    public boolean isSectionIndex() { return baseName().equals("_index"); }
+
+    /** The folder that holds this file, relative to content/ ("fr/guides"). */
+    public String relDir() { return parentOf(relPath); }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+}

@@ -1,0 +1,57 @@
+package org.agora.markdown;
+
+import org.agora.diag.Diagnostics;
+import org.agora.model.Page;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The "check links" stage: every link and image an editor wrote that points inside the site must reach a
+ * file of the output, and a fragment must reach an id on the target page. Problems are warnings with
+ * file and line; links to missing Markdown files were already errors when the Markdown was rendered.
+ */
+public final class LinkChecker {
+
+    private final Set<String> outputs;
+    private final Map<String, Set<String>> idsByOutput;
+
+    /**
+     * @param outputs every file the build will write, relative to the output folder
+     * @param idsByOutput the element ids of each rendered document, by output file
+     */
+    public LinkChecker(Set<String> outputs, Map<String, Set<String>> idsByOutput) {
+        this.outputs = outputs;
+        this.idsByOutput = idsByOutput;
+    }
+
+    public void check(Collection<LinkRef> links, Diagnostics diagnostics) {
+        for (LinkRef link : links) {
+            String target = existingOutput(link.sitePath());
+            if (target == null) {
+                diagnostics.warning(link.position(), (link.image() ? "image '" : "link '") + link.written()
+                                + "' points to " + link.sitePath() + ", which the site does not have",
+                        link.image() ? "add the image to content/ beside the Markdown file or to static/"
+                                : "check the address, or link to the Markdown file (page.md) so it is checked and translated");
+                continue;
+            }
+            String fragment = link.fragment();
+            if (fragment != null && !fragment.isEmpty()) {
+                Set<String> ids = idsByOutput.get(target);
+                if (ids != null && !ids.contains(fragment)) {
+                    diagnostics.warning(link.position(), "link '" + link.written() + "' points to #" + fragment
+                            + ", which is not a heading or anchor of " + link.sitePath(),
+                            "heading ids are the heading text in lower case with hyphens; check the target's headings");
+                }
+            }
+        }
+    }
+
+    private String existingOutput(String sitePath) {
+        String asFile = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
+        if (outputs.contains(asFile)) return asFile;
+        String asPage = Page.outputPathOf(sitePath.endsWith("/") ? sitePath : sitePath + "/");
+        return outputs.contains(asPage) ? asPage : null;
+    }
+}

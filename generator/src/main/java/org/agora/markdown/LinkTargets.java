@@ -1,0 +1,129 @@
+package org.agora.markdown;
+
+import org.agora.content.ParsedDocument;
+import org.agora.content.SitePath;
+import org.agora.content.StaticFile;
+import org.agora.diag.Diagnostics;
+import org.agora.diag.SourcePosition;
+import org.agora.model.Library;
+import org.agora.model.Page;
+import org.agora.model.SiteUrls;
+import org.agora.model.TranslationGroup;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Where a link written in a document goes. Links to Markdown files go to the target's page in the
+ * document's language, or in a fallback language (marked), and are errors when there is none; links to
+ * files beside the Markdown go to the copied file; other site links are kept for the link check.
+ */
+public final class LinkTargets {
+
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    /** @param fallbackLanguage the language of the page linked to when it is not the document's, else null */
+    public record Resolution(String href, String fallbackLanguage) {}
+
+    private final Library library;
+    private final SiteUrls urls;
+    private final Set<String> staticPaths = new HashSet<>();
+
+    public LinkTargets(Library library) {
+        this.library = library;
+        this.urls = SiteUrls.of(library.config());
+        for (StaticFile f : library.staticFiles()) staticPaths.add(f.relPath());
+    }
+
+    /**
+     * @param collected receives links inside the site for the link check
+     * @return the resolution, or empty to leave the link as written (external links, plain anchors)
+     */
+    public Optional<Resolution> resolve(ParsedDocument doc, Page page, String written, SourcePosition at, boolean image,
+                                        Diagnostics diagnostics, List<LinkRef> collected) {
+        String url = written.strip();
+        if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).find()) {
+            return Optional.empty();
+        }
+        String fragment = null;
+        int hash = url.indexOf('#');
+        if (hash >= 0) {
+            fragment = url.substring(hash + 1);
+            url = url.substring(0, hash);
+        }
+        String query = "";
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            query = url.substring(q);
+            url = url.substring(0, q);
+        }
+        String path = decode(url);
+        String suffix = query + (fragment == null ? "" : "#" + fragment);
+        String dir = doc.source().relDir();
+
+        if (path.toLowerCase(Locale.ROOT).endsWith(".md")) {
+            return resolveMarkdown(doc, page, written, path, dir, fragment, suffix, at, diagnostics, collected);
+        }
+        Optional<String> contentRel = SitePath.resolve(dir, path);
+        if (contentRel.isPresent() && staticPaths.contains(contentRel.get())) {
+            String site = "/" + contentRel.get();
+            return Optional.of(new Resolution(urls.href(site) + suffix, null));
+        }
+        // Otherwise a site path: from the site root when it starts with '/', else from the page's own URL.
+        String base = page.path().endsWith("/") ? page.path() : page.path().substring(0, page.path().lastIndexOf('/') + 1);
+        Optional<String> site = path.startsWith("/") ? SitePath.normalize(path) : SitePath.normalize(base + path);
+        if (site.isEmpty()) {
+            diagnostics.warning(at, "link '" + written + "' points outside the site", "link to a page of this site");
+            return Optional.empty();
+        }
+        collected.add(new LinkRef(at, site.get(), fragment, written, image));
+        return Optional.of(new Resolution(urls.href(site.get()) + suffix, null));
+    }
+
+    private Optional<Resolution> resolveMarkdown(ParsedDocument doc, Page page, String written, String path, String dir,
+                                                 String fragment, String suffix, SourcePosition at,
+                                                 Diagnostics diagnostics, List<LinkRef> collected) {
+        Optional<String> rel = SitePath.resolve(dir, path);
+        if (rel.isEmpty()) {
+            diagnostics.error(at, "link '" + written + "' points outside content/",
+                    "link to a Markdown file inside content/, relative to this file or from content/ with a leading /");
+            return Optional.empty();
+        }
+        String groupKey = library.sourceGroups().get(rel.get());
+        if (groupKey == null) {
+            diagnostics.error(at, "link target '" + written + "' does not exist (looked for content/" + rel.get() + ")",
+                    "check the file name and folder; paths are relative to this file, or to content/ when they start with /");
+            return Optional.empty();
+        }
+        TranslationGroup group = library.groups().get(groupKey);
+        Optional<Page> target = group == null ? Optional.empty() : library.inLanguageOrFallback(group, page.language())
+                // The editor named this file: its own language is the last resort, then any other.
+                .or(() -> group.byLanguage().values().stream()
+                        .filter(p -> rel.get().equals(p.document() == null ? null : p.document().source().relPath()))
+                        .findFirst())
+                .or(() -> library.config().languageCodes().stream().map(group::in).flatMap(Optional::stream).findFirst());
+        if (target.isEmpty()) {
+            diagnostics.error(at, "link target '" + written + "' is a draft and is not published",
+                    "publish the target (draft: false) or remove the link");
+            return Optional.empty();
+        }
+        Page t = target.get();
+        collected.add(new LinkRef(at, t.path(), fragment, written, false));
+        String fallback = t.language().equals(page.language()) ? null : t.language();
+        return Optional.of(new Resolution(urls.href(t.path()) + suffix, fallback));
+    }
+
+    private static String decode(String url) {
+        try {
+            return URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.agora.model;
+
+import org.agora.config.SiteConfig;
+import org.agora.content.StaticFile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole site, linked: every page with its place, translations, listings and taxonomy terms.
+ * Templates and later stages read it; nothing changes it.
+ * @param pages all pages, sorted by path
+ * @param listings for each list page (home, section, term), its documents in display order
+ * @param termCounts for each taxonomy page, its terms with the number of documents
+ * @param sourceGroups for each Markdown file (path below content/), its translation group key, so that
+ *                     links between Markdown files find the page in the reader's language
+ * @param unpublished Markdown files left out of the build (drafts), by path below content/
+ */
+public record Library(
+        SiteConfig config,
+        List<Page> pages,
+        Map<String, Page> byPath,
+        Map<String, TranslationGroup> groups,
+        Map<String, List<Page>> listings,
+        Map<String, List<TermCount>> termCounts,
+        Map<String, Term> terms,
+        List<Alias> aliases,
+        List<StaticFile> staticFiles,
+        Map<String, String> sourceGroups,
+        java.util.Set<String> unpublished) {
+
+    /** A term and how many documents of the page's language carry it. */
+    public record TermCount(Term term, String path, int count) {}
+
+    public TranslationGroup groupOf(Page page) { return groups.get(page.groupKey()); }
+
+    public List<Page> listing(Page page) { return listings.getOrDefault(page.path(), List.of()); }
+
+    public List<TermCount> termCounts(Page taxonomyPage) { return termCounts.getOrDefault(taxonomyPage.path(), List.of()); }
+
+    /** How a raw front-matter value of a taxonomy shows in a language, and where its page is. */
+    public Optional<Term> term(String taxonomy, String rawValue, String language) {
+        return Optional.ofNullable(terms.get(termKey(taxonomy, Slugs.term(taxonomy, rawValue), language)));
+    }
+
+    public Optional<Page> termPage(Term term, String language) {
+        return Optional.ofNullable(groups.get(termGroupKey(term.taxonomy(), term.slug())))
+                .flatMap(g -> g.in(language));
+    }
+
+    /** The page a language's readers get for a group: their own, else the first fallback that exists. */
+    public Optional<Page> inLanguageOrFallback(TranslationGroup group, String language) {
+        Optional<Page> own = group.in(language);
+        if (own.isPresent()) return own;
+        for (String fallback : config.fallbacksOf(language)) {
+            Optional<Page> p = group.in(fallback);
+            if (p.isPresent()) return p;
+        }
+        return Optional.empty();
+    }
+
+    public List<Page> pagesIn(String language) {
+        return pages.stream().filter(p -> p.language().equals(language)).toList();
+    }
+
+    static String termKey(String taxonomy, String slug, String language) {
+        return taxonomy + "\u0000" + slug + "\u0000" + language;
+    }
+
+    static String termGroupKey(String taxonomy, String slug) { return "taxonomy:" + taxonomy + "/" + slug; }
+
+    static String taxonomyGroupKey(String taxonomy) { return "taxonomy:" + taxonomy; }
+}

@@ -1,0 +1,55 @@
+package org.agora.model;
+
+import org.agora.content.PageDate;
+import org.agora.content.ParsedDocument;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of the site in one language, with its place (site path) already decided.
+ * @param path the site path below the base URL, always starting with '/' ("/fr/guides-pratiques/animer/")
+ * @param groupKey shared by a page and its translations
+ * @param sectionKey for documents and sections, the content folder they belong to ("guides"); "" at the top
+ * @param document the parsed source, or null for pages the generator makes (taxonomies, missing sections)
+ * @param taxonomy for TAXONOMY and TERM pages, the taxonomy's field name
+ * @param term for TERM pages, the term's slug
+ */
+public record Page(
+        PageKind kind,
+        String language,
+        String groupKey,
+        String path,
+        String title,
+        PageDate date,
+        PageDate lastmod,
+        String type,
+        String sectionKey,
+        Integer weight,
+        String summary,
+        Map<String, List<String>> terms,
+        ParsedDocument document,
+        String taxonomy,
+        String term) {
+
+    public Page {
+        terms = Map.copyOf(terms);
+    }
+
+    /** The file this page is written to, relative to the output folder. */
+    public String outputPath() { return outputPathOf(path); }
+
+    public static String outputPathOf(String sitePath) {
+        String rel = sitePath.substring(1);
+        if (rel.isEmpty()) return "index.html";
+        if (rel.endsWith("/")) return rel + "index.html";
+        int slash = rel.lastIndexOf('/');
+        return rel.substring(slash + 1).contains(".") ? rel : rel + "/index.html";
+    }
+
+    public boolean isGenerated() { return document == null; }
+
+    public java.util.Optional<java.nio.file.Path> sourceFile() {
+        return document == null ? java.util.Optional.empty() : java.util.Optional.of(document.source().file());
+    }
+}

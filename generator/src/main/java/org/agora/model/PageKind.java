@@ -1,0 +1,14 @@
+package org.agora.model;
+
+public enum PageKind {
+    /** A language's home page. */
+    HOME,
+    /** A folder of documents, with or without an _index.md. */
+    SECTION,
+    /** A document. */
+    PAGE,
+    /** The list of terms of one taxonomy ("Themes"). */
+    TAXONOMY,
+    /** The documents that carry one term ("Open data"). */
+    TERM
+}

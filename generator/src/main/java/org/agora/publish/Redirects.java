@@ -1,0 +1,45 @@
+package org.agora.publish;
+
+import org.agora.model.Alias;
+import org.agora.model.SiteUrls;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Old URLs (front-matter aliases) kept alive: a small HTML page at each old path, which every static
+ * host serves, and a _redirects file for hosts that read one (Netlify, Cloudflare Pages) to answer 301.
+ */
+public final class Redirects {
+
+    private final SiteUrls urls;
+
+    public Redirects(SiteUrls urls) { this.urls = urls; }
+
+    public byte[] page(Alias alias) {
+        String target = urls.href(alias.target().path());
+        String absolute = urls.absolute(alias.target().path());
+        String html = "<!DOCTYPE html>\n<html lang=\"" + attr(alias.target().language()) + "\">\n<head>\n"
+                + "<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"Agora\">\n"
+                + "<title>" + text(alias.target().title()) + "</title>\n"
+                + "<link rel=\"canonical\" href=\"" + attr(absolute) + "\">\n"
+                + "<meta name=\"robots\" content=\"noindex\">\n"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + attr(target) + "\">\n</head>\n<body>\n"
+                + "<p><a href=\"" + attr(target) + "\">" + text(alias.target().title()) + "</a></p>\n</body>\n</html>\n";
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] redirectsFile(List<Alias> aliases) {
+        StringBuilder out = new StringBuilder();
+        for (Alias a : aliases) {
+            out.append(urls.href(a.path())).append(' ').append(urls.href(a.target().path())).append(" 301\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String attr(String s) { return text(s).replace("\"", "&quot;"); }
+}

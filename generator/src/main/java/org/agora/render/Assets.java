@@ -1,0 +1,56 @@
+package org.agora.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The theme's assets with content-hashed names ("style.3f2a9c1b.css"), so hosts can cache them forever
+ * and a changed file is fetched again at once.
+ * @param urls asset name → site path of its fingerprinted copy
+ * @param files site path (without the leading '/') → content
+ */
+public record Assets(Map<String, String> urls, Map<String, byte[]> files) {
+
+    public static Assets collect(List<Path> assetDirs) {
+        Map<String, byte[]> byName = new TreeMap<>();
+        for (int i = assetDirs.size() - 1; i >= 0; i--) {   // the site's folder comes first and must win
+            Path dir = assetDirs.get(i);
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    byName.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Map<String, String> urls = new TreeMap<>();
+        Map<String, byte[]> files = new TreeMap<>();
+        byName.forEach((name, bytes) -> {
+            String hashed = "assets/" + fingerprint(name, bytes);
+            urls.put(name, "/" + hashed);
+            files.put(hashed, bytes);
+        });
+        return new Assets(Map.copyOf(urls), Map.copyOf(files));
+    }
+
+    static String fingerprint(String name, byte[] bytes) {
+        String hash;
+        try {
+            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        int dot = name.lastIndexOf('.');
+        int slash = name.lastIndexOf('/');
+        return dot > slash ? name.substring(0, dot) + "." + hash + name.substring(dot) : name + "." + hash;
+    }
+}

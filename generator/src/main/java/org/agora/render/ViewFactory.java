@@ -1,0 +1,170 @@
+package org.agora.render;
+
+import org.agora.config.LanguageConfig;
+import org.agora.config.SiteConfig;
+import org.agora.content.FrontMatter;
+import org.agora.content.PageDate;
+import org.agora.i18n.LocaleFormats;
+import org.agora.markdown.RenderedMarkdown;
+import org.agora.model.Library;
+import org.agora.model.Page;
+import org.agora.model.PageKind;
+import org.agora.model.SiteUrls;
+import org.agora.model.TranslationGroup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the records templates see from the library; all links, dates and labels are made here. */
+public final class ViewFactory {
+
+    private final Library library;
+    private final SiteConfig config;
+    private final SiteUrls urls;
+    private final Map<String, LocaleFormats> formats;
+    private final Map<String, RenderedMarkdown> bodies;
+    private final Map<String, List<Views.AttachmentView>> attachments;
+
+    /**
+     * @param bodies rendered Markdown by page path
+     * @param attachments resolved attachments by page path
+     */
+    public ViewFactory(Library library, Map<String, LocaleFormats> formats, Map<String, RenderedMarkdown> bodies,
+                       Map<String, List<Views.AttachmentView>> attachments) {
+        this.library = library;
+        this.config = library.config();
+        this.urls = SiteUrls.of(config);
+        this.formats = formats;
+        this.bodies = bodies;
+        this.attachments = attachments;
+    }
+
+    public Views.SiteView site(String language) {
+        List<Views.LanguageView> languages = config.languages().stream().map(this::language).toList();
+        return new Views.SiteView(config.title().in(language, config.defaultLanguage()),
+                config.description().in(language, config.defaultLanguage()), "Agora", languages, config.defaultLanguage());
+    }
+
+    public Views.LanguageView language(LanguageConfig l) {
+        return new Views.LanguageView(l.code(), l.label(), l.locale().toLanguageTag(), l.direction(),
+                urls.href("/" + l.code() + "/"));
+    }
+
+    public Views.LanguageView language(String code) { return language(config.language(code)); }
+
+    /**
+     * @param items the documents of this pagination page (empty for documents)
+     * @param pagination null when the list fits on one page
+     */
+    public Views.PageView page(Page page, String pagePath, List<Page> items, Views.PaginationView pagination) {
+        LocaleFormats f = formats.get(page.language());
+        RenderedMarkdown body = bodies.getOrDefault(page.path(), RenderedMarkdown.empty());
+        FrontMatter fm = page.document() == null ? FrontMatter.empty() : page.document().frontMatter();
+        List<Views.AlternateView> alternates = alternates(page);
+        List<Views.ItemView> sections = page.kind() == PageKind.HOME
+                ? library.pages().stream().filter(p -> p.kind() == PageKind.SECTION && p.language().equals(page.language())
+                        && !p.sectionKey().contains("/")).map(p -> item(p, page.language())).toList()
+                : List.of();
+        List<Views.TermCountView> terms = page.kind() == PageKind.TAXONOMY
+                ? library.termCounts(page).stream().map(c -> new Views.TermCountView(c.term().label(), urls.href(c.path()), c.count())).toList()
+                : List.of();
+        String summary = page.summary() != null ? page.summary() : (body.excerpt().isEmpty() ? null : body.excerpt());
+        return new Views.PageView(
+                kindName(page.kind()),
+                page.title(),
+                urls.href(pagePath),
+                urls.absolute(pagePath),
+                body.html(),
+                body.toc(),
+                summary,
+                date(page.date(), f),
+                date(page.lastmod(), f),
+                page.type(),
+                page.taxonomy(),
+                taxonomies(page),
+                event(fm.event(), f),
+                attachments.getOrDefault(page.path(), List.of()),
+                alternates,
+                xDefault(page),
+                items.stream().map(p -> item(p, page.language())).toList(),
+                sections,
+                terms,
+                pagination,
+                fm.params());
+    }
+
+    /** The 404 page of a language: its alternates are the other languages' home pages. */
+    public Views.PageView notFound(String language, String title) {
+        List<Views.AlternateView> alternates = new ArrayList<>();
+        for (LanguageConfig l : config.languages()) {
+            String path = "/" + l.code() + "/";
+            alternates.add(new Views.AlternateView(l.code(), l.label(), l.code(), urls.href(path), urls.absolute(path),
+                    true, l.code().equals(language)));
+        }
+        String path = "/" + language + "/404.html";
+        return new Views.PageView("404", title, urls.href(path), urls.absolute(path), "", List.of(), null, null, null,
+                "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
+                null, Map.of());
+    }
+
+    public List<Views.AlternateView> alternates(Page page) {
+        TranslationGroup group = library.groupOf(page);
+        List<Views.AlternateView> out = new ArrayList<>();
+        for (LanguageConfig l : config.languages()) {
+            Optional<Page> p = group == null ? Optional.empty() : group.in(l.code());
+            out.add(new Views.AlternateView(l.code(), l.label(), l.code(),
+                    p.map(x -> urls.href(x.path())).orElse(null), p.map(x -> urls.absolute(x.path())).orElse(null),
+                    p.isPresent(), l.code().equals(page.language())));
+        }
+        return out;
+    }
+
+    /** The default language's version when it exists, else the first language that has one. */
+    private String xDefault(Page page) {
+        TranslationGroup group = library.groupOf(page);
+        Optional<Page> p = group.in(config.defaultLanguage());
+        if (p.isEmpty()) {
+            p = config.languages().stream().map(l -> group.in(l.code())).flatMap(Optional::stream).findFirst();
+        }
+        return urls.absolute(p.orElse(page).path());
+    }
+
+    private List<Views.TermGroupView> taxonomies(Page page) {
+        List<Views.TermGroupView> out = new ArrayList<>();
+        for (String taxonomy : config.taxonomies()) {
+            List<Views.LinkView> links = new ArrayList<>();
+            for (String raw : page.terms().getOrDefault(taxonomy, List.of())) {
+                library.term(taxonomy, raw, page.language()).ifPresent(term -> library.termPage(term, page.language())
+                        .ifPresent(tp -> links.add(new Views.LinkView(term.label(), urls.href(tp.path())))));
+            }
+            if (!links.isEmpty()) out.add(new Views.TermGroupView(taxonomy, List.copyOf(links)));
+        }
+        return out;
+    }
+
+    private Views.ItemView item(Page p, String pageLanguage) {
+        LocaleFormats f = formats.get(pageLanguage);
+        RenderedMarkdown body = bodies.get(p.path());
+        String summary = p.summary() != null ? p.summary() : body == null || body.excerpt().isEmpty() ? null : body.excerpt();
+        FrontMatter fm = p.document() == null ? FrontMatter.empty() : p.document().frontMatter();
+        return new Views.ItemView(p.title(), urls.href(p.path()), summary, date(p.date(), f), p.type(), p.language(),
+                !p.language().equals(pageLanguage), event(fm.event(), f));
+    }
+
+    private static Views.EventView event(FrontMatter.Event e, LocaleFormats f) {
+        if (e == null) return null;
+        return new Views.EventView(dateTime(e.start(), f), dateTime(e.end(), f), e.location());
+    }
+
+    private static Views.DateView date(PageDate d, LocaleFormats f) {
+        return d == null ? null : new Views.DateView(f.date(d), d.iso());
+    }
+
+    private static Views.DateView dateTime(PageDate d, LocaleFormats f) {
+        return d == null ? null : new Views.DateView(f.dateTime(d), d.iso());
+    }
+
+    private static String kindName(PageKind kind) { return kind.name().toLowerCase(java.util.Locale.ROOT); }
+}
