@@ -54,6 +54,17 @@ public final class Messages {
 
     public boolean has(String language, String key) { return lookup(language, key) != null; }
 
+    /**
+     * The UI string "group.name" (e.g. "type.news"), or the name made readable when the theme has none:
+     * sites bring their own types and taxonomies, and a missing label is not worth a warning.
+     */
+    public String label(String language, String group, String name) {
+        String key = group + "." + name;
+        if (has(language, key)) return t(language, key);
+        String words = name.replace('-', ' ').replace('_', ' ').strip();
+        return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** "language:key" of every string a template asked for that no language had. */
     public Set<String> missingKeys() { return Set.copyOf(missing); }
 

@@ -1,5 +1,6 @@
 package org.agora.markdown;
 
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -97,7 +98,8 @@ public final class MarkdownRenderer {
 
     private ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
         DocumentContext ctx = CONTEXT.get(context.getDocument());
-        if (ctx == null) return link;
+        // "[smile]" without a definition is plain text in CommonMark, not a link to check.
+        if (ctx == null || (node instanceof RefNode ref && !ref.isDefined())) return link;
         boolean image = link.getLinkType() == LinkType.IMAGE || link.getLinkType() == LinkType.IMAGE_REF;
         int line = ctx.doc().bodyLineOffset() + node.getLineNumber() + 1;
         SourcePosition at = SourcePosition.of(ctx.doc().source().file(), line);

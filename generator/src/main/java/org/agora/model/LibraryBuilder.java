@@ -99,7 +99,8 @@ public final class LibraryBuilder {
         if (fm.url() != null) {
             path = fm.url();
         } else if (kind == PageKind.PAGE) {
-            String slug = fm.slug() != null ? fm.slug() : Slugs.segment(FrontMatterParser.nameWithoutDate(s.baseName()));
+            // The file name, date prefix included: two posts may share a title on different days.
+            String slug = fm.slug() != null ? fm.slug() : Slugs.segment(s.baseName());
             path = sectionPath(lang, sectionKey, sectionIndexes) + slug + "/";
         } else {
             path = sectionPath(lang, sectionKey, sectionIndexes);
@@ -173,6 +174,9 @@ public final class LibraryBuilder {
     private void addTaxonomyPages(List<Page> pages, Map<String, Term> terms, Map<String, List<Page>> listings,
                                   Map<String, List<Library.TermCount>> termCounts) {
         List<Page> documents = pages.stream().filter(p -> p.kind() == PageKind.PAGE).toList();
+        // As in Hugo, content/<taxonomy>/<term>/_index.md gives a taxonomy or term page its title and text.
+        Map<String, Page> sectionsByPath = new HashMap<>();
+        for (Page p : pages) if (p.kind() == PageKind.SECTION) sectionsByPath.put(p.path(), p);
         List<Page> added = new ArrayList<>();
         for (String taxonomy : config.taxonomies()) {
             for (LanguageConfig lang : config.languages()) {
@@ -188,17 +192,17 @@ public final class LibraryBuilder {
                 }
                 if (bySlug.isEmpty()) continue;
                 String taxonomyPath = "/" + lang.code() + "/" + taxonomy + "/";
-                Page index = new Page(PageKind.TAXONOMY, lang.code(), Library.taxonomyGroupKey(taxonomy), taxonomyPath,
-                        taxonomy, null, null, "taxonomy", "", null, null, Map.of(), null, taxonomy, null);
-                added.add(index);
+                added.add(withContent(new Page(PageKind.TAXONOMY, lang.code(), Library.taxonomyGroupKey(taxonomy),
+                        taxonomyPath, taxonomy, null, null, "taxonomy", "", null, null, Map.of(), null, taxonomy, null),
+                        sectionsByPath, pages));
                 List<Library.TermCount> counts = new ArrayList<>();
                 for (Map.Entry<String, List<Page>> e : bySlug.entrySet()) {
                     Term term = new Term(taxonomy, e.getKey(), labels.get(e.getKey()));
                     terms.put(Library.termKey(taxonomy, e.getKey(), lang.code()), term);
-                    String path = taxonomyPath + encodeSegment(e.getKey()) + "/";
-                    Page termPage = new Page(PageKind.TERM, lang.code(), Library.termGroupKey(taxonomy, e.getKey()), path,
-                            term.label(), null, null, "term", "", null, null, Map.of(), null, taxonomy, e.getKey());
-                    added.add(termPage);
+                    String path = taxonomyPath + e.getKey() + "/";
+                    added.add(withContent(new Page(PageKind.TERM, lang.code(), Library.termGroupKey(taxonomy, e.getKey()),
+                            path, term.label(), null, null, "term", "", null, null, Map.of(), null, taxonomy, e.getKey()),
+                            sectionsByPath, pages));
                     List<Page> tagged = new ArrayList<>(e.getValue());
                     tagged.sort(Comparator.comparing(Page::date, Comparator.nullsLast(Comparator.<PageDate>reverseOrder()))
                             .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER).thenComparing(Page::path));
@@ -210,6 +214,17 @@ public final class LibraryBuilder {
             }
         }
         pages.addAll(added);
+    }
+
+    /** The generated page, taking over the section page written for the same path, if any. */
+    private static Page withContent(Page generated, Map<String, Page> sectionsByPath, List<Page> pages) {
+        Page section = sectionsByPath.remove(generated.path());
+        if (section == null) return generated;
+        pages.remove(section);
+        String title = section.document().frontMatter().title() != null ? section.title() : generated.title();
+        return new Page(generated.kind(), generated.language(), generated.groupKey(), generated.path(), title,
+                section.date(), section.lastmod(), generated.type(), section.sectionKey(), section.weight(),
+                section.summary(), Map.of(), section.document(), generated.taxonomy(), generated.term());
     }
 
     /** Country codes show as the locale's own name ("Belgique", "België"); other terms as written. */
@@ -336,7 +351,5 @@ public final class LibraryBuilder {
         int slash = key.lastIndexOf('/');
         return slash < 0 ? key : key.substring(slash + 1);
     }
-
-    private static String encodeSegment(String s) { return s; }
 
 }

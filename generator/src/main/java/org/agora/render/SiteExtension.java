@@ -32,7 +32,7 @@ final class SiteExtension extends AbstractExtension {
 
     @Override
     public Map<String, Function> getFunctions() {
-        return Map.of("t", new Translate(), "asset", new Asset(), "langName", new LanguageName());
+        return Map.of("t", new Translate(), "asset", new Asset(), "langName", new LanguageName(), "label", new Label());
     }
 
     private static String language(EvaluationContext context) {
@@ -75,6 +75,20 @@ final class SiteExtension extends AbstractExtension {
                 throw new PebbleException(null, "asset '" + name + "' is not in the theme's assets/ folder", line, self.getName());
             }
             return urls.href(path);
+        }
+    }
+
+    /**
+     * {@code label('type', 'news')}: the UI string "type.news", or the name itself made readable when the
+     * theme has no string for it (sites bring their own types and taxonomies).
+     */
+    private final class Label implements Function {
+        @Override
+        public List<String> getArgumentNames() { return List.of("group", "name"); }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            return messages.label(language(context), String.valueOf(args.get("group")), String.valueOf(args.get("name")));
         }
     }
 

@@ -5,6 +5,7 @@ import org.agora.config.SiteConfig;
 import org.agora.content.FrontMatter;
 import org.agora.content.PageDate;
 import org.agora.i18n.LocaleFormats;
+import org.agora.i18n.Messages;
 import org.agora.markdown.RenderedMarkdown;
 import org.agora.model.Library;
 import org.agora.model.Page;
@@ -26,13 +27,15 @@ public final class ViewFactory {
     private final Map<String, LocaleFormats> formats;
     private final Map<String, RenderedMarkdown> bodies;
     private final Map<String, List<Views.AttachmentView>> attachments;
+    private final Messages messages;
 
     /**
      * @param bodies rendered Markdown by page path
      * @param attachments resolved attachments by page path
      */
-    public ViewFactory(Library library, Map<String, LocaleFormats> formats, Map<String, RenderedMarkdown> bodies,
-                       Map<String, List<Views.AttachmentView>> attachments) {
+    public ViewFactory(Library library, Messages messages, Map<String, LocaleFormats> formats,
+                       Map<String, RenderedMarkdown> bodies, Map<String, List<Views.AttachmentView>> attachments) {
+        this.messages = messages;
         this.library = library;
         this.config = library.config();
         this.urls = SiteUrls.of(config);
@@ -70,15 +73,14 @@ public final class ViewFactory {
         List<Views.TermCountView> terms = page.kind() == PageKind.TAXONOMY
                 ? library.termCounts(page).stream().map(c -> new Views.TermCountView(c.term().label(), urls.href(c.path()), c.count())).toList()
                 : List.of();
-        String summary = page.summary() != null ? page.summary() : (body.excerpt().isEmpty() ? null : body.excerpt());
         return new Views.PageView(
                 kindName(page.kind()),
-                page.title(),
+                title(page),
                 urls.href(pagePath),
                 urls.absolute(pagePath),
                 body.html(),
                 body.toc(),
-                summary,
+                page.summary(),
                 date(page.date(), f),
                 date(page.lastmod(), f),
                 page.type(),
@@ -164,6 +166,14 @@ public final class ViewFactory {
 
     private static Views.DateView dateTime(PageDate d, LocaleFormats f) {
         return d == null ? null : new Views.DateView(f.dateTime(d), d.iso());
+    }
+
+    /** A taxonomy page without its own _index.md is titled with the taxonomy's label in the page's language. */
+    private String title(Page page) {
+        if (page.kind() == PageKind.TAXONOMY && page.document() == null) {
+            return messages.label(page.language(), "taxonomy", page.taxonomy());
+        }
+        return page.title();
     }
 
     private static String kindName(PageKind kind) { return kind.name().toLowerCase(java.util.Locale.ROOT); }

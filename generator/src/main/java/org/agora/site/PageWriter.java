@@ -50,7 +50,7 @@ final class PageWriter {
         this.staging = staging;
         this.urls = SiteUrls.of(library.config());
         this.templates = new TemplateRenderer(theme, messages, assets, urls, formats);
-        this.views = new ViewFactory(library, formats, bodies, attachments);
+        this.views = new ViewFactory(library, messages, formats, bodies, attachments);
         this.paginator = new Paginator(library.config().pageSize(), urls);
     }
 
@@ -65,6 +65,7 @@ final class PageWriter {
                 context.put("lang", views.language(page.language()));
                 context.put("page", views.page(page, slice.path(), slice.items(), slice.pagination()));
                 if (render(template, context, Page.outputPathOf(slice.path()), diagnostics)) {
+                    written.decrementAndGet();
                     perLanguage.computeIfAbsent(page.language(), k -> new AtomicInteger()).incrementAndGet();
                 }
             }
@@ -98,6 +99,7 @@ final class PageWriter {
         if (!library.aliases().isEmpty()) write(PagePlan.REDIRECTS_FILE, redirects.redirectsFile(library.aliases()));
     }
 
+    /** Files written besides the HTML pages of documents and lists. */
     int filesWritten() { return written.get(); }
 
     /** "page-events.peb" before "page.peb", so a theme can give a type its own layout. */
