@@ -55,10 +55,10 @@ public final class FrontMatterParser {
         } catch (CharacterCodingException e) {
             diagnostics.error(SourcePosition.of(source.file()), "the file is not valid UTF-8 text",
                     "save it as UTF-8 in your editor");
-            return new ParsedDocument(source, FrontMatter.empty(), "", 0);
+            return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
         } catch (IOException e) {
             diagnostics.error(SourcePosition.of(source.file()), "cannot read the file: " + e.getMessage(), "");
-            return new ParsedDocument(source, FrontMatter.empty(), "", 0);
+            return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
         }
         return parse(source, text, diagnostics);
     }
@@ -69,7 +69,7 @@ public final class FrontMatterParser {
         YamlFields f = new YamlFields(source.file(), diagnostics);
         if (text.startsWith("+++\n")) {
             f.error(1, "TOML front matter (+++) is not supported", "convert it to YAML between --- lines");
-            return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), text, 0);
+            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), text, 0);
         }
         if (!text.startsWith("---\n") && !text.equals("---")) {
             return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), text, 0);
@@ -78,7 +78,7 @@ public final class FrontMatterParser {
         if (end < 0) {
             f.error(1, "the front matter opened on line 1 is never closed",
                     "add a line with only --- after the last field");
-            return new ParsedDocument(source, FrontMatter.empty(), "", 0);
+            return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
         }
         String yamlText = text.substring(4, end);
         int closingLineEnd = text.indexOf('\n', end);
@@ -89,7 +89,7 @@ public final class FrontMatterParser {
         if (!result.ok()) {
             f.error(result.problem().line(), "invalid YAML in front matter: " + result.problem().message(),
                     "check the indentation, and quote values that contain ':' or '#' or start with '[' or '{'");
-            return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
+            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
         }
         result.duplicateKeys().forEach(d -> f.error(d.line(), d.message(), "keep only one"));
         YamlNode node = result.node();
@@ -97,7 +97,7 @@ public final class FrontMatterParser {
         if (!(node instanceof YamlNode.Mapping map)) {
             f.error(node.line(), "front matter must be fields like  title: ..., not " + node.kind(),
                     "write one  field: value  per line");
-            return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
+            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
         }
         return new ParsedDocument(source, read(source, map, f), body, bodyOffset);
     }

@@ -96,6 +96,7 @@ public final class LinkTargets {
             return Optional.empty();
         }
         String groupKey = library.sourceGroups().get(rel.get());
+        if (groupKey == null) groupKey = library.pathKeyGroups().get(pathKeyOf(rel.get()));
         if (groupKey == null) {
             diagnostics.error(at, "link target '" + written + "' does not exist (looked for content/" + rel.get() + ")",
                     "check the file name and folder; paths are relative to this file, or to content/ when they start with /");
@@ -117,6 +118,19 @@ public final class LinkTargets {
         collected.add(new LinkRef(at, t.path(), fragment, written, false));
         String fallback = t.language().equals(page.language()) ? null : t.language();
         return Optional.of(new Resolution(urls.href(t.path()) + suffix, fallback));
+    }
+
+    /**
+     * "fr/guides/checklist.md" or "guides/checklist.fr.md" → "guides/checklist": a translator keeps the
+     * links of the original, which may name a file that exists only in another language's folder or suffix.
+     */
+    private String pathKeyOf(String rel) {
+        String key = rel.substring(0, rel.length() - 3);
+        int slash = key.indexOf('/');
+        if (slash > 0 && library.config().hasLanguage(key.substring(0, slash))) key = key.substring(slash + 1);
+        int dot = key.lastIndexOf('.');
+        if (dot > key.lastIndexOf('/') && library.config().hasLanguage(key.substring(dot + 1))) key = key.substring(0, dot);
+        return key;
     }
 
     private static String decode(String url) {

@@ -1,6 +1,18 @@
 package org.agora.markdown;
 
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -30,6 +42,8 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +62,11 @@ public final class MarkdownRenderer {
     private static final String SANITIZE_BASE = "https://agora.invalid/";
 
     /** What the link resolver needs while one document renders. */
-    private record DocumentContext(ParsedDocument doc, Page page, Diagnostics diagnostics, List<LinkRef> links) {}
+    private record DocumentContext(ParsedDocument doc, Page page, Diagnostics diagnostics, List<LinkRef> links,
+                                   Map<Node, LinkTargets.Resolution> resolved) {}
+
+    /** Links whose scheme could run script or smuggle content (javascript:, data:, vbscript:...) render as text. */
+    private static final String UNSAFE_LINKS = "(?is)\\s*(?!(?:https?|mailto|tel|ftp):)[a-z][a-z0-9+.-]*:.*";
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -73,6 +91,7 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(TablesExtension.CLASS_NAME, "table");
         options.set(TocExtension.LEVELS, TocExtension.LEVELS.getDefaultValue());
+        if (!trustRawHtml) options.set(HtmlRenderer.SUPPRESSED_LINKS, UNSAFE_LINKS);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new IndependentLinkResolverFactory() {
             @Override
@@ -89,59 +108,87 @@ public final class MarkdownRenderer {
                     "shortcode '" + s.name() + "' is not defined by the theme; it is shown as its source text",
                     "remove it, or write plain Markdown instead");
         }
-        List<LinkRef> links = new ArrayList<>();
         Document ast = parser.parse(protectedBody.body());
-        ast.set(CONTEXT, new DocumentContext(doc, page, diagnostics, links));
+        DocumentContext ctx = new DocumentContext(doc, page, diagnostics, new ArrayList<>(), new IdentityHashMap<>());
+        ast.set(CONTEXT, ctx);
+        boolean rawHtml = false;
+        String excerpt = null;
+        List<Node> links = new ArrayList<>();
+        for (Node n : ast.getDescendants()) {
+            if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) {
+                rawHtml = true;
+            } else if (n instanceof Link || n instanceof Image || (n instanceof RefNode r && r.isDefined())) {
+                links.add(n);
+            } else if (excerpt == null && n instanceof Paragraph p && p.getParent() instanceof Document) {
+                String text = new TextCollectingVisitor().collectAndGetText(p).strip();
+                if (!text.isEmpty()) excerpt = shorten(text.replaceAll("\\s+", " "));
+            }
+        }
+        // Resolved before rendering, so that a link to another language's page can carry a visible marker.
+        for (Node n : links) resolveAndMark(n, ast, ctx);
         String html = renderer.render(ast);
-        return finish(html, page.language(), links);
+        Set<String> ids = new LinkedHashSet<>();
+        List<TocEntry> toc = new ArrayList<>();
+        for (Node n : ast.getDescendants()) {
+            if (n instanceof Heading h && h.getAnchorRefId() != null && !h.getAnchorRefId().isEmpty()) {
+                ids.add(h.getAnchorRefId());
+                if (h.getLevel() == 2 || h.getLevel() == 3) {
+                    toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(), new TextCollectingVisitor().collectAndGetText(h).strip()));
+                }
+            }
+        }
+        if (rawHtml) {
+            // Editors' own HTML is the only way script could get in: clean it, and read its anchors.
+            org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html, SANITIZE_BASE);
+            org.jsoup.nodes.Document cleaned = trustRawHtml ? parsed : new Cleaner(SAFELIST).clean(parsed);
+            cleaned.outputSettings().prettyPrint(false);
+            for (Element e : cleaned.select("[id]")) ids.add(e.id());
+            for (Element e : cleaned.select("a[name]")) ids.add(e.attr("name"));
+            html = cleaned.body().html();
+        }
+        return new RenderedMarkdown(html, toc, excerpt == null ? "" : excerpt, ids, ctx.links());
+    }
+
+    private void resolveAndMark(Node node, Document ast, DocumentContext ctx) {
+        String url;
+        boolean image = node instanceof Image || node instanceof ImageRef;
+        if (node instanceof Link l) {
+            url = l.getUrl().unescape();
+        } else if (node instanceof Image i) {
+            url = i.getUrl().unescape();
+        } else {
+            Reference ref = ((RefNode) node).getReferenceNode(ast);
+            if (ref == null) return;
+            url = ref.getUrl().unescape();
+        }
+        int line = ctx.doc().bodyLineOffset() + node.getLineNumber() + 1;
+        SourcePosition at = SourcePosition.of(ctx.doc().source().file(), line);
+        Optional<LinkTargets.Resolution> r = targets.resolve(ctx.doc(), ctx.page(), url, at, image, ctx.diagnostics(), ctx.links());
+        if (r.isEmpty()) return;
+        ctx.resolved().put(node, r.get());
+        if (r.get().fallbackLanguage() != null && !image) {
+            String marker = fallbackMarker.apply(ctx.page().language(), r.get().fallbackLanguage());
+            node.appendChild(new HtmlInline(BasedSequence.of("<span class=\"fallback-marker\" lang=\""
+                    + ctx.page().language() + "\"> ("
+                    + Escaping.escapeHtml(marker, false) + ")</span>")));
+        }
     }
 
     private ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
         DocumentContext ctx = CONTEXT.get(context.getDocument());
-        // "[smile]" without a definition is plain text in CommonMark, not a link to check.
-        if (ctx == null || (node instanceof RefNode ref && !ref.isDefined())) return link;
-        boolean image = link.getLinkType() == LinkType.IMAGE || link.getLinkType() == LinkType.IMAGE_REF;
-        int line = ctx.doc().bodyLineOffset() + node.getLineNumber() + 1;
-        SourcePosition at = SourcePosition.of(ctx.doc().source().file(), line);
-        Optional<LinkTargets.Resolution> r = targets.resolve(ctx.doc(), ctx.page(), link.getUrl(), at, image,
-                ctx.diagnostics(), ctx.links());
-        if (r.isEmpty()) return link;
-        ResolvedLink resolved = link.withStatus(LinkStatus.VALID).withUrl(r.get().href());
-        if (r.get().fallbackLanguage() != null) {
+        if (ctx == null) return link;
+        LinkTargets.Resolution r = ctx.resolved().get(node);
+        if (r == null) {
+            // Left as written: external links and anchors. Unsafe schemes never get here (SUPPRESSED_LINKS).
+            return link;
+        }
+        ResolvedLink resolved = link.withStatus(LinkStatus.VALID).withUrl(r.href());
+        if (r.fallbackLanguage() != null) {
             MutableAttributes attributes = resolved.getMutableAttributes();
-            attributes.addValue("hreflang", r.get().fallbackLanguage());
-            attributes.addValue("data-fallback", r.get().fallbackLanguage());
+            attributes.addValue("hreflang", r.fallbackLanguage());
+            attributes.addValue("class", "fallback-link");
         }
         return resolved;
-    }
-
-    private RenderedMarkdown finish(String html, String language, List<LinkRef> links) {
-        org.jsoup.nodes.Document dirty = Jsoup.parseBodyFragment(html, SANITIZE_BASE);
-        org.jsoup.nodes.Document doc = trustRawHtml ? dirty : new Cleaner(SAFELIST).clean(dirty);
-        doc.outputSettings().prettyPrint(false);
-        for (Element a : doc.select("a[data-fallback]")) {
-            String target = a.attr("data-fallback");
-            a.removeAttr("data-fallback");
-            a.addClass("fallback-link");
-            a.appendElement("span").addClass("fallback-marker").attr("lang", language)
-                    .text(" (" + fallbackMarker.apply(language, target) + ")");
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (Element e : doc.select("[id]")) ids.add(e.id());
-        for (Element e : doc.select("a[name]")) ids.add(e.attr("name"));
-        List<TocEntry> toc = new ArrayList<>();
-        for (Element h : doc.select("h2[id], h3[id]")) {
-            toc.add(new TocEntry(Integer.parseInt(h.tagName().substring(1)), h.id(), h.text()));
-        }
-        String excerpt = "";
-        for (Element p : doc.select("p")) {
-            String text = p.text().strip();
-            if (!text.isEmpty()) {
-                excerpt = shorten(text);
-                break;
-            }
-        }
-        return new RenderedMarkdown(doc.body().html(), toc, excerpt, ids, links);
     }
 
     static String shorten(String text) {
@@ -155,7 +202,7 @@ public final class MarkdownRenderer {
             .addTags("section", "sup", "sub", "del", "s", "ins", "mark", "hr", "figure", "figcaption", "abbr",
                     "details", "summary", "kbd", "samp", "var", "small", "input", "span", "div", "nav")
             .addAttributes(":all", "id", "class", "title", "lang", "dir")
-            .addAttributes("a", "hreflang", "data-fallback", "rel")
+            .addAttributes("a", "hreflang", "rel")
             .addAttributes("input", "type", "checked", "disabled")
             .addAttributes("th", "align")
             .addAttributes("td", "align")

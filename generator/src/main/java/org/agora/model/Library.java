@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param termCounts for each taxonomy page, its terms with the number of documents
  * @param sourceGroups for each Markdown file (path below content/), its translation group key, so that
  *                     links between Markdown files find the page in the reader's language
+ * @param pathKeyGroups for each path without language ("guides/checklist"), its translation group key, so that
+ *                      a link written in one language's folder finds a document that only another language has
  * @param unpublished Markdown files left out of the build (drafts), by path below content/
  */
 public record Library(
@@ -28,6 +30,7 @@ public record Library(
         List<Alias> aliases,
         List<StaticFile> staticFiles,
         Map<String, String> sourceGroups,
+        Map<String, String> pathKeyGroups,
         java.util.Set<String> unpublished) {
 
     /** A term and how many documents of the page's language carry it. */

@@ -45,10 +45,12 @@ public final class LibraryBuilder {
 
     public Library build(List<ParsedDocument> documents, List<StaticFile> staticFiles, boolean includeDrafts) {
         Map<String, String> sourceGroups = new TreeMap<>();
+        Map<String, String> pathKeyGroups = new TreeMap<>();
         Set<String> unpublished = new HashSet<>();
         List<ParsedDocument> published = new ArrayList<>();
         for (ParsedDocument d : documents) {
             sourceGroups.put(d.source().relPath(), groupKeyOf(d));
+            pathKeyGroups.putIfAbsent(d.source().pathKey(), groupKeyOf(d));
             if (d.frontMatter().draft() && !includeDrafts) unpublished.add(d.source().relPath());
             else published.add(d);
         }
@@ -74,7 +76,7 @@ public final class LibraryBuilder {
         List<Alias> aliases = aliases(pages, byPath);
         return new Library(config, List.copyOf(pages), Map.copyOf(byPath), Map.copyOf(groups), Map.copyOf(listings),
                 Map.copyOf(termCounts), Map.copyOf(terms), aliases, staticFiles, Map.copyOf(sourceGroups),
-                Set.copyOf(unpublished));
+                Map.copyOf(pathKeyGroups), Set.copyOf(unpublished));
     }
 
     private static String groupKeyOf(ParsedDocument d) {
@@ -110,7 +112,7 @@ public final class LibraryBuilder {
             String fallbackName = kind == PageKind.HOME ? config.title().in(lang, config.defaultLanguage())
                     : Slugs.humanize(kind == PageKind.PAGE ? FrontMatterParser.nameWithoutDate(s.baseName())
                     : lastSegment(sectionKey));
-            if (kind == PageKind.PAGE) {
+            if (kind == PageKind.PAGE && d.frontMatterRead()) {
                 diagnostics.warning(SourcePosition.of(s.file(), 1), "the document has no title; '" + fallbackName
                         + "' is shown instead", "add  title: ...  to its front matter");
             }
@@ -212,6 +214,19 @@ public final class LibraryBuilder {
                 counts.sort(Comparator.comparing((Library.TermCount c) -> c.term().label(), String.CASE_INSENSITIVE_ORDER));
                 termCounts.put(taxonomyPath, List.copyOf(counts));
             }
+        }
+        // An _index.md for a term no document of its language carries yet is still that term's page, and
+        // a translation of the term pages of other languages.
+        for (Page section : List.copyOf(sectionsByPath.values())) {
+            String[] parts = section.sectionKey().split("/");
+            if (!config.taxonomies().contains(parts[0]) || parts.length > 2) continue;
+            Page generated = parts.length == 1
+                    ? new Page(PageKind.TAXONOMY, section.language(), Library.taxonomyGroupKey(parts[0]), section.path(),
+                    parts[0], null, null, "taxonomy", "", null, null, Map.of(), null, parts[0], null)
+                    : new Page(PageKind.TERM, section.language(), Library.termGroupKey(parts[0], Slugs.term(parts[0], parts[1])),
+                    section.path(), section.title(), null, null, "term", "", null, null, Map.of(), null, parts[0],
+                    Slugs.term(parts[0], parts[1]));
+            added.add(withContent(generated, sectionsByPath, pages));
         }
         pages.addAll(added);
     }

@@ -65,7 +65,8 @@ public final class ViewFactory {
         LocaleFormats f = formats.get(page.language());
         RenderedMarkdown body = bodies.getOrDefault(page.path(), RenderedMarkdown.empty());
         FrontMatter fm = page.document() == null ? FrontMatter.empty() : page.document().frontMatter();
-        List<Views.AlternateView> alternates = alternates(page);
+        int pageNumber = pagination == null ? 1 : pagination.current();
+        List<Views.AlternateView> alternates = alternates(page, pageNumber);
         List<Views.ItemView> sections = page.kind() == PageKind.HOME
                 ? library.pages().stream().filter(p -> p.kind() == PageKind.SECTION && p.language().equals(page.language())
                         && !p.sectionKey().contains("/")).map(p -> item(p, page.language())).toList()
@@ -97,11 +98,11 @@ public final class ViewFactory {
                 fm.params());
     }
 
-    /** The 404 page of a language: its alternates are the other languages' home pages. */
+    /** The 404 page of a language: its alternates are the other languages' 404 pages, which link home. */
     public Views.PageView notFound(String language, String title) {
         List<Views.AlternateView> alternates = new ArrayList<>();
         for (LanguageConfig l : config.languages()) {
-            String path = "/" + l.code() + "/";
+            String path = "/" + l.code() + "/404.html";
             alternates.add(new Views.AlternateView(l.code(), l.label(), l.code(), urls.href(path), urls.absolute(path),
                     true, l.code().equals(language)));
         }
@@ -111,14 +112,20 @@ public final class ViewFactory {
                 null, Map.of());
     }
 
-    public List<Views.AlternateView> alternates(Page page) {
+    /**
+     * The page in every language; page N of a long list has as translations page N of the other
+     * languages' lists, where they are that long.
+     */
+    public List<Views.AlternateView> alternates(Page page, int pageNumber) {
         TranslationGroup group = library.groupOf(page);
+        Paginator paginator = new Paginator(config.pageSize(), urls);
         List<Views.AlternateView> out = new ArrayList<>();
         for (LanguageConfig l : config.languages()) {
-            Optional<Page> p = group == null ? Optional.empty() : group.in(l.code());
-            out.add(new Views.AlternateView(l.code(), l.label(), l.code(),
-                    p.map(x -> urls.href(x.path())).orElse(null), p.map(x -> urls.absolute(x.path())).orElse(null),
-                    p.isPresent(), l.code().equals(page.language())));
+            Optional<String> path = (group == null ? Optional.<Page>empty() : group.in(l.code()))
+                    .filter(x -> paginator.count(x, library.listing(x).size()) >= pageNumber)
+                    .map(x -> Paginator.pathOf(x, pageNumber));
+            out.add(new Views.AlternateView(l.code(), l.label(), l.code(), path.map(urls::href).orElse(null),
+                    path.map(urls::absolute).orElse(null), path.isPresent(), l.code().equals(page.language())));
         }
         return out;
     }

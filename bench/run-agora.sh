@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Build a corpus made by ../shared/bench/gen-corpus.py with Agora, with the contract of
+# ../shared/bench/run-hugo-pagefind.sh:   run-agora.sh CORPUS_DIR OUT_DIR [all|build|index|clean]
+# all/build: fresh OUT_DIR/site (the build does everything; index is a no-op until search exists).
+# A previous output is parked in OUT_DIR/.old (instant) so the timed step does not include deleting it.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+[ $# -ge 2 ] || { sed -n '2,5p' "$0"; exit 2; }
+corpus="$(cd "$1" && pwd)"
+mkdir -p "$2"
+out="$(cd "$2" && pwd)"
+step="${3:-all}"
+case "$step" in
+  clean) rm -rf "$out/.old"; exit 0 ;;
+  index) exit 0 ;;
+  all|build) ;;
+  *) echo "bad step $step" >&2; exit 2 ;;
+esac
+# The corpus has no site-config.yml: give it one beside a link to its content, untouched.
+src="$out/agora-site"
+mkdir -p "$src"
+ln -sfn "$corpus/content" "$src/content"
+cat > "$src/site-config.yml" <<'YML'
+title: { en: "Benchmark library", fr: "Bibliothèque de test", nl: "Testbibliotheek" }
+baseURL: https://example.org/
+defaultLanguage: en
+languages:
+  en: { label: English, locale: en-GB }
+  fr: { label: Français, locale: fr-BE }
+  nl: { label: Nederlands, locale: nl-BE }
+taxonomies: [themes, countries, organisations]
+YML
+if [ -e "$out/site" ]; then mkdir -p "$out/.old"; mv "$out/site" "$(mktemp -d "$out/.old/XXXXXXXX")/"; fi
+exec "$here/../agora" build --site "$src" --out "$out/site"

@@ -1,0 +1,78 @@
+package org.agora.cli;
+
+import org.agora.testing.TestPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a script or CI sees it: exit codes, the report, the summary. */
+class MainTest {
+
+    @TempDir
+    Path temp;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void buildPrintsASummaryAndExitsZero() {
+        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        Path out = temp.resolve("elsewhere/site");
+        Run r = run("build", "--site", site.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().matches("(?s)Built \\d+ pages \\(en \\d+, fr \\d+, nl \\d+\\).*1 warning.*\\n"), r.out());
+        assertTrue(r.err().contains("content/en/guides/facilitation.md:19: warning: shortcode 'youtube'"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("en/index.html")));
+    }
+
+    @Test
+    void brokenSiteExitsNonZeroWithEveryProblemAndNoStackTrace() {
+        Path site = TestPaths.fixtureSite("broken", temp.resolve("broken"));
+        Run r = run("build", "--site", site.toString());
+        assertEquals(ExitCodes.SITE_ERRORS, r.code());
+        assertTrue(r.err().contains("content/en/links.md:6: error: link target 'missing-page.md' does not exist"), r.err());
+        assertTrue(r.err().contains("Build failed: 6 errors"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(site.resolve("public")));
+    }
+
+    @Test
+    void misspelledConfigKeysAreErrorsWithASuggestion() throws Exception {
+        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        Files.writeString(site.resolve("site-config.yml"),
+                Files.readString(site.resolve("site-config.yml")).replace("defaultLanguage:", "defaultLanguge:"));
+        Run r = run("build", "--site", site.toString());
+        assertEquals(ExitCodes.SITE_ERRORS, r.code());
+        assertTrue(r.err().contains("site-config.yml:3: error: unknown key 'defaultLanguge'"), r.err());
+        assertTrue(r.err().contains("did you mean 'defaultLanguage'?"), r.err());
+    }
+
+    @Test
+    void missingSiteIsAClearError() {
+        Run r = run("build", "--site", temp.resolve("nothing-here").toString());
+        assertEquals(ExitCodes.SITE_ERRORS, r.code());
+        assertTrue(r.err().contains("no site-config.yml"), r.err());
+    }
+
+    @Test
+    void wrongOptionsAreUsageErrors() {
+        Run r = run("build", "--no-such-option");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("Unknown option"), r.err());
+    }
+}

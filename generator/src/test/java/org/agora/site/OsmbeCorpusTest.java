@@ -1,0 +1,124 @@
+package org.agora.site;
+
+import org.agora.config.ConfigLoader;
+import org.agora.config.SiteConfig;
+import org.agora.content.ContentScanner;
+import org.agora.content.ContentSet;
+import org.agora.content.FrontMatterParser;
+import org.agora.content.ParsedDocument;
+import org.agora.diag.Diagnostic;
+import org.agora.diag.Diagnostics;
+import org.agora.model.Library;
+import org.agora.model.LibraryBuilder;
+import org.agora.model.Page;
+import org.agora.testing.OutputSite;
+import org.agora.testing.TestPaths;
+import org.agora.testing.Translations;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real OpenStreetMap Belgium site (../shared/corpora/osmbe-website, Hugo, languages by file suffix),
+ * content untouched, with a site-config.yml of ours.
+ */
+class OsmbeCorpusTest {
+
+    @TempDir
+    static Path temp;
+    static Path siteDir;
+    static BuildResult result;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Path corpus = TestPaths.corpus("osmbe-website");
+        assertTrue(Files.isDirectory(corpus.resolve("content")), "the shared corpus must be beside the repository: " + corpus);
+        siteDir = temp.resolve("osmbe");
+        Files.createDirectories(siteDir);
+        Files.copy(TestPaths.repoRoot().resolve("generator/src/test/resources/corpora/osmbe/site-config.yml"),
+                siteDir.resolve("site-config.yml"));
+        Files.createSymbolicLink(siteDir.resolve("content"), corpus.resolve("content"));
+        result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(siteDir, temp.resolve("out"), false));
+    }
+
+    @Test
+    void buildsAndEveryWarningNamesFileAndLine() {
+        assertTrue(result.success(), () -> result.diagnostics().sorted().stream().filter(Diagnostic::isError).toList().toString());
+        for (Diagnostic d : result.diagnostics().sorted()) {
+            assertTrue(d.position().file() != null && d.position().line() > 0, d.format(siteDir));
+        }
+    }
+
+    @Test
+    void translationGroupsEqualTheCorpusList() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        SiteConfig config = new ConfigLoader().load(siteDir, diagnostics).orElseThrow();
+        ContentSet content = new ContentScanner().scan(config, diagnostics);
+        FrontMatterParser parser = new FrontMatterParser(config);
+        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, diagnostics)).toList();
+        Library library = new LibraryBuilder(config, diagnostics).build(docs, content.staticFiles(), false);
+
+        Set<String> found = new TreeSet<>();
+        library.groups().values().forEach(group -> {
+            List<String> row = new ArrayList<>();
+            boolean fromDocuments = false;
+            for (String lang : List.of("en", "fr", "nl")) {
+                Page p = group.byLanguage().get(lang);
+                boolean doc = p != null && p.document() != null;
+                fromDocuments |= doc;
+                row.add(doc ? "content/" + p.document().source().relPath() : "");
+            }
+            if (fromDocuments) found.add(String.join("\t", row));
+        });
+        List<String> lines = Files.readAllLines(TestPaths.corpus("osmbe-website").resolve("translation-groups.tsv"));
+        Set<String> expected = new TreeSet<>(lines.subList(1, lines.size()));
+        assertEquals(252, expected.size());
+        assertEquals(expected, found);
+    }
+
+    @Test
+    void hreflangAndSwitcherLinksReachExistingPagesBothWays() {
+        OutputSite site = new OutputSite(temp.resolve("out"), "/");
+        assertEquals(List.of(), Translations.problems(site));
+    }
+
+    @Test
+    void theOnlyBrokenLinksAreTheCorpusOwnAndEachWasReported() {
+        OutputSite site = new OutputSite(temp.resolve("out"), "/");
+        List<String> warnings = result.diagnostics().sorted().stream().map(Diagnostic::message).toList();
+        List<OutputSite.BrokenLink> broken = site.brokenLinks();
+        assertTrue(broken.size() > 10, "the corpus has links without a scheme, such as [JOSM](josm.openstreetmap.de)");
+        for (OutputSite.BrokenLink link : broken) {
+            String path = URLDecoder.decode(link.url().split("[#?]")[0], StandardCharsets.UTF_8);
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("points to " + path + ",")),
+                    () -> "not reported: " + link);
+        }
+        long shortcodes = warnings.stream().filter(w -> w.startsWith("shortcode ")).count();
+        assertTrue(shortcodes >= 240, "figure (160) and ref (72) shortcodes and others are reported: " + shortcodes);
+    }
+
+    @Test
+    void theCorpusQuirksAreRead() {
+        OutputSite site = new OutputSite(temp.resolve("out"), "/");
+        // A BOM, CRLF endings, "title :" with a space and a non-ASCII file name all end up as proper pages.
+        assertTrue(site.pages().keySet().stream().anyMatch(p -> p.contains("kızılaslan")));
+        long untitled = site.pages().values().stream().filter(d -> d.title().isBlank()).count();
+        assertEquals(0, untitled);
+        assertTrue(site.pages().keySet().stream().filter(p -> p.startsWith("fr/")).count() > 100);
+        assertTrue(result.diagnostics().sorted().stream().anyMatch(d ->
+                d.message().contains("unknown field 'category'") && d.hint().contains("categories")));
+    }
+}
