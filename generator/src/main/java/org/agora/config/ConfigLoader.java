@@ -108,10 +108,13 @@ public final class ConfigLoader {
 
     private List<LanguageConfig> readLanguages(YamlNode.Mapping root, YamlFields f) {
         Optional<YamlNode.Mapping> node = f.mapping(root, "languages");
-        if (node.isEmpty()) {
-            if (root.get("languages").isEmpty()) {
-                f.error(1, "site-config.yml has no languages", "add for example\n      languages:\n        en: { label: English, locale: en-GB }");
-            }
+        boolean wrongShape = root.get("languages").isPresent() && node.isEmpty()
+                && !(root.get("languages").get() instanceof YamlNode.Scalar s && s.isNull());
+        if (wrongShape) return List.of();   // f.mapping reported it
+        if (node.isEmpty() || node.get().entries().isEmpty()) {
+            int line = root.get("languages").map(YamlNode::line).orElse(1);
+            f.error(line, "site-config.yml has no languages",
+                    "add for example\n      languages:\n        en: { label: English, locale: en-GB }");
             return List.of();
         }
         List<LanguageConfig> out = new ArrayList<>();

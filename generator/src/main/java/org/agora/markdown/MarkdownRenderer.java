@@ -179,8 +179,9 @@ public final class MarkdownRenderer {
         if (ctx == null) return link;
         LinkTargets.Resolution r = ctx.resolved().get(node);
         if (r == null) {
-            // Left as written: external links and anchors. Unsafe schemes never get here (SUPPRESSED_LINKS).
-            return link;
+            // Left as written: external links and anchors, unless the decoded URL has a scheme that can run
+            // script: "javascript&colon;" or "&#x20;javascript:" pass flexmark's check on the raw text.
+            return trustRawHtml || isSafe(link.getUrl()) ? link : link.withUrl("#");
         }
         ResolvedLink resolved = link.withStatus(LinkStatus.VALID).withUrl(r.href());
         if (r.fallbackLanguage() != null) {
@@ -189,6 +190,17 @@ public final class MarkdownRenderer {
             attributes.addValue("class", "fallback-link");
         }
         return resolved;
+    }
+
+    /** A URL without a scheme, or with one that cannot run script or carry a document. */
+    static boolean isSafe(String url) {
+        String visible = url.replaceAll("[\\x00-\\x20\\x7f]+", "").toLowerCase(java.util.Locale.ROOT);
+        int colon = visible.indexOf(':');
+        if (colon < 0) return true;
+        String before = visible.substring(0, colon);
+        if (before.contains("/") || before.contains("?") || before.contains("#")) return true;
+        return before.equals("http") || before.equals("https") || before.equals("mailto") || before.equals("tel")
+                || before.equals("ftp");
     }
 
     static String shorten(String text) {

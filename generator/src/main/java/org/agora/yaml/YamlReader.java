@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ public final class YamlReader {
         public boolean ok() { return problem == null; }
     }
 
-    private final YAMLFactory factory = YAMLFactory.builder().build();
+    /** "key:" with nothing after it is null in YAML, not an empty text. */
+    private final YAMLFactory factory = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     /**
      * @param lineOffset added to every line, for YAML embedded in a file (front matter starts on line 2)

@@ -1,0 +1,361 @@
+package org.agora.config;
+
+import org.agora.diag.Diagnostic;
+import org.agora.diag.Diagnostics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path site;
+
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private Optional<SiteConfig> load(String yaml) throws IOException {
+        Files.writeString(site.resolve("site-config.yml"), yaml, StandardCharsets.UTF_8);
+        return new ConfigLoader().load(site, diagnostics);
+    }
+
+    private List<Diagnostic> errors() {
+        return diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+    }
+
+    private Diagnostic onlyError() {
+        List<Diagnostic> errors = errors();
+        assertEquals(1, errors.size(), () -> "errors: " + errors);
+        return errors.getFirst();
+    }
+
+    private static final String VALID = """
+            # comment line
+            title:
+              en: "Bridges"
+              fr: "Passerelles"
+            description: One text for all
+            baseURL: https://example.org/elibrary
+            defaultLanguage: en
+            languages:
+              en: { label: English, locale: en-GB }
+              fr: { label: Français, locale: fr-BE }
+              nl: { label: Nederlands, locale: nl_BE }
+            fallback:
+              nl: [fr, en]
+            theme: default
+            pageSize: 15
+            markdown:
+              trustRawHtml: yes
+            """;
+
+    @Test
+    void validConfig() throws IOException {
+        SiteConfig c = load(VALID).orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        assertTrue(diagnostics.sorted().isEmpty(), () -> diagnostics.sorted().toString());
+        assertEquals(site, c.siteDir());
+        assertEquals(site.resolve("site-config.yml"), c.configFile());
+        assertEquals(site.resolve("content"), c.contentDir());
+        assertEquals("Bridges", c.title().in("en", "en"));
+        assertEquals("Passerelles", c.title().in("fr", "en"));
+        assertEquals("Bridges", c.title().in("nl", "en"), "a missing language falls back to the default's");
+        assertEquals("One text for all", c.description().in("fr", "en"));
+        assertEquals(URI.create("https://example.org/elibrary/"), c.baseUrl());
+        assertEquals("/elibrary/", c.basePath());
+        assertEquals("en", c.defaultLanguage());
+        assertEquals(List.of("en", "fr", "nl"), c.languageCodes());
+        assertEquals("Français", c.language("fr").label());
+        assertEquals(Locale.forLanguageTag("fr-BE"), c.language("fr").locale());
+        assertEquals("BE", c.language("fr").locale().getCountry());
+        assertEquals(Locale.forLanguageTag("nl-BE"), c.language("nl").locale(), "nl_BE is read as nl-BE");
+        assertEquals("ltr", c.language("en").direction());
+        assertEquals(List.of("en"), c.fallbacksOf("fr"), "default fallback is the default language");
+        assertEquals(List.of("fr", "en"), c.fallbacksOf("nl"), "explicit fallback order is kept");
+        assertEquals(List.of(), c.fallbacksOf("en"), "the default language falls back to nothing");
+        assertEquals("default", c.theme());
+        assertEquals(ConfigLoader.DEFAULT_TAXONOMIES, c.taxonomies());
+        assertEquals(15, c.pageSize());
+        assertTrue(c.trustRawHtml());
+        assertTrue(c.hasLanguage("nl"));
+        assertFalse(c.hasLanguage("de"));
+        assertThrows(IllegalArgumentException.class, () -> c.language("de"));
+    }
+
+    @Test
+    void minimalConfigGetsDefaults() throws IOException {
+        SiteConfig c = load("""
+                title: My library
+                languages:
+                  fr: {}
+                  en: { label: English }
+                  nl: {}
+                """).orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        assertEquals("fr", c.defaultLanguage(), "the first language is the default");
+        assertEquals(List.of("fr", "en", "nl"), c.languageCodes());
+        assertEquals("My library", c.title().in("en", "fr"));
+        assertEquals("", c.description().in("en", "fr"));
+        assertEquals(URI.create("/"), c.baseUrl());
+        assertEquals("/", c.basePath());
+        assertEquals(Map.of("en", List.of("fr"), "nl", List.of("fr")), c.fallbacks());
+        assertEquals("fr", c.language("fr").label(), "label defaults to the code");
+        assertEquals(Locale.forLanguageTag("en"), c.language("en").locale());
+        assertEquals(20, c.pageSize());
+        assertFalse(c.trustRawHtml());
+        assertEquals("default", c.theme());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource({
+            "https://example.org,             /",
+            "https://example.org/,            /",
+            "https://example.org/elibrary,    /elibrary/",
+            "https://example.org/a/b/,        /a/b/",
+            "/elibrary/,                      /elibrary/",
+            "/,                               /",
+            "http://localhost:1313/docs,      /docs/",
+    })
+    void baseUrlGivesBasePathEndingInSlash(String baseUrl, String basePath) throws IOException {
+        SiteConfig c = load("baseURL: " + baseUrl + "\nlanguages:\n  en: {}\n").orElseThrow(
+                () -> new AssertionError(diagnostics.sorted()));
+        assertEquals(basePath, c.basePath());
+        assertTrue(c.baseUrl().toString().endsWith("/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.org/x", "ftp://example.org/", "https://example.org/?q=1", "https://exa mple.org/",
+            "elibrary"})
+    void invalidBaseUrlIsAnErrorOnItsLine(String baseUrl) throws IOException {
+        Optional<SiteConfig> c = load("title: T\nlanguages:\n  en: {}\nbaseURL: \"" + baseUrl + "\"\n");
+        assertTrue(c.isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(4, d.position().line());
+        assertTrue(d.message().contains("baseURL"), d.message());
+    }
+
+    @Test
+    void unknownTopLevelKeyIsReportedAtItsLineWithSuggestion() throws IOException {
+        Optional<SiteConfig> c = load("""
+                languages:
+                  en: {}
+                
+                titel: My library
+                """);
+        assertTrue(c.isEmpty(), "an unknown key is an error and the load fails");
+        Diagnostic d = onlyError();
+        assertEquals(site.resolve("site-config.yml"), d.position().file());
+        assertEquals(4, d.position().line());
+        assertTrue(d.message().contains("'titel'"), d.message());
+        assertEquals("did you mean 'title'?", d.hint());
+        assertEquals("site-config.yml:4: error: unknown key 'titel' in site-config.yml\n    hint: did you mean 'title'?",
+                d.format(site));
+    }
+
+    @Test
+    void unknownKeyWithoutNearMatchListsKnownKeys() throws IOException {
+        load("languages:\n  en: {}\nfoobarbaz: 1\n");
+        Diagnostic d = onlyError();
+        assertEquals(3, d.position().line());
+        assertTrue(d.hint().startsWith("known keys are: "), d.hint());
+        assertTrue(d.hint().contains("baseURL") && d.hint().contains("title"), d.hint());
+    }
+
+    @Test
+    void misspelledLanguagesKey() throws IOException {
+        Optional<SiteConfig> c = load("title: T\nlnaguages:\n  en: {}\n");
+        assertTrue(c.isEmpty());
+        List<Diagnostic> errors = errors();
+        Diagnostic unknown = errors.stream().filter(d -> d.message().contains("'lnaguages'")).findFirst().orElseThrow(
+                () -> new AssertionError(errors));
+        assertEquals(2, unknown.position().line());
+        assertEquals("did you mean 'languages'?", unknown.hint());
+        assertTrue(errors.stream().anyMatch(d -> d.message().contains("no languages")), errors::toString);
+    }
+
+    @Test
+    void misspelledKeyInsideALanguage() throws IOException {
+        Optional<SiteConfig> c = load("""
+                languages:
+                  en: { label: English }
+                  fr:
+                    lable: Français
+                    locale: fr-BE
+                """);
+        assertTrue(c.isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(4, d.position().line());
+        assertTrue(d.message().contains("'lable'") && d.message().contains("language 'fr'"), d.message());
+        assertEquals("did you mean 'label'?", d.hint());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FR", "french", "f", "fr_BE"})
+    void languageCodeMustBeLowercaseIso(String code) throws IOException {
+        assertTrue(load("languages:\n  en: {}\n  " + code + ": {}\n").isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(3, d.position().line());
+        assertTrue(d.message().contains("'" + code + "'"), d.message());
+    }
+
+    @Test
+    void defaultLanguageNotAmongLanguages() throws IOException {
+        Optional<SiteConfig> c = load("""
+                languages:
+                  en: {}
+                  fr: {}
+                defaultLanguage: de
+                """);
+        assertTrue(c.isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(4, d.position().line());
+        assertTrue(d.message().contains("'de'"), d.message());
+        assertTrue(d.hint().contains("en, fr"), d.hint());
+    }
+
+    @Test
+    void fallbackNamingAnUnknownLanguage() throws IOException {
+        Optional<SiteConfig> c = load("""
+                languages:
+                  en: {}
+                  fr: {}
+                fallback:
+                  fr: [de, en]
+                """);
+        assertTrue(c.isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(5, d.position().line());
+        assertTrue(d.message().contains("'de'"), d.message());
+    }
+
+    @Test
+    void fallbackForAnUnknownLanguage() throws IOException {
+        assertTrue(load("languages:\n  en: {}\n  fr: {}\nfallback:\n  fr: en\n  es: [en]\n").isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(6, d.position().line());
+        assertTrue(d.message().contains("'es'"), d.message());
+    }
+
+    @Test
+    void titleForAnUnknownLanguage() throws IOException {
+        assertTrue(load("languages:\n  en: {}\ntitle:\n  en: A\n  fr: B\n").isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(5, d.position().line());
+        assertTrue(d.message().contains("'fr'"), d.message());
+    }
+
+    @Test
+    void invalidYamlIsAnErrorWithLine() throws IOException {
+        Optional<SiteConfig> c = load("title: T\nlanguages:\n  en: [unclosed\ntheme: x\n");
+        assertTrue(c.isEmpty());
+        Diagnostic d = onlyError();
+        assertTrue(d.message().startsWith("invalid YAML"), d.message());
+        assertTrue(d.position().line() >= 3 && d.position().line() <= 4, "line " + d.position().line());
+    }
+
+    @Test
+    void badIndentationIsReportedAtItsLine() throws IOException {
+        Optional<SiteConfig> c = load("title: T\nlanguages:\n  en: {}\n  nl: {}\n bad: 1\n");
+        assertTrue(c.isEmpty());
+        Diagnostic d = onlyError();
+        assertTrue(d.message().startsWith("invalid YAML"), d.message());
+        assertEquals(5, d.position().line());
+    }
+
+    @Test
+    void duplicateKeyIsAnError() throws IOException {
+        // the load may still return the config (the last value wins); the build stops on the error
+        load("title: A\nlanguages:\n  en: {}\ntitle: B\n");
+        assertTrue(diagnostics.hasErrors());
+        Diagnostic d = onlyError();
+        assertEquals(4, d.position().line());
+        assertTrue(d.message().contains("'title'"), d.message());
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        Optional<SiteConfig> c = new ConfigLoader().load(site, diagnostics);
+        assertTrue(c.isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(site.resolve("site-config.yml"), d.position().file());
+        assertTrue(d.message().contains("site-config.yml"), d.message());
+        assertFalse(d.hint().isEmpty());
+    }
+
+    @Test
+    void configThatIsNotAMap() throws IOException {
+        assertTrue(load("- en\n- fr\n").isEmpty());
+        assertTrue(onlyError().message().contains("must be a map"));
+    }
+
+    @Test
+    void byteOrderMarkIsIgnored() throws IOException {
+        SiteConfig c = load("\uFEFFtitle: T\nlanguages:\n  en: {}\n").orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        assertEquals("T", c.title().in("en", "en"));
+    }
+
+    @Test
+    void severalProblemsAreAllReportedInOneLoad() throws IOException {
+        Optional<SiteConfig> c = load("""
+                titel: Library
+                baseURL: "not a url"
+                defaultLanguage: de
+                languages:
+                  en: { lable: English }
+                  fr: { locale: fr-BE, direction: sideways }
+                fallback:
+                  fr: [xx]
+                theme: ../evil
+                pageSize: zero
+                markdown:
+                  trustRawHTML: true
+                """);
+        assertTrue(c.isEmpty());
+        List<Integer> lines = errors().stream().map(d -> d.position().line()).toList();
+        assertEquals(List.of(1, 2, 3, 5, 6, 8, 9, 10, 12), lines, () -> errors().toString());
+    }
+
+    @Test
+    void nonNumericAndTooSmallPageSize() throws IOException {
+        assertTrue(load("languages:\n  en: {}\npageSize: 0\n").isEmpty());
+        assertEquals(3, onlyError().position().line());
+    }
+
+    @Test
+    void explicitTaxonomiesReplaceDefaults() throws IOException {
+        SiteConfig c = load("languages:\n  en: {}\ntaxonomies: [tags, regions]\n").orElseThrow();
+        assertEquals(List.of("tags", "regions"), c.taxonomies());
+    }
+
+    @Test
+    void rightToLeftLanguage() throws IOException {
+        SiteConfig c = load("languages:\n  en: {}\n  ar: { label: العربية, direction: rtl }\n").orElseThrow(
+                () -> new AssertionError(diagnostics.sorted()));
+        assertEquals("rtl", c.language("ar").direction());
+        assertEquals("العربية", c.language("ar").label());
+    }
+    @Test
+    void languageEntriesWithoutSettingsAreAccepted() throws IOException {
+        SiteConfig c = load("languages:\n  en:\n  fr:\n").orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        assertEquals(List.of("en", "fr"), c.languageCodes());
+        assertEquals("en", c.language("en").label());
+    }
+    @ParameterizedTest
+    @ValueSource(strings = {"languages: {}\n", "languages: ~\n"})
+    void emptyLanguagesIsReported(String yaml) throws IOException {
+        Optional<SiteConfig> c = load("title: T\n" + yaml);
+        assertTrue(c.isEmpty());
+        assertTrue(diagnostics.hasErrors(), "a failed load must say why");
+    }
+}
