@@ -39,6 +39,7 @@ public final class FrontMatterParser {
     private final SiteConfig config;
     private final Set<String> knownFields;
     private final YamlReader yaml = new YamlReader();
+    private final Map<String, Optional<String>> nearMisses = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FrontMatterParser(SiteConfig config) {
         this.config = config;
@@ -176,7 +177,12 @@ public final class FrontMatterParser {
                 translationKey, terms, event, attachments, params, lines);
     }
 
+    /** Sites repeat the same few extra fields in every file: decide once per field name. */
     private Optional<String> nearMiss(String key) {
+        return nearMisses.computeIfAbsent(key, this::computeNearMiss);
+    }
+
+    private Optional<String> computeNearMiss(String key) {
         for (String known : knownFields) {
             if (known.equals(key + "s") || known.equals(key + "es")
                     || (key.endsWith("y") && known.equals(key.substring(0, key.length() - 1) + "ies"))) {

@@ -28,6 +28,8 @@ public final class ViewFactory {
     private final Map<String, RenderedMarkdown> bodies;
     private final Map<String, List<Views.AttachmentView>> attachments;
     private final Messages messages;
+    /** The top sections of each language, for the main navigation of every page. */
+    private final Map<String, List<Views.ItemView>> topSections;
 
     /**
      * @param bodies rendered Markdown by page path
@@ -42,6 +44,13 @@ public final class ViewFactory {
         this.formats = formats;
         this.bodies = bodies;
         this.attachments = attachments;
+        Map<String, List<Views.ItemView>> top = new java.util.HashMap<>();
+        for (LanguageConfig l : config.languages()) {
+            top.put(l.code(), library.pages().stream()
+                    .filter(p -> p.kind() == PageKind.SECTION && p.language().equals(l.code()) && !p.sectionKey().contains("/"))
+                    .map(p -> item(p, l.code())).toList());
+        }
+        this.topSections = Map.copyOf(top);
     }
 
     public Views.SiteView site(String language) {
@@ -67,10 +76,7 @@ public final class ViewFactory {
         FrontMatter fm = page.document() == null ? FrontMatter.empty() : page.document().frontMatter();
         int pageNumber = pagination == null ? 1 : pagination.current();
         List<Views.AlternateView> alternates = alternates(page, pageNumber);
-        List<Views.ItemView> sections = page.kind() == PageKind.HOME
-                ? library.pages().stream().filter(p -> p.kind() == PageKind.SECTION && p.language().equals(page.language())
-                        && !p.sectionKey().contains("/")).map(p -> item(p, page.language())).toList()
-                : List.of();
+        List<Views.ItemView> sections = topSections.getOrDefault(page.language(), List.of());
         List<Views.TermCountView> terms = page.kind() == PageKind.TAXONOMY
                 ? library.termCounts(page).stream().map(c -> new Views.TermCountView(c.term().label(), urls.href(c.path()), c.count())).toList()
                 : List.of();

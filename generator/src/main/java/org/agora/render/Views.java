@@ -58,7 +58,7 @@ public final class Views {
      * @param kind home, section, page, taxonomy or term
      * @param content the body as safe HTML (print it with the raw filter)
      * @param items for list pages, the documents of this pagination page
-     * @param sections for the home page, its top sections
+     * @param sections the language's top sections, for the main navigation and the home page
      * @param terms for taxonomy pages, the terms with their counts
      */
     public record PageView(
