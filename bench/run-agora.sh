@@ -3,6 +3,7 @@
 # ../shared/bench/run-hugo-pagefind.sh:   run-agora.sh CORPUS_DIR OUT_DIR [all|build|index|clean]
 # all/build: fresh OUT_DIR/site (the build does everything; index is a no-op until search exists).
 # A previous output is parked in OUT_DIR/.old (instant) so the timed step does not include deleting it.
+# AGORA_BENCH_FULL=1 adds the taxonomy pages (themes, countries, organisations) the Hugo anchor leaves out.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ $# -ge 2 ] || { sed -n '2,5p' "$0"; exit 2; }
@@ -28,7 +29,12 @@ languages:
   en: { label: English, locale: en-GB }
   fr: { label: Français, locale: fr-BE }
   nl: { label: Nederlands, locale: nl-BE }
-taxonomies: [themes, countries, organisations]
 YML
+# Like the Hugo anchor (hugo-site/hugo.toml.in): no taxonomy pages and lists of 100, unless asked for.
+if [ "${AGORA_BENCH_FULL:-0}" = 1 ]; then
+  echo "taxonomies: [themes, countries, organisations]" >> "$src/site-config.yml"
+else
+  printf 'taxonomies: []\npageSize: 100\n' >> "$src/site-config.yml"
+fi
 if [ -e "$out/site" ]; then mkdir -p "$out/.old"; mv "$out/site" "$(mktemp -d "$out/.old/XXXXXXXX")/"; fi
 exec "$here/../agora" build --site "$src" --out "$out/site"

@@ -17,5 +17,8 @@ public record RenderedMarkdown(String html, List<TocEntry> toc, String excerpt, 
         links = List.copyOf(links);
     }
 
+    /** The same without the HTML, once the page is written: lists and checks need only the rest. */
+    public RenderedMarkdown withoutHtml() { return new RenderedMarkdown("", toc, excerpt, headingIds, links); }
+
     public static RenderedMarkdown empty() { return new RenderedMarkdown("", List.of(), "", Set.of(), List.of()); }
 }

@@ -71,6 +71,7 @@ public final class LibraryBuilder {
 
         pages.sort(Comparator.comparing(Page::path));
         Map<String, Page> byPath = indexByPath(pages);
+        pages.removeIf(p -> byPath.get(p.path()) != p);   // the loser of a clash was reported and is left out
         Map<String, TranslationGroup> groups = group(pages);
         addListings(pages, listings);
         List<Alias> aliases = aliases(pages, byPath);

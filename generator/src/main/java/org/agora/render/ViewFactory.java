@@ -28,11 +28,12 @@ public final class ViewFactory {
     private final Map<String, RenderedMarkdown> bodies;
     private final Map<String, List<Views.AttachmentView>> attachments;
     private final Messages messages;
-    /** The top sections of each language, for the main navigation of every page. */
-    private final Map<String, List<Views.ItemView>> topSections;
+    /** The top sections of each language, for the main navigation of every page; made on first use. */
+    private final Map<String, List<Views.ItemView>> topSections = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * @param bodies rendered Markdown by page path
+     * @param bodies rendered Markdown by page path, for the summaries of listed pages; filled while pages
+     *               are written, each page's own text before any list that shows it
      * @param attachments resolved attachments by page path
      */
     public ViewFactory(Library library, Messages messages, Map<String, LocaleFormats> formats,
@@ -44,13 +45,6 @@ public final class ViewFactory {
         this.formats = formats;
         this.bodies = bodies;
         this.attachments = attachments;
-        Map<String, List<Views.ItemView>> top = new java.util.HashMap<>();
-        for (LanguageConfig l : config.languages()) {
-            top.put(l.code(), library.pages().stream()
-                    .filter(p -> p.kind() == PageKind.SECTION && p.language().equals(l.code()) && !p.sectionKey().contains("/"))
-                    .map(p -> item(p, l.code())).toList());
-        }
-        this.topSections = Map.copyOf(top);
     }
 
     public Views.SiteView site(String language) {
@@ -67,16 +61,17 @@ public final class ViewFactory {
     public Views.LanguageView language(String code) { return language(config.language(code)); }
 
     /**
+     * @param body the page's own rendered Markdown
      * @param items the documents of this pagination page (empty for documents)
      * @param pagination null when the list fits on one page
      */
-    public Views.PageView page(Page page, String pagePath, List<Page> items, Views.PaginationView pagination) {
+    public Views.PageView page(Page page, RenderedMarkdown body, String pagePath, List<Page> items,
+                               Views.PaginationView pagination) {
         LocaleFormats f = formats.get(page.language());
-        RenderedMarkdown body = bodies.getOrDefault(page.path(), RenderedMarkdown.empty());
         FrontMatter fm = page.document() == null ? FrontMatter.empty() : page.document().frontMatter();
         int pageNumber = pagination == null ? 1 : pagination.current();
         List<Views.AlternateView> alternates = alternates(page, pageNumber);
-        List<Views.ItemView> sections = topSections.getOrDefault(page.language(), List.of());
+        List<Views.ItemView> sections = topSections.computeIfAbsent(page.language(), this::topSectionsOf);
         List<Views.TermCountView> terms = page.kind() == PageKind.TAXONOMY
                 ? library.termCounts(page).stream().map(c -> new Views.TermCountView(c.term().label(), urls.href(c.path()), c.count())).toList()
                 : List.of();
@@ -102,6 +97,12 @@ public final class ViewFactory {
                 terms,
                 pagination,
                 fm.params());
+    }
+
+    private List<Views.ItemView> topSectionsOf(String language) {
+        return library.pages().stream()
+                .filter(p -> p.kind() == PageKind.SECTION && p.language().equals(language) && !p.sectionKey().contains("/"))
+                .map(p -> item(p, language)).toList();
     }
 
     /** The 404 page of a language: its alternates are the other languages' 404 pages, which link home. */

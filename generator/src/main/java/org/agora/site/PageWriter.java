@@ -5,6 +5,8 @@ import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
 import org.agora.i18n.LocaleFormats;
 import org.agora.i18n.Messages;
+import org.agora.markdown.LinkRef;
+import org.agora.markdown.MarkdownRenderer;
 import org.agora.markdown.RenderedMarkdown;
 import org.agora.model.Alias;
 import org.agora.model.Library;
@@ -24,10 +26,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The "render pages" and "write output" stages: templates applied to every page, files into staging. */
+/**
+ * The stages that write: Markdown and templates applied to every page, pages and files into staging.
+ * Templates see only what is final: list pages are written after every document they list.
+ */
 final class PageWriter {
 
     private final Library library;
@@ -39,35 +45,56 @@ final class PageWriter {
     private final Staging staging;
     private final SiteUrls urls;
     private final Messages messages;
+    private final MarkdownRenderer markdown;
     private final AtomicInteger written = new AtomicInteger();
+    private final Map<String, AtomicInteger> perLanguage = new ConcurrentHashMap<>();
+    /** Rendered Markdown by page path: whole for list pages, without HTML for documents (already written). */
+    private final Map<String, RenderedMarkdown> texts = new ConcurrentHashMap<>();
 
     PageWriter(Library library, Theme theme, Messages messages, Assets assets, Map<String, LocaleFormats> formats,
-               Map<String, RenderedMarkdown> bodies, Map<String, List<Views.AttachmentView>> attachments, Staging staging) {
+               MarkdownRenderer markdown, Map<String, List<Views.AttachmentView>> attachments, Staging staging) {
         this.library = library;
         this.theme = theme;
         this.messages = messages;
         this.assets = assets;
         this.staging = staging;
+        this.markdown = markdown;
         this.urls = SiteUrls.of(library.config());
         this.templates = new TemplateRenderer(theme, messages, assets, urls, formats);
-        this.views = new ViewFactory(library, messages, formats, bodies, attachments);
+        this.views = new ViewFactory(library, messages, formats, texts, attachments);
         this.paginator = new Paginator(library.config().pageSize(), urls);
     }
 
-    /** @return HTML pages written per language */
-    Map<String, Integer> writeAll(Diagnostics diagnostics) {
-        Map<String, AtomicInteger> perLanguage = new ConcurrentHashMap<>();
-        library.pages().parallelStream().forEach(page -> {
-            String template = templateFor(page);
+    /** The texts of home, section and term pages (_index.md): lists and navigation show their summaries. */
+    Void renderListTexts(Diagnostics diagnostics) {
+        library.pages().parallelStream().filter(p -> p.document() != null && p.kind() != PageKind.PAGE)
+                .forEach(p -> texts.put(p.path(), markdown.render(p.document(), p, diagnostics)));
+        return null;
+    }
+
+    /**
+     * Every document: its Markdown, then its page, written at once; only what lists need is kept. When
+     * earlier stages found errors, the Markdown is still checked (one run reports everything) but no
+     * page is written, since this build will not be published.
+     */
+    Void writeDocuments(Diagnostics diagnostics) {
+        boolean publishable = !diagnostics.hasErrors();
+        library.pages().parallelStream().filter(p -> p.kind() == PageKind.PAGE).forEach(page -> {
+            RenderedMarkdown body = page.document() == null ? RenderedMarkdown.empty()
+                    : markdown.render(page.document(), page, diagnostics);
+            texts.put(page.path(), body.withoutHtml());
+            if (publishable) writePage(page, body, page.path(), List.of(), null, diagnostics);
+        });
+        return null;
+    }
+
+    /** Home, section, taxonomy and term pages (split into pages when long), the 404 pages and the root. */
+    Void writeLists(Diagnostics diagnostics) {
+        if (diagnostics.hasErrors()) return null;
+        library.pages().parallelStream().filter(p -> p.kind() != PageKind.PAGE).forEach(page -> {
+            RenderedMarkdown body = texts.getOrDefault(page.path(), RenderedMarkdown.empty());
             for (Paginator.Slice slice : paginator.slices(page, library.listing(page))) {
-                Map<String, Object> context = new HashMap<>();
-                context.put("site", views.site(page.language()));
-                context.put("lang", views.language(page.language()));
-                context.put("page", views.page(page, slice.path(), slice.items(), slice.pagination()));
-                if (render(template, context, Page.outputPathOf(slice.path()), diagnostics)) {
-                    written.decrementAndGet();
-                    perLanguage.computeIfAbsent(page.language(), k -> new AtomicInteger()).incrementAndGet();
-                }
+                writePage(page, body, slice.path(), slice.items(), slice.pagination(), diagnostics);
             }
         });
         for (LanguageConfig l : library.config().languages()) {
@@ -82,9 +109,38 @@ final class PageWriter {
         root.put("site", views.site(library.config().defaultLanguage()));
         root.put("defaultHome", urls.href("/" + library.config().defaultLanguage() + "/"));
         render("root.peb", root, "index.html", diagnostics);
+        return null;
+    }
+
+    private void writePage(Page page, RenderedMarkdown body, String path, List<Page> items,
+                           Views.PaginationView pagination, Diagnostics diagnostics) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("site", views.site(page.language()));
+        context.put("lang", views.language(page.language()));
+        context.put("page", views.page(page, body, path, items, pagination));
+        if (render(templateFor(page), context, Page.outputPathOf(path), diagnostics)) {
+            written.decrementAndGet();
+            perLanguage.computeIfAbsent(page.language(), k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** HTML pages written per language. */
+    Map<String, Integer> pagesPerLanguage() {
         Map<String, Integer> out = new HashMap<>();
         perLanguage.forEach((k, v) -> out.put(k, v.get()));
         return out;
+    }
+
+    /** Links written in Markdown, for the link check. */
+    List<LinkRef> links() {
+        return texts.values().stream().flatMap(t -> t.links().stream()).toList();
+    }
+
+    /** The ids a link fragment may target, by output file. */
+    Map<String, Set<String>> headingIdsByOutput() {
+        Map<String, Set<String>> ids = new HashMap<>();
+        texts.forEach((path, t) -> ids.put(Page.outputPathOf(path), t.headingIds()));
+        return ids;
     }
 
     /** Files beside the content, fingerprinted theme assets, and redirects for old URLs. */

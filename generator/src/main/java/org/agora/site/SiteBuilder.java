@@ -13,13 +13,10 @@ import org.agora.i18n.LocaleFormats;
 import org.agora.i18n.Messages;
 import org.agora.i18n.MessagesLoader;
 import org.agora.markdown.LinkChecker;
-import org.agora.markdown.LinkRef;
 import org.agora.markdown.LinkTargets;
 import org.agora.markdown.MarkdownRenderer;
-import org.agora.markdown.RenderedMarkdown;
 import org.agora.model.Library;
 import org.agora.model.LibraryBuilder;
-import org.agora.model.Page;
 import org.agora.model.SiteUrls;
 import org.agora.publish.Staging;
 import org.agora.render.Assets;
@@ -38,13 +35,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * The build, as a list of named and timed stages:
- * load config → scan content → parse front matter → link translations → load theme → render Markdown →
- * check links → render pages → write output.
+ * load config → scan content → parse front matter → link translations → load theme → render section texts →
+ * render documents (Markdown and page at once) → check links → render lists → write output.
  * Every stage reports into one {@link Diagnostics}; stages go on past errors where they can, so one run
  * shows every problem, and the output folder is replaced only when no error was found.
  */
@@ -85,22 +81,21 @@ public final class SiteBuilder {
             MarkdownRenderer markdown = new MarkdownRenderer(new LinkTargets(library), config.trustRawHtml(),
                     (pageLang, targetLang) -> messages.t(pageLang, "fallbackMarker",
                             Map.of("language", formats.get(pageLang).languageName(targetLang))));
-            Map<String, RenderedMarkdown> bodies = stages.run("render Markdown", () -> renderMarkdown(library, markdown, diagnostics));
             Map<String, List<Views.AttachmentView>> attachments = new Attachments(library, SiteUrls.of(config)).resolve(diagnostics);
-
             PagePlan plan = new PagePlan(library, assets);
-            stages.run("check links", () -> {
-                Map<String, java.util.Set<String>> ids = new HashMap<>();
-                bodies.forEach((path, body) -> ids.put(Page.outputPathOf(path), body.headingIds()));
-                List<LinkRef> links = bodies.values().stream().flatMap(b -> b.links().stream()).toList();
-                new LinkChecker(plan.outputs(), ids).check(links, diagnostics);
-                return null;
-            });
-            if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir);
 
+            // Documents are rendered and written one by one, so that no document's HTML waits in memory for the
+            // others: a build of 25,000 documents stays within a few hundred MB. Nothing reaches the output
+            // folder before the last check passed: it all goes to staging first.
             try (Staging staging = Staging.open(outDir)) {
-                PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, bodies, attachments, staging);
-                Map<String, Integer> perLanguage = stages.run("render pages", () -> writer.writeAll(diagnostics));
+                PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, staging);
+                stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
+                stages.run("render documents", () -> writer.writeDocuments(diagnostics));
+                stages.run("check links", () -> {
+                    new LinkChecker(plan.outputs(), writer.headingIdsByOutput()).check(writer.links(), diagnostics);
+                    return null;
+                });
+                stages.run("render lists", () -> writer.writeLists(diagnostics));
                 reportMissingStrings(messages, theme.get(), diagnostics);
                 if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir);
                 stages.run("write output", () -> {
@@ -112,6 +107,7 @@ public final class SiteBuilder {
                     }
                     return null;
                 });
+                Map<String, Integer> perLanguage = writer.pagesPerLanguage();
                 Map<String, Integer> ordered = new LinkedHashMap<>();
                 config.languageCodes().forEach(code -> ordered.put(code, perLanguage.getOrDefault(code, 0)));
                 return new BuildResult(true, diagnostics, ordered, writer.filesWritten(), List.copyOf(timings),
@@ -122,13 +118,6 @@ public final class SiteBuilder {
                 return failed(diagnostics, timings, started, outDir);
             }
         }
-    }
-
-    private static Map<String, RenderedMarkdown> renderMarkdown(Library library, MarkdownRenderer markdown, Diagnostics diagnostics) {
-        Map<String, RenderedMarkdown> bodies = new ConcurrentHashMap<>();
-        library.pages().parallelStream().filter(p -> p.document() != null)
-                .forEach(p -> bodies.put(p.path(), markdown.render(p.document(), p, diagnostics)));
-        return Map.copyOf(bodies);
     }
 
     private static void reportMissingStrings(Messages messages, Theme theme, Diagnostics diagnostics) {
