@@ -27,6 +27,12 @@ class LauncherTest {
         Files.createDirectories(old);
         fakeTool(old.resolve("java"), "echo '    java.specification.version = 17' >&2");
         fakeTool(old.resolve("javac"), "exit 0");
+        // And one that says its version in a release file, as real JDKs do.
+        Path older = temp.resolve("jvm/jdk-11/bin");
+        Files.createDirectories(older);
+        fakeTool(older.resolve("java"), "exit 0");
+        fakeTool(older.resolve("javac"), "exit 0");
+        Files.writeString(temp.resolve("jvm/jdk-11/release"), "JAVA_VERSION=\"11.0.2\"\n");
 
         ProcessBuilder pb = new ProcessBuilder(TestPaths.repoRoot().resolve("agora").toString(), "build")
                 .redirectErrorStream(true);
