@@ -1,0 +1,154 @@
+package org.agora.model;
+
+import org.agora.config.ConfigLoader;
+import org.agora.config.SiteConfig;
+import org.agora.content.ContentScanner;
+import org.agora.content.ContentSet;
+import org.agora.content.FrontMatterParser;
+import org.agora.content.ParsedDocument;
+import org.agora.diag.Diagnostic;
+import org.agora.diag.Diagnostics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The "link translations" stage on small sites written in a temporary folder. */
+class LibraryBuilderTest {
+
+    @TempDir
+    Path site;
+    Diagnostics diagnostics;
+
+    @BeforeEach
+    void config() throws IOException {
+        write("site-config.yml", """
+                title: Test
+                defaultLanguage: en
+                languages:
+                  en: { label: English, locale: en-GB }
+                  fr: { label: Français, locale: fr-BE }
+                  nl: { label: Nederlands, locale: nl-BE }
+                taxonomies: [tags, countries]
+                """);
+        diagnostics = new Diagnostics();
+    }
+
+    private void write(String rel, String text) throws IOException {
+        Path f = site.resolve(rel);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+
+    private Library build(boolean drafts) {
+        SiteConfig config = new ConfigLoader().load(site, diagnostics).orElseThrow();
+        ContentSet content = new ContentScanner().scan(config, diagnostics);
+        FrontMatterParser parser = new FrontMatterParser(config);
+        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, diagnostics)).toList();
+        return new LibraryBuilder(config, diagnostics).build(docs, content.staticFiles(), drafts);
+    }
+
+    /** language → site path of each member of the group of the page at {@code path}. */
+    private static Map<String, String> groupOf(Library library, String path) {
+        Map<String, String> out = new TreeMap<>();
+        library.groupOf(library.byPath().get(path)).byLanguage().forEach((l, p) -> out.put(l, p.path()));
+        return out;
+    }
+
+    @Test
+    void foldersSuffixesAndTranslationKeysMakeOneGroupEach() throws IOException {
+        write("content/en/guides/a.md", "---\ntitle: A\n---\n");
+        write("content/fr/guides/a.md", "---\ntitle: A fr\nslug: a-fr\n---\n");
+        write("content/guides/a.nl.md", "---\ntitle: A nl\n---\n");
+        write("content/events/x.md", "---\ntitle: X\ntranslationKey: meeting\n---\n");
+        write("content/events/reunion.fr.md", "---\ntitle: Réunion\ntranslationKey: meeting\n---\n");
+        Library library = build(false);
+        assertEquals(List.of(), diagnostics.sorted());
+        assertEquals(Map.of("en", "/en/guides/a/", "fr", "/fr/guides/a-fr/", "nl", "/nl/guides/a/"),
+                groupOf(library, "/en/guides/a/"));
+        assertEquals(Map.of("en", "/en/events/x/", "fr", "/fr/events/reunion/"), groupOf(library, "/fr/events/reunion/"));
+    }
+
+    @Test
+    void sectionSlugsAreTranslatedAlongTheWholePath() throws IOException {
+        write("content/fr/guides/_index.md", "---\ntitle: Guides\nslug: guides-pratiques\n---\n");
+        write("content/fr/guides/terrain/_index.md", "---\ntitle: Terrain\nslug: sur-le-terrain\n---\n");
+        write("content/fr/guides/terrain/atelier.md", "---\ntitle: Atelier\n---\n");
+        write("content/en/guides/terrain/atelier.md", "---\ntitle: Workshop\n---\n");
+        Library library = build(false);
+        assertTrue(library.byPath().containsKey("/fr/guides-pratiques/sur-le-terrain/atelier/"), library.byPath().keySet()::toString);
+        assertTrue(library.byPath().containsKey("/en/guides/terrain/atelier/"));
+        // Folders without an _index.md still get a section page in each language that has documents there.
+        assertEquals(PageKind.SECTION, library.byPath().get("/en/guides/terrain/").kind());
+        assertEquals(PageKind.SECTION, library.byPath().get("/en/guides/").kind());
+        assertEquals(List.of("/en/guides/terrain/atelier/"),
+                library.listing(library.byPath().get("/en/guides/terrain/")).stream().map(Page::path).toList());
+    }
+
+    @Test
+    void twoDocumentsOfOneLanguageInAGroupAreAnError() throws IOException {
+        write("content/en/news/a.md", "---\ntitle: A\n---\n");
+        write("content/news/a.md", "---\ntitle: Also A, default language\n---\n");
+        build(false);
+        List<Diagnostic> errors = diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+        assertFalse(errors.isEmpty());
+        assertTrue(errors.stream().anyMatch(e -> e.message().contains("two pages would be written to /en/news/a/")
+                || e.message().contains("share the same path")), errors::toString);
+    }
+
+    @Test
+    void draftsAreLeftOutButKnown() throws IOException {
+        write("content/en/a.md", "---\ntitle: A\ndraft: true\n---\n");
+        Library without = build(false);
+        assertNull(without.byPath().get("/en/a/"));
+        assertTrue(without.unpublished().contains("en/a.md"));
+        assertTrue(build(true).byPath().containsKey("/en/a/"));
+    }
+
+    @Test
+    void termPagesExistPerLanguageAndAreTranslationsOfEachOther() throws IOException {
+        write("content/en/a.md", "---\ntitle: A\ncountries: [BE]\ntags: [Open Data]\n---\n");
+        write("content/nl/a.md", "---\ntitle: A\ncountries: [be]\n---\n");
+        write("content/tags/_index.fr.md", "---\ntitle: Mots-clés\n---\nTous les mots-clés.\n");
+        Library library = build(false);
+        Page en = library.byPath().get("/en/countries/be/");
+        assertEquals("Belgium", en.title());
+        assertEquals("België", library.byPath().get("/nl/countries/be/").title());
+        assertEquals(Map.of("en", "/en/countries/be/", "nl", "/nl/countries/be/"), groupOf(library, "/en/countries/be/"));
+        assertEquals(PageKind.TERM, library.byPath().get("/en/tags/open-data/").kind());
+        // content/tags/_index.fr.md gives the French taxonomy page its title, and it joins the other languages'.
+        assertEquals(PageKind.TAXONOMY, library.byPath().get("/fr/tags/").kind());
+        assertEquals("Mots-clés", library.byPath().get("/fr/tags/").title());
+        assertEquals(Map.of("en", "/en/tags/", "fr", "/fr/tags/"), groupOf(library, "/fr/tags/"));
+    }
+
+    @Test
+    void listsPutWeightFirstThenNewest() throws IOException {
+        write("content/en/news/old.md", "---\ntitle: Old\ndate: 2020-01-01\n---\n");
+        write("content/en/news/new.md", "---\ntitle: New\ndate: 2026-01-01\n---\n");
+        write("content/en/news/pinned.md", "---\ntitle: Pinned\ndate: 2019-01-01\nweight: 1\n---\n");
+        Library library = build(false);
+        assertEquals(List.of("Pinned", "New", "Old"),
+                library.listing(library.byPath().get("/en/news/")).stream().map(Page::title).toList());
+    }
+
+    @Test
+    void aliasesThatClashAreErrors() throws IOException {
+        write("content/en/a.md", "---\ntitle: A\naliases: [/en/b/]\n---\n");
+        write("content/en/b.md", "---\ntitle: B\n---\n");
+        build(false);
+        assertTrue(diagnostics.sorted().stream().anyMatch(d -> d.isError()
+                && d.message().contains("alias /en/b/ is the path of an existing page") && d.position().line() == 3));
+    }
+}
