@@ -32,7 +32,8 @@ final class SiteExtension extends AbstractExtension {
 
     @Override
     public Map<String, Function> getFunctions() {
-        return Map.of("t", new Translate(), "asset", new Asset(), "langName", new LanguageName(), "label", new Label());
+        return Map.of("t", new Translate(), "tIn", new TranslateIn(), "asset", new Asset(), "langName", new LanguageName(),
+                "label", new Label());
     }
 
     private static String language(EvaluationContext context) {
@@ -60,6 +61,17 @@ final class SiteExtension extends AbstractExtension {
             Map<String, Object> out = new java.util.HashMap<>();
             m.forEach((k, v) -> out.put(String.valueOf(k), v));
             return out;
+        }
+    }
+
+    /** {@code tIn('fr', 'key')}: a UI string in a given language, for pages that speak to every language (the root). */
+    private final class TranslateIn implements Function {
+        @Override
+        public List<String> getArgumentNames() { return List.of("language", "key"); }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            return messages.t(String.valueOf(args.get("language")), String.valueOf(args.get("key")));
         }
     }
 
