@@ -17,7 +17,6 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.toc.TocExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
@@ -84,12 +83,10 @@ public final class MarkdownRenderer {
         this.fallbackMarker = fallbackMarker;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                StrikethroughExtension.create(), QuickAutolinkExtension.create(), TaskListExtension.create(),
-                TocExtension.create()));
+                StrikethroughExtension.create(), QuickAutolinkExtension.create(), TaskListExtension.create()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(TablesExtension.CLASS_NAME, "table");
-        options.set(TocExtension.LEVELS, TocExtension.LEVELS.getDefaultValue());
         if (!trustRawHtml) options.set(HtmlRenderer.SUPPRESSED_LINKS, UNSAFE_LINKS);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new IndependentLinkResolverFactory() {
