@@ -35,7 +35,10 @@ final class ServeCommand implements Callable<Integer> {
         Path siteDir = site.site.toAbsolutePath().normalize();
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Path preview = Files.createTempDirectory("agora-preview-").resolve("site");
+        Path previewRoot = Files.createTempDirectory("agora-preview-");
+        Path preview = previewRoot.resolve("site");
+        // The preview is a throwaway copy: remove it when the editor stops the server (Ctrl+C).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(previewRoot)));
         Report report = new Report(out, err, siteDir);
         BuildResult result = new SiteBuilder(report.progress(System.console() != null))
                 .build(new BuildOptions(siteDir, preview, site.drafts));
@@ -50,5 +53,13 @@ final class ServeCommand implements Callable<Integer> {
             new CountDownLatch(1).await();
         }
         return ExitCodes.OK;
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // A leftover in the temporary folder is harmless; the system cleans it.
+        }
     }
 }
