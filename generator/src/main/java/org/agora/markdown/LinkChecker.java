@@ -31,9 +31,7 @@ public final class LinkChecker {
             String target = existingOutput(link.sitePath());
             if (target == null) {
                 diagnostics.warning(link.position(), (link.image() ? "image '" : "link '") + link.written()
-                                + "' points to " + link.sitePath() + ", which the site does not have",
-                        link.image() ? "add the image to content/ beside the Markdown file or to static/"
-                                : "check the address, or link to the Markdown file (page.md) so it is checked and translated");
+                                + "' points to " + link.sitePath() + ", which the site does not have", hintFor(link));
                 continue;
             }
             String fragment = link.fragment();
@@ -46,6 +44,20 @@ public final class LinkChecker {
                 }
             }
         }
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^/@\\s]+@[^/@\\s]+\\.[a-zA-Z]{2,}$");
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile("^(www\\.)?[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)*\\.[a-zA-Z]{2,}(/.*)?$");
+
+    /** Editors often drop the scheme of an outside address: say so rather than blame the site. */
+    static String hintFor(LinkRef link) {
+        String written = link.written().strip();
+        if (EMAIL.matcher(written).matches()) return "for an e-mail address write  mailto:" + written;
+        if (!link.image() && DOMAIN.matcher(written).matches() && !written.endsWith(".html") && !written.endsWith(".md")) {
+            return "for another website write the whole address:  https://" + written;
+        }
+        return link.image() ? "add the image to content/ beside the Markdown file or to static/"
+                : "check the address, or link to the Markdown file (page.md) so it is checked and translated";
     }
 
     private String existingOutput(String sitePath) {
