@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Build a corpus made by ../shared/bench/gen-corpus.py with Agora, with the contract of
 # ../shared/bench/run-hugo-pagefind.sh:   run-agora.sh CORPUS_DIR OUT_DIR [all|build|index|clean]
-# all/build: fresh OUT_DIR/site (the build does everything; index is a no-op until search exists).
+# all/build: fresh OUT_DIR/site with the Agora launcher (../agora build); the build also writes the search
+#            index and runtime into OUT_DIR/site/search (so bench-all.sh needs INDEX_DIR=search).
+# index:     a no-op (the build indexes); it only warns on stderr when OUT_DIR/site/search is missing.
+# clean:     delete the previous outputs parked in OUT_DIR/.old (not part of any timing).
 # A previous output is parked in OUT_DIR/.old (instant) so the timed step does not include deleting it.
 # AGORA_BENCH_FULL=1 adds the taxonomy pages (themes, countries, organisations) the Hugo anchor leaves out.
+# AGORA_BIN: launcher to run (default: the repository's ./agora, which rebuilds the jar when sources are newer).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-[ $# -ge 2 ] || { sed -n '2,5p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,10p' "$0"; exit 2; }
 corpus="$(cd "$1" && pwd)"
 mkdir -p "$2"
 out="$(cd "$2" && pwd)"
 step="${3:-all}"
 case "$step" in
   clean) rm -rf "$out/.old"; exit 0 ;;
-  index) exit 0 ;;
+  index)  # the build writes the index: nothing to do, nothing to time
+    [ -f "$out/site/search/agora-search.js" ] || echo "run-agora.sh: warning: no $out/site/search/agora-search.js (build first)" >&2
+    exit 0 ;;
   all|build) ;;
   *) echo "bad step $step" >&2; exit 2 ;;
 esac
@@ -37,4 +43,4 @@ else
   printf 'taxonomies: []\npageSize: 100\n' >> "$src/site-config.yml"
 fi
 if [ -e "$out/site" ]; then mkdir -p "$out/.old"; mv "$out/site" "$(mktemp -d "$out/.old/XXXXXXXX")/"; fi
-exec "$here/../agora" build --site "$src" --out "$out/site"
+exec "${AGORA_BIN:-$here/../agora}" build --site "$src" --out "$out/site"
