@@ -8,13 +8,17 @@ import java.io.PrintWriter;
 /** The agora command: a thin picocli layer over the build; no static state, so tests call {@link #run}. */
 @Command(name = "agora", mixinStandardHelpOptions = true, version = "Agora 0.1.0",
         description = "Builds multilingual e-libraries: Markdown + site-config.yml + a theme → a static site.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Lucene reports at start-up which CPU features it uses; readers of a build report have no use for it. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));

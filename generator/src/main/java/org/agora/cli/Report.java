@@ -41,8 +41,10 @@ final class Report {
         };
     }
 
-    void problems(BuildResult result) {
-        for (Diagnostic d : result.diagnostics().sorted()) err.println(d.format(siteDir));
+    void problems(BuildResult result) { problems(result.diagnostics()); }
+
+    void problems(org.agora.diag.Diagnostics diagnostics) {
+        for (Diagnostic d : diagnostics.sorted()) err.println(d.format(siteDir));
     }
 
     void summary(BuildResult result) {

@@ -74,4 +74,9 @@ public record Library(
     static String termGroupKey(String taxonomy, String slug) { return "taxonomy:" + taxonomy + "/" + slug; }
 
     static String taxonomyGroupKey(String taxonomy) { return "taxonomy:" + taxonomy; }
+
+    static final String SEARCH_GROUP_KEY = "generated:search";
+
+    /** Where a language's search page lives: the header's search box sends its query there. */
+    public static String searchPath(String language) { return "/" + language + "/search/"; }
 }

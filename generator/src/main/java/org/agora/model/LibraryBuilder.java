@@ -229,6 +229,17 @@ public final class LibraryBuilder {
                     Slugs.term(parts[0], parts[1]));
             added.add(withContent(generated, sectionsByPath, pages));
         }
+        // A site page written for the search path (Hugo sites often have content/search.md) becomes the
+        // search page's title and introduction, instead of clashing with it.
+        for (LanguageConfig lang : config.languages()) {
+            String path = Library.searchPath(lang.code());
+            Page own = pages.stream().filter(p -> p.path().equals(path) && p.document() != null).findFirst().orElse(null);
+            if (own != null) pages.remove(own);
+            added.add(new Page(PageKind.SEARCH, lang.code(), Library.SEARCH_GROUP_KEY, path,
+                    own != null && own.document().frontMatter().title() != null ? own.title() : "search",
+                    null, null, "search", "", null, own == null ? null : own.summary(), Map.of(),
+                    own == null ? null : own.document(), null, null));
+        }
         pages.addAll(added);
     }
 

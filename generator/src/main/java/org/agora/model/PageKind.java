@@ -10,5 +10,7 @@ public enum PageKind {
     /** The list of terms of one taxonomy ("Themes"). */
     TAXONOMY,
     /** The documents that carry one term ("Open data"). */
-    TERM
+    TERM,
+    /** The language's search page, filled in by the browser's search runtime. */
+    SEARCH
 }

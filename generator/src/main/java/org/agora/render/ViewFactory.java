@@ -47,15 +47,19 @@ public final class ViewFactory {
         this.attachments = attachments;
     }
 
+    /** The browser search runtime, at a fixed address so that any page (or another site) can import it. */
+    public static final String SEARCH_MODULE = "search/agora-search.js";
+
     public Views.SiteView site(String language) {
         List<Views.LanguageView> languages = config.languages().stream().map(this::language).toList();
         return new Views.SiteView(config.title().in(language, config.defaultLanguage()),
-                config.description().in(language, config.defaultLanguage()), "Agora", languages, config.defaultLanguage());
+                config.description().in(language, config.defaultLanguage()), "Agora", languages, config.defaultLanguage(),
+                urls.href("/" + SEARCH_MODULE));
     }
 
     public Views.LanguageView language(LanguageConfig l) {
         return new Views.LanguageView(l.code(), l.label(), l.locale().toLanguageTag(), l.direction(),
-                urls.href("/" + l.code() + "/"));
+                urls.href("/" + l.code() + "/"), urls.href(org.agora.model.Library.searchPath(l.code())));
     }
 
     public Views.LanguageView language(String code) { return language(config.language(code)); }
@@ -187,6 +191,7 @@ public final class ViewFactory {
         if (page.kind() == PageKind.TAXONOMY && page.document() == null) {
             return messages.label(page.language(), "taxonomy", page.taxonomy());
         }
+        if (page.kind() == PageKind.SEARCH && page.document() == null) return messages.t(page.language(), "search.title", Map.of());
         return page.title();
     }
 

@@ -13,11 +13,12 @@ public final class Views {
 
     private Views() {}
 
-    /** @param homeUrl the language's home page */
-    public record LanguageView(String code, String label, String locale, String dir, String homeUrl) {}
+    /** @param homeUrl the language's home page; @param searchUrl its search page (the header's search form posts there) */
+    public record LanguageView(String code, String label, String locale, String dir, String homeUrl, String searchUrl) {}
 
+    /** @param searchModule the URL of the browser search runtime (an ES module) */
     public record SiteView(String title, String description, String generator, List<LanguageView> languages,
-                           String defaultLanguage) {}
+                           String defaultLanguage, String searchModule) {}
 
     /** @param text as the page's locale writes it ("22 novembre 2026"); @param iso for datetime attributes */
     public record DateView(String text, String iso) {}

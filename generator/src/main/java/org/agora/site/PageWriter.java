@@ -77,13 +77,16 @@ final class PageWriter {
      * earlier stages found errors, the Markdown is still checked (one run reports everything) but no
      * page is written, since this build will not be published.
      */
-    Void writeDocuments(Diagnostics diagnostics) {
+    Void writeDocuments(Diagnostics diagnostics, java.util.function.BiConsumer<Page, RenderedMarkdown> indexer) {
         boolean publishable = !diagnostics.hasErrors();
         library.pages().parallelStream().filter(p -> p.kind() == PageKind.PAGE).forEach(page -> {
             RenderedMarkdown body = page.document() == null ? RenderedMarkdown.empty()
                     : markdown.render(page.document(), page, diagnostics);
             texts.put(page.path(), body.withoutHtml());
-            if (publishable) writePage(page, body, page.path(), List.of(), null, diagnostics);
+            if (publishable) {
+                writePage(page, body, page.path(), List.of(), null, diagnostics);
+                indexer.accept(page, body);
+            }
         });
         return null;
     }
@@ -166,6 +169,7 @@ final class PageWriter {
             case PAGE -> "page";
             case TAXONOMY -> "taxonomy";
             case TERM -> "term";
+            case SEARCH -> "search";
         };
         if (page.kind() == PageKind.PAGE || page.kind() == PageKind.SECTION) {
             String specific = base + "-" + page.type() + ".peb";

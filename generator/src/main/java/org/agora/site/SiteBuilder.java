@@ -40,7 +40,8 @@ import java.util.function.Supplier;
 /**
  * The build, as a list of named and timed stages:
  * load config → scan content → parse front matter → link translations → load theme → render section texts →
- * render documents (Markdown and page at once) → check links → render lists → write output.
+ * render documents (Markdown, page and search index at once) → check links → render lists →
+ * build search index (export for the browser) → write output.
  * Every stage reports into one {@link Diagnostics}; stages go on past errors where they can, so one run
  * shows every problem, and the output folder is replaced only when no error was found.
  */
@@ -87,17 +88,26 @@ public final class SiteBuilder {
             // Documents are rendered and written one by one, so that no document's HTML waits in memory for the
             // others: a build of 25,000 documents stays within a few hundred MB. Nothing reaches the output
             // folder before the last check passed: it all goes to staging first.
-            try (Staging staging = Staging.open(outDir)) {
+            try (Staging staging = Staging.open(outDir);
+                 SearchStage search = new SearchStage(library, messages, formats, options.cacheDir().toAbsolutePath())) {
                 PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, staging);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
-                stages.run("render documents", () -> writer.writeDocuments(diagnostics));
+                stages.run("render documents", () -> writer.writeDocuments(diagnostics, search::add));
                 stages.run("check links", () -> {
                     new LinkChecker(plan.outputs(), writer.headingIdsByOutput()).check(writer.links(), diagnostics);
                     return null;
                 });
                 stages.run("render lists", () -> writer.writeLists(diagnostics));
-                reportMissingStrings(messages, theme.get(), diagnostics);
                 if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir);
+                stages.run("build search index", () -> {
+                    try {
+                        search.export(staging.dir());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                });
+                reportMissingStrings(messages, theme.get(), diagnostics);
                 stages.run("write output", () -> {
                     writer.writeFilesAndRedirects();
                     try {

@@ -1,0 +1,450 @@
+package org.agora.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes one language's Lucene index as the small static files the browser runtime reads (format in
+ * docs/search-format.md). Nothing a first query needs grows with the number of documents: the
+ * manifest holds statistics and tables, terms are spread over hashed dictionary shards, and each
+ * result's data is its own small file. Every file is gzip-compressed by us, since static hosts do not
+ * compress unknown types, and lives in a folder named after the hash of its content, so hosts can cache
+ * it forever.
+ */
+public final class IndexExporter {
+
+    /** Target number of terms per dictionary shard, and of words per surface-word shard. */
+    static final int TERMS_PER_SHARD = 64;
+    static final int WORDS_PER_SHARD = 1024;
+    /** Postings larger than this get a file of their own, so that dictionary shards stay small. */
+    static final int INLINE_POSTINGS_MAX = 256;
+    /** Positions larger than this get a file of their own instead of sharing their shard's pack. */
+    static final int PACKED_POSITIONS_MAX = 4096;
+    static final int FACET_DOCS_PER_SHARD = 2048;
+    /**
+     * Body text kept for excerpts. A result's data is fetched for every result shown, so this bounds the
+     * bytes of a search: 5,000 characters (about 800 words) hold the words found in most documents; for a
+     * word found only further on, the excerpt shows the summary or the beginning instead.
+     */
+    static final int FRAGMENT_TEXT_MAX = 5_000;
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+
+    private final FacetLabels labels;
+
+    public IndexExporter(FacetLabels labels) { this.labels = labels; }
+
+    public String fieldLabel(String language, String field) { return labels.field(language, field); }
+
+    /** Gzip as the index files are written (no time stamp: the same input gives the same bytes). */
+    public static byte[] gzip(byte[] data) { return Bytes.gzip(data); }
+
+    /**
+     * Writes {@code searchDir/<lang>-<hash>/…} and returns the language's manifest (written by the caller
+     * as {@code searchDir/<lang>.json}, beside the other languages' entries).
+     */
+    public Map<String, Object> export(SearchIndex index, Path searchDir) throws IOException {
+        String lang = index.language();
+        Path tmp = searchDir.resolve(lang + "-tmp");
+        Files.createDirectories(tmp);
+        Writer out = new Writer(tmp);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", FORMAT);
+        manifest.put("language", lang);
+        manifest.put("docCount", index.docCount());
+        LeafReader leaf = index.leaf();
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (SearchFields.TextField f : SearchFields.TEXT) {
+            Terms terms = leaf == null ? null : leaf.terms(f.name());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("boost", f.boost());
+            m.put("docCount", terms == null ? 0 : terms.getDocCount());
+            m.put("sumTotalTermFreq", terms == null ? 0 : terms.getSumTotalTermFreq());
+            fields.add(m);
+        }
+        manifest.put("fields", fields);
+        manifest.put("k1", 1.2);
+        manifest.put("b", 0.75);
+        manifest.put("prefix", Map.of("minLength", QueryPlanner.PREFIX_MIN_LENGTH, "maxTerms", QueryPlanner.PREFIX_MAX_TERMS));
+        manifest.put("termShards", leaf == null ? 0 : writeTerms(leaf, out));
+        manifest.put("wordShards", leaf == null ? 0 : writeWords(leaf, index.vocabulary(), out));
+        FacetTable facets = facetTable(index);
+        manifest.put("facetDocsPerShard", FACET_DOCS_PER_SHARD);
+        manifest.put("facets", facets.describe(lang, labels));
+        if (leaf != null) {
+            writeFacetShards(index, facets, out);
+            writeFragments(index, out);
+        }
+        String folder = lang + "-" + out.hash();
+        Path target = searchDir.resolve(folder);
+        if (Files.exists(target)) deleteTree(target);
+        Files.move(tmp, target);
+        manifest.put("folder", folder + "/");
+        return manifest;
+    }
+
+    // --- terms ---------------------------------------------------------------------------------------
+
+    private int writeTerms(LeafReader leaf, Writer out) throws IOException {
+        int fieldCount = SearchFields.TEXT.size();
+        byte[][] norms = new byte[fieldCount][];
+        TreeSet<BytesRef> all = new TreeSet<>();
+        for (int f = 0; f < fieldCount; f++) {
+            String name = SearchFields.TEXT.get(f).name();
+            Terms terms = leaf.terms(name);
+            if (terms == null) continue;
+            TermsEnum te = terms.iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) all.add(BytesRef.deepCopyOf(t));
+            norms[f] = new byte[leaf.maxDoc()];
+            NumericDocValues nv = leaf.getNormValues(name);
+            if (nv != null) {
+                for (int d = nv.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = nv.nextDoc()) norms[f][d] = (byte) nv.longValue();
+            }
+        }
+        int shards = Math.max(1, (all.size() + TERMS_PER_SHARD - 1) / TERMS_PER_SHARD);
+        List<List<BytesRef>> byShard = new ArrayList<>();
+        for (int s = 0; s < shards; s++) byShard.add(new ArrayList<>());
+        for (BytesRef t : all) byShard.get(Bytes.shard(t.utf8ToString(), shards)).add(t);
+        java.util.stream.IntStream.range(0, shards).parallel().forEach(s -> {
+            try {
+                writeShard(leaf, s, byShard.get(s), norms, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return shards;
+    }
+
+    /** One dictionary shard, the positions pack beside it, and the files of its largest terms. */
+    private static void writeShard(LeafReader leaf, int shard, List<BytesRef> terms, byte[][] norms, Writer out) throws IOException {
+        int fieldCount = SearchFields.TEXT.size();
+        TermsEnum[] enums = new TermsEnum[fieldCount];
+        for (int f = 0; f < fieldCount; f++) {
+            Terms t = leaf.terms(SearchFields.TEXT.get(f).name());
+            enums[f] = t == null ? null : t.iterator();
+        }
+        Bytes dict = new Bytes(16384);
+        Bytes pack = new Bytes(16384);
+        Bytes postings = new Bytes(4096);
+        Bytes positions = new Bytes(4096);
+        FieldPostings[] perField = new FieldPostings[fieldCount];
+        for (int f = 0; f < fieldCount; f++) perField[f] = new FieldPostings();
+        PostingsEnum pe = null;
+        int ownFiles = 0;
+        for (BytesRef termBytes : terms) {
+            for (int f = 0; f < fieldCount; f++) {
+                FieldPostings fp = perField[f];
+                fp.clear();
+                if (enums[f] == null || !enums[f].seekExact(termBytes)) continue;
+                pe = enums[f].postings(pe, PostingsEnum.POSITIONS);
+                for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) fp.add(d, pe);
+            }
+            // merge the fields' postings, which are each in document order
+            postings.clear();
+            positions.clear();
+            int docs = 0;
+            int previous = 0;
+            int[] at = new int[fieldCount];
+            while (true) {
+                int doc = Integer.MAX_VALUE;
+                for (int f = 0; f < fieldCount; f++) if (at[f] < perField[f].size) doc = Math.min(doc, perField[f].docs[at[f]]);
+                if (doc == Integer.MAX_VALUE) break;
+                int mask = 0;
+                for (int f = 0; f < fieldCount; f++) if (at[f] < perField[f].size && perField[f].docs[at[f]] == doc) mask |= 1 << f;
+                postings.varint(doc - previous).write(mask);
+                previous = doc;
+                docs++;
+                for (int f = 0; f < fieldCount; f++) {
+                    if ((mask & (1 << f)) == 0) continue;
+                    FieldPostings fp = perField[f];
+                    int i = at[f]++;
+                    int freq = fp.freqs[i];
+                    postings.varint(freq).write(norms[f][doc]);
+                    int last = 0;
+                    for (int k = fp.starts[i]; k < fp.starts[i] + freq; k++) {
+                        positions.varint(fp.positions[k] - last);
+                        last = fp.positions[k];
+                    }
+                }
+            }
+            dict.string(termBytes.utf8ToString()).varint(docs);
+            if (postings.size() <= INLINE_POSTINGS_MAX) {
+                dict.varint(postings.size()).bytes(postings);
+            } else {
+                int k = ++ownFiles;
+                out.write("p/" + shard + "-" + k + ".bin", postings.toArray());
+                dict.varint(0).varint(k);
+            }
+            if (positions.size() <= PACKED_POSITIONS_MAX) {
+                dict.varint(0).varint(pack.size()).varint(positions.size());
+                pack.bytes(positions);
+            } else {
+                int k = ++ownFiles;
+                out.write("x/" + shard + "-" + k + ".bin", positions.toArray());
+                dict.varint(k);
+            }
+        }
+        out.write("t/" + shard + ".bin", new Bytes(dict.size() + 8).varint(terms.size()).bytes(dict).toArray());
+        if (pack.size() > 0) out.write("x/" + shard + ".bin", pack.toArray());
+    }
+
+    /** One field's postings of the current term, reused from term to term. */
+    private static final class FieldPostings {
+        int size;
+        int[] docs = new int[64];
+        int[] freqs = new int[64];
+        int[] starts = new int[64];
+        int[] positions = new int[256];
+        int positionCount;
+
+        void clear() {
+            size = 0;
+            positionCount = 0;
+        }
+
+        void add(int doc, PostingsEnum pe) throws IOException {
+            if (size == docs.length) {
+                docs = java.util.Arrays.copyOf(docs, size * 2);
+                freqs = java.util.Arrays.copyOf(freqs, size * 2);
+                starts = java.util.Arrays.copyOf(starts, size * 2);
+            }
+            int freq = pe.freq();
+            if (positionCount + freq > positions.length) {
+                positions = java.util.Arrays.copyOf(positions, Math.max(positions.length * 2, positionCount + freq));
+            }
+            docs[size] = doc;
+            freqs[size] = freq;
+            starts[size] = positionCount;
+            for (int i = 0; i < freq; i++) positions[positionCount++] = pe.nextPosition();
+            size++;
+        }
+    }
+
+    // --- surface words (prefix search, "did you mean") ------------------------------------------------
+
+    private int writeWords(LeafReader leaf, LuceneVocabulary vocabulary, Writer out) throws IOException {
+        Terms words = leaf.terms(SearchFields.WORDS);
+        if (words == null) return 0;
+        List<Vocabulary.Surface> all = new ArrayList<>();
+        TermsEnum te = words.iterator();
+        for (BytesRef b = te.next(); b != null; b = te.next()) {
+            String word = b.utf8ToString();
+            String term = vocabulary.termOf(word);
+            if (term != null) all.add(new Vocabulary.Surface(word, te.docFreq(), term));
+        }
+        int shards = Math.max(1, (all.size() + WORDS_PER_SHARD - 1) / WORDS_PER_SHARD);
+        List<List<Vocabulary.Surface>> byShard = new ArrayList<>();
+        for (int s = 0; s < shards; s++) byShard.add(new ArrayList<>());
+        for (Vocabulary.Surface w : all) byShard.get(Bytes.shard(wordKey(w.word()), shards)).add(w);
+        for (int s = 0; s < shards; s++) {
+            Bytes b = new Bytes(16384).varint(byShard.get(s).size());
+            String previous = "";
+            for (Vocabulary.Surface w : byShard.get(s)) {
+                int shared = commonPrefix(previous, w.word());
+                b.varint(shared).string(w.word().substring(shared)).varint(w.docFreq());
+                int termShared = commonPrefix(w.word(), w.term());
+                b.varint(termShared).string(w.term().substring(termShared));
+                previous = w.word();
+            }
+            out.write("w/" + s + ".bin", b.toArray());
+        }
+        return shards;
+    }
+
+    /** The shard key of a word: its first two UTF-16 units, the length of the shortest prefix searched. */
+    static String wordKey(String word) { return word.length() <= 2 ? word : word.substring(0, 2); }
+
+    private static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) i++;
+        // never split a surrogate pair: both sides encode whole code points
+        if (i > 0 && i < n && Character.isHighSurrogate(a.charAt(i - 1))) i--;
+        return i;
+    }
+
+    // --- facets --------------------------------------------------------------------------------------
+
+    /** Every facet value of the index, numbered field by field in sorted order. */
+    record FacetTable(List<String> fields, Map<String, List<String>> values, Map<String, Integer> ids) {
+        List<Map<String, Object>> describe(String lang, FacetLabels labels) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (String field : fields) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("field", field);
+                m.put("label", labels.field(lang, field));
+                List<List<String>> vs = new ArrayList<>();
+                for (String v : values.get(field)) vs.add(List.of(v, labels.value(lang, field, v)));
+                m.put("values", vs);
+                out.add(m);
+            }
+            return out;
+        }
+    }
+
+    private static FacetTable facetTable(SearchIndex index) throws IOException {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (Map.Entry<String, SortedSetDocValues> e : new TreeMap<>(index.facetValues()).entrySet()) {
+            List<String> vs = new ArrayList<>();
+            SortedSetDocValues dv = e.getValue();
+            for (long ord = 0; ord < dv.getValueCount(); ord++) {
+                String v = dv.lookupOrd(ord).utf8ToString();
+                vs.add(v);
+                ids.put(e.getKey() + '\u0000' + v, ids.size());
+            }
+            values.put(e.getKey(), vs);
+        }
+        return new FacetTable(List.copyOf(values.keySet()), values, ids);
+    }
+
+    private static void writeFacetShards(SearchIndex index, FacetTable table, Writer out) throws IOException {
+        int docs = index.docCount();
+        List<List<Integer>> perDoc = new ArrayList<>(docs);
+        for (int d = 0; d < docs; d++) perDoc.add(new ArrayList<>());
+        for (Map.Entry<String, SortedSetDocValues> e : new TreeMap<>(index.facetValues()).entrySet()) {
+            SortedSetDocValues dv = e.getValue();
+            for (int d = dv.nextDoc(); d != SortedSetDocValues.NO_MORE_DOCS; d = dv.nextDoc()) {
+                for (int i = 0; i < dv.docValueCount(); i++) {
+                    String v = dv.lookupOrd(dv.nextOrd()).utf8ToString();
+                    perDoc.get(d).add(table.ids().get(e.getKey() + '\u0000' + v));
+                }
+            }
+        }
+        for (int start = 0, shard = 0; start < docs; start += FACET_DOCS_PER_SHARD, shard++) {
+            Bytes b = new Bytes(FACET_DOCS_PER_SHARD * 6);
+            for (int d = start; d < Math.min(docs, start + FACET_DOCS_PER_SHARD); d++) {
+                List<Integer> ids = perDoc.get(d);
+                ids.sort(null);
+                b.varint(ids.size());
+                for (int id : ids) b.varint(id);
+            }
+            out.write("f/" + shard + ".bin", b.toArray());
+        }
+    }
+
+    // --- result data ---------------------------------------------------------------------------------
+
+    private static void writeFragments(SearchIndex index, Writer out) {
+        // StoredFields instances are not thread-safe: one per worker.
+        ThreadLocal<StoredFields> stored = ThreadLocal.withInitial(() -> {
+            try {
+                return index.leaf().storedFields();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        java.util.stream.IntStream.range(0, index.docCount()).parallel().forEach(d -> writeFragment(stored.get(), d, out));
+    }
+
+    private static void writeFragment(StoredFields stored, int d, Writer out) {
+        try {
+            var doc = stored.document(d);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", doc.get(SearchFields.URL));
+            m.put("title", doc.get(SearchFields.TITLE.name()));
+            putIfPresent(m, "summary", doc.get(SearchFields.SUMMARY.name()));
+            putIfPresent(m, "date", doc.get(SearchFields.DATE));
+            putIfPresent(m, "dateText", doc.get(SearchFields.DATE_TEXT));
+            putIfPresent(m, "type", doc.get(SearchFields.TYPE));
+            String text = doc.get(SearchFields.TEXT_STORED);
+            if (text != null && text.length() > FRAGMENT_TEXT_MAX) {
+                int cut = text.lastIndexOf(' ', FRAGMENT_TEXT_MAX);
+                if (cut < FRAGMENT_TEXT_MAX / 2) cut = Character.isHighSurrogate(text.charAt(FRAGMENT_TEXT_MAX - 1)) ? FRAGMENT_TEXT_MAX - 1 : FRAGMENT_TEXT_MAX;
+                text = text.substring(0, cut);
+            }
+            m.put("text", text == null ? "" : text);
+            out.write("d/" + d + ".bin", JSON.writeValueAsBytes(m));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, String value) {
+        if (value != null && !value.isEmpty()) m.put(key, value);
+    }
+
+    // --- files ---------------------------------------------------------------------------------------
+
+    /**
+     * Writes gzip files, from several threads at once; the folder's hash is taken over every file's name and
+     * content hash in name order, so it does not depend on the order files were written in.
+     */
+    private static final class Writer {
+        private final Path root;
+        private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
+        Writer(Path root) throws IOException {
+            this.root = root;
+            for (String folder : List.of("t", "p", "x", "w", "f", "d")) Files.createDirectories(root.resolve(folder));
+        }
+
+        void write(String rel, byte[] raw) {
+            byte[] gz = Bytes.gzip(raw);
+            digests.put(rel, sha256(gz));
+            Path file = root.resolve(rel);
+            try {
+                Files.write(file, gz);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String hash() {
+            MessageDigest all = newDigest();
+            for (Map.Entry<String, byte[]> e : new TreeMap<>(digests).entrySet()) {
+                all.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                all.update(e.getValue());
+            }
+            return HexFormat.of().formatHex(all.digest()).substring(0, 10);
+        }
+
+        private static byte[] sha256(byte[] data) { return newDigest().digest(data); }
+
+        private static MessageDigest newDigest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /** The language manifests and the Unicode tables of the browser's analysis, as JSON. */
+    static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

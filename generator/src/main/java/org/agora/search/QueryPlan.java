@@ -1,0 +1,41 @@
+package org.agora.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A query after analysis: what must match, what must not, and the facet filters. Lucene runs it as a
+ * BooleanQuery ({@link LuceneQueries}); the browser runtime builds the same plan and scores it the same way.
+ * @param matchAll no words to look for, only filters: every document of the filters matches, newest first
+ */
+public record QueryPlan(List<Clause> must, List<Clause> mustNot, Map<String, List<String>> filters, boolean matchAll) {
+
+    public QueryPlan {
+        must = List.copyOf(must);
+        mustNot = List.copyOf(mustNot);
+        filters = Map.copyOf(filters);
+    }
+
+    /** True when nothing can match: no words and no filters. */
+    public boolean isEmpty() { return must.isEmpty() && !matchAll; }
+
+    public sealed interface Clause permits TermClause, PhraseClause, AnyOfClause {}
+
+    /** One term, looked up in every text field. */
+    public record TermClause(String term) implements Clause {}
+
+    /** Terms at these relative positions, in one field (a stop word leaves a gap). */
+    public record PhraseClause(List<String> terms, List<Integer> positions) implements Clause {
+        public PhraseClause {
+            terms = List.copyOf(terms);
+            positions = List.copyOf(positions);
+        }
+    }
+
+    /** Any of these terms (the last word read as a prefix); no terms means nothing matches. */
+    public record AnyOfClause(List<String> terms) implements Clause {
+        public AnyOfClause {
+            terms = List.copyOf(terms);
+        }
+    }
+}

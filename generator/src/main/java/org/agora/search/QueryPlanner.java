@@ -1,0 +1,103 @@
+package org.agora.search;
+
+import org.apache.lucene.analysis.Analyzer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns what a reader typed into a {@link QueryPlan}, with the rules the browser runtime repeats:
+ * <ul>
+ * <li>every word's terms must match (ranked by BM25), "phrases" must match in order, -words must not;</li>
+ * <li>a query made only of stop words is analysed without the stop filter (Dutch {@code een} finds {@code één});</li>
+ * <li>with {@code prefix}, the last word also matches the index words it begins (at least
+ *     {@value #PREFIX_MIN_LENGTH} characters): its own term first, then the terms of the most frequent words
+ *     starting with it, {@value #PREFIX_MAX_TERMS} terms at most.</li>
+ * </ul>
+ */
+public final class QueryPlanner {
+
+    public static final int PREFIX_MIN_LENGTH = 2;
+    public static final int PREFIX_MAX_TERMS = 10;
+
+    private final Analyzer full;
+    private final Analyzer keepStopwords;
+    private final Analyzer surface;
+    private final Vocabulary vocabulary;
+
+    public QueryPlanner(String language, Vocabulary vocabulary) {
+        this.full = Analyzers.forLanguage(language, Analyzers.Mode.FULL);
+        this.keepStopwords = Analyzers.forLanguage(language, Analyzers.Mode.KEEP_STOPWORDS);
+        this.surface = Analyzers.forLanguage(language, Analyzers.Mode.SURFACE);
+        this.vocabulary = vocabulary;
+    }
+
+    public QueryPlan plan(QueryText query, boolean prefix, Map<String, List<String>> filters) {
+        List<QueryText.Part> parts = query.parts();
+        int prefixIndex = -1;
+        if (prefix && !parts.isEmpty()) {
+            QueryText.Part last = parts.getLast();
+            if (!last.phrase() && !last.excluded()) prefixIndex = parts.size() - 1;
+        }
+        boolean anyPositive = false;
+        boolean anyTerm = false;
+        for (QueryText.Part p : parts) {
+            if (p.excluded()) continue;
+            anyPositive = true;
+            if (!Token.analyze(full, p.text()).isEmpty()) anyTerm = true;
+        }
+        Analyzer analyzer = anyPositive && !anyTerm ? keepStopwords : full;
+
+        List<QueryPlan.Clause> must = new ArrayList<>();
+        List<QueryPlan.Clause> mustNot = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            QueryText.Part p = parts.get(i);
+            List<Token> tokens = Token.analyze(analyzer, p.text());
+            List<QueryPlan.Clause> target = p.excluded() ? mustNot : must;
+            if (i == prefixIndex) {
+                addPrefixWord(p.text(), tokens, must);
+            } else if (p.phrase() && tokens.size() > 1) {
+                int first = tokens.getFirst().position();
+                target.add(new QueryPlan.PhraseClause(tokens.stream().map(Token::term).toList(),
+                        tokens.stream().map(t -> t.position() - first).toList()));
+            } else {
+                for (Token t : tokens) target.add(new QueryPlan.TermClause(t.term()));
+            }
+        }
+        boolean matchAll = must.isEmpty() && !filters.isEmpty();
+        return new QueryPlan(must, mustNot, filters, matchAll);
+    }
+
+    /** The last word while typing: its earlier tokens as usual, its last one as a prefix of index words. */
+    private void addPrefixWord(String text, List<Token> tokens, List<QueryPlan.Clause> must) {
+        List<Token> surfaces = Token.analyze(surface, text);
+        if (surfaces.isEmpty()) {
+            for (Token t : tokens) must.add(new QueryPlan.TermClause(t.term()));
+            return;
+        }
+        Token last = surfaces.getLast();
+        String exact = null;
+        for (Token t : tokens) {
+            if (t.start() == last.start()) exact = t.term();
+            else must.add(new QueryPlan.TermClause(t.term()));
+        }
+        Set<String> terms = new LinkedHashSet<>();
+        if (exact != null && vocabulary.hasTerm(exact)) terms.add(exact);
+        if (last.term().length() >= PREFIX_MIN_LENGTH) {
+            List<Vocabulary.Surface> candidates = new ArrayList<>(vocabulary.withPrefix(last.term()));
+            candidates.sort(Comparator.comparingInt(Vocabulary.Surface::docFreq).reversed()
+                    .thenComparing(Vocabulary.Surface::word));
+            for (Vocabulary.Surface s : candidates) {
+                if (terms.size() >= PREFIX_MAX_TERMS) break;
+                terms.add(s.term());
+            }
+        } else if (exact == null) {
+            return; // a one-letter stop word: nothing to look for
+        }
+        must.add(new QueryPlan.AnyOfClause(List.copyOf(terms)));
+    }
+}

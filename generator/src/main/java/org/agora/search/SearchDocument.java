@@ -1,0 +1,32 @@
+package org.agora.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the search index holds of one document, in the document's language.
+ * @param path the site path, unique in the site ("/fr/guides-pratiques/animer/")
+ * @param url the final link (base path included)
+ * @param headings the text of the body's headings, one per line
+ * @param body the body's text as the reader sees it (headings included)
+ * @param date ISO date (yyyy-mm-dd) or null; @param dateText the same in the language's long form
+ * @param sortDate days since 1970, newest first in the index; Long.MIN_VALUE when undated
+ * @param facets facet field → values (type, year and every taxonomy), as stable identifiers
+ */
+public record SearchDocument(
+        String path,
+        String language,
+        String url,
+        String title,
+        String headings,
+        String summary,
+        String body,
+        String date,
+        String dateText,
+        long sortDate,
+        Map<String, List<String>> facets) {
+
+    public SearchDocument {
+        facets = Map.copyOf(facets);
+    }
+}

@@ -1,0 +1,108 @@
+package org.agora.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One language's finished index, open for searching and exporting. It has a single sorted segment. */
+public final class SearchIndex implements AutoCloseable {
+
+    private final String language;
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final LuceneVocabulary vocabulary;
+    private final List<String> facetFields;
+
+    private SearchIndex(String language, Directory directory) throws IOException {
+        this.language = language;
+        this.directory = directory;
+        this.reader = DirectoryReader.open(directory);
+        if (reader.leaves().size() > 1) throw new IllegalStateException("index of " + language + " is not merged");
+        this.searcher = new IndexSearcher(reader);
+        this.vocabulary = new LuceneVocabulary(reader, language);
+        List<String> facets = new ArrayList<>();
+        for (FieldInfo fi : org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader)) {
+            if (fi.getDocValuesType() == DocValuesType.SORTED_SET) facets.add(fi.name);
+        }
+        facets.sort(null);
+        this.facetFields = List.copyOf(facets);
+    }
+
+    public static SearchIndex open(String language, Path dir) throws IOException {
+        return new SearchIndex(language, FSDirectory.open(dir));
+    }
+
+    public String language() { return language; }
+
+    public IndexSearcher searcher() { return searcher; }
+
+    public LuceneVocabulary vocabulary() { return vocabulary; }
+
+    public QueryPlanner planner() { return new QueryPlanner(language, vocabulary); }
+
+    /** The single segment; empty indexes have none. */
+    public LeafReader leaf() { return reader.leaves().isEmpty() ? null : reader.leaves().getFirst().reader(); }
+
+    public int docCount() { return reader.maxDoc(); }
+
+    /** Facet fields present in this index (type, year, taxonomies), sorted. */
+    public List<String> facetFields() { return facetFields; }
+
+    public SearchHit hit(int doc, float score) {
+        try {
+            Document d = reader.storedFields().document(doc);
+            Map<String, List<String>> facets = new TreeMap<>();
+            for (String f : facetFields) {
+                List<String> values = new ArrayList<>();
+                for (IndexableField v : d.getFields(f)) values.add(v.stringValue());
+                if (!values.isEmpty()) facets.put(f, values);
+            }
+            return new SearchHit(language, doc, score, d.get(SearchFields.PATH), d.get(SearchFields.URL),
+                    d.get(SearchFields.TITLE.name()), d.get(SearchFields.SUMMARY.name()), d.get(SearchFields.DATE),
+                    d.get(SearchFields.DATE_TEXT), facets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored body text of a document, for excerpts. */
+    public String text(int doc) {
+        try {
+            return reader.storedFields().document(doc).get(SearchFields.TEXT_STORED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For every document, its facet values as "field\u0000value" ids of the given table; used by counts and export. */
+    public Map<String, SortedSetDocValues> facetValues() throws IOException {
+        Map<String, SortedSetDocValues> out = new HashMap<>();
+        LeafReader leaf = leaf();
+        if (leaf == null) return out;
+        for (String f : facetFields) out.put(f, leaf.getSortedSetDocValues(f));
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,175 @@
+package org.agora.site;
+
+import org.agora.config.LanguageConfig;
+import org.agora.config.SiteConfig;
+import org.agora.i18n.LocaleFormats;
+import org.agora.i18n.Messages;
+import org.agora.markdown.RenderedMarkdown;
+import org.agora.model.Library;
+import org.agora.model.Page;
+import org.agora.model.SiteUrls;
+import org.agora.model.Slugs;
+import org.agora.search.AnalysisTables;
+import org.agora.search.DocumentText;
+import org.agora.search.FacetLabels;
+import org.agora.search.IndexBuilder;
+import org.agora.search.IndexExporter;
+import org.agora.search.SearchDocument;
+import org.agora.search.SearchFields;
+import org.agora.search.SearchIndex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The search part of a build: documents go into each language's Lucene index (in the build cache) as
+ * they are rendered; at the end the indexes are exported into the output's search folder together with
+ * the browser runtime.
+ */
+final class SearchStage implements AutoCloseable {
+
+    /** The runtime's files, shipped in the generator's jar and copied unchanged into every site. */
+    static final List<String> RUNTIME = List.of("agora-search.js", "analysis.js", "stem-porter.js",
+            "stem-french-light.js", "stem-dutch.js");
+
+    private final Library library;
+    private final SiteConfig config;
+    private final Messages messages;
+    private final Map<String, LocaleFormats> formats;
+    private final SiteUrls urls;
+    private final Path cacheDir;
+    private final Map<String, IndexBuilder> builders = new LinkedHashMap<>();
+    /** language, field, value → label, gathered while documents arrive. */
+    private final Map<String, String> valueLabels = new ConcurrentHashMap<>();
+
+    SearchStage(Library library, Messages messages, Map<String, LocaleFormats> formats, Path cacheDir) throws IOException {
+        this.library = library;
+        this.config = library.config();
+        this.messages = messages;
+        this.formats = formats;
+        this.urls = SiteUrls.of(config);
+        this.cacheDir = cacheDir.resolve("search");
+        for (LanguageConfig l : config.languages()) builders.put(l.code(), IndexBuilder.open(l.code(), this.cacheDir.resolve(l.code())));
+    }
+
+    /** Called from the render threads for every document. */
+    void add(Page page, RenderedMarkdown body) {
+        IndexBuilder builder = builders.get(page.language());
+        DocumentText.Text text = DocumentText.of(body.html());
+        Map<String, List<String>> facets = new TreeMap<>();
+        String lang = page.language();
+        if (page.type() != null) {
+            facets.put(SearchFields.TYPE, List.of(page.type()));
+            valueLabels.putIfAbsent(key(lang, SearchFields.TYPE, page.type()), messages.label(lang, "type", page.type()));
+        }
+        String date = null;
+        String dateText = null;
+        long sortDate = Long.MIN_VALUE;
+        if (page.date() != null) {
+            date = page.date().date().toString();
+            dateText = formats.get(lang).date(page.date());
+            sortDate = page.date().date().toEpochDay();
+            facets.put(SearchFields.YEAR, List.of(Integer.toString(page.date().date().getYear())));
+        }
+        for (String taxonomy : config.taxonomies()) {
+            List<String> values = new ArrayList<>();
+            for (String raw : page.terms().getOrDefault(taxonomy, List.of())) {
+                String slug = Slugs.term(taxonomy, raw);
+                if (values.contains(slug)) continue;
+                values.add(slug);
+                String label = library.term(taxonomy, raw, lang).map(t -> t.label()).orElse(raw);
+                valueLabels.putIfAbsent(key(lang, taxonomy, slug), label);
+            }
+            if (!values.isEmpty()) facets.put(taxonomy, values);
+        }
+        String summary = page.summary() != null && !page.summary().isBlank() ? page.summary() : null;
+        builder.add(new SearchDocument(page.path(), lang, urls.href(page.path()), page.title(), text.headings(),
+                summary, text.body(), date, dateText, sortDate, facets));
+    }
+
+    /** Finishes the indexes and writes {@code search/} into the output. */
+    void export(Path outputDir) throws IOException {
+        Path searchDir = outputDir.resolve("search");
+        Files.createDirectories(searchDir);
+        for (String file : RUNTIME) {
+            try (InputStream in = SearchStage.class.getResourceAsStream("/agora/search/" + file)) {
+                if (in == null) throw new IllegalStateException("runtime file missing from the generator: " + file);
+                Files.write(searchDir.resolve(file), in.readAllBytes());
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        // Compressed by us like the index files: static hosts rarely compress what they do not know.
+        byte[] unicode = IndexExporter.gzip(json.writeValueAsBytes(AnalysisTables.unicode()));
+        String unicodeFile = "unicode-" + sha(unicode) + ".bin";
+        Files.write(searchDir.resolve(unicodeFile), unicode);
+        List<Map<String, String>> languages = new ArrayList<>();
+        for (LanguageConfig l : config.languages()) languages.add(Map.of("code", l.code(), "label", l.label()));
+        IndexExporter exporter = new IndexExporter(labels());
+        for (IndexBuilder builder : builders.values()) {
+            builder.finish();
+            try (SearchIndex index = SearchIndex.open(builder.language(), builder.dir())) {
+                Map<String, Object> manifest = exporter.export(index, searchDir);
+                manifest.put("label", config.language(builder.language()).label());
+                manifest.put("languages", languages);
+                manifest.put("analysis", AnalysisTables.forLanguage(builder.language()));
+                manifest.put("unicode", unicodeFile);
+                manifest.put("languageFacetLabel", exporter.fieldLabel(builder.language(), SearchFields.LANGUAGE));
+                Files.write(searchDir.resolve(builder.language() + ".json"), json.writeValueAsBytes(manifest));
+            }
+        }
+    }
+
+    private FacetLabels labels() {
+        return new FacetLabels() {
+            @Override
+            public String field(String language, String field) {
+                String key = switch (field) {
+                    case SearchFields.TYPE, SearchFields.YEAR, SearchFields.LANGUAGE -> "search.facet." + field;
+                    default -> "taxonomy." + field;
+                };
+                if (messages.has(language, key)) return messages.t(language, key);
+                return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            }
+
+            @Override
+            public String value(String language, String field, String value) {
+                return valueLabels.getOrDefault(key(language, field, value), value);
+            }
+        };
+    }
+
+    private static String key(String lang, String field, String value) { return lang + '\u0000' + field + '\u0000' + value; }
+
+    private static String sha(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (IndexBuilder b : builders.values()) {
+            try {
+                b.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

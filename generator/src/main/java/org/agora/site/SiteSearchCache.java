@@ -1,0 +1,70 @@
+package org.agora.site;
+
+import org.agora.config.SiteConfig;
+import org.agora.search.IndexBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The search indexes a build left in a site's cache, and whether the site changed since. */
+public final class SiteSearchCache {
+
+    private final Path siteDir;
+    private final Path cacheDir;
+    private final SiteConfig config;
+
+    public SiteSearchCache(Path siteDir, Path cacheDir, SiteConfig config) {
+        this.siteDir = siteDir;
+        this.cacheDir = cacheDir;
+        this.config = config;
+    }
+
+    public Path dir(String language) { return cacheDir.resolve("search").resolve(language); }
+
+    /** True when an index is missing, was made by another version, or is older than a source file. */
+    public boolean isStale() {
+        try {
+            FileTime oldest = null;
+            for (String code : config.languageCodes()) {
+                if (!IndexBuilder.isCurrent(dir(code), code)) return true;
+                FileTime t = IndexBuilder.finishedAt(dir(code));
+                if (oldest == null || t.compareTo(oldest) < 0) oldest = t;
+            }
+            FileTime newest = newest(siteDir.resolve("site-config.yml"));
+            for (String folder : new String[] {"content", "themes", "i18n"}) {
+                FileTime t = newest(siteDir.resolve(folder));
+                if (t != null && (newest == null || t.compareTo(newest) > 0)) newest = t;
+            }
+            return oldest == null || (newest != null && newest.compareTo(oldest) > 0);
+        } catch (IOException | UncheckedIOException e) {
+            return true;
+        }
+    }
+
+    private static FileTime newest(Path p) throws IOException {
+        if (!Files.exists(p)) return null;
+        try (Stream<Path> walk = Files.walk(p)) {
+            return walk.map(f -> {
+                try {
+                    return Files.getLastModifiedTime(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).max(Comparator.naturalOrder()).orElse(null);
+        }
+    }
+
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

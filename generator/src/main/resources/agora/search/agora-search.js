@@ -1,0 +1,771 @@
+// Agora's search runtime: searches the static index files an Agora build writes into search/, in the
+// browser, with no server. It repeats what Lucene does at build time (analysis, query plan, BM25 scores),
+// so that its results are the ones `agora search` prints. Usage and result fields: see the README
+// ("Search from any page"). The file format it reads is described in docs/search-format.md.
+import { createAnalyzer } from './analysis.js';
+
+const BASE = new URL('.', import.meta.url);
+
+/**
+ * Opens the search index of a language. options.lang defaults to the page's <html lang>;
+ * options.base (the URL of the search/ folder) defaults to this module's folder.
+ */
+export async function open(options = {}) {
+  const doc = globalThis.document;
+  const base = options.base ? new URL(options.base, doc ? doc.baseURI : BASE) : BASE;
+  const lang = (options.lang || (doc && doc.documentElement.lang) || '').split('-')[0];
+  const engine = new Engine(base);
+  const index = await engine.index(lang);
+  engine.language = lang;
+  engine.languages = index.manifest.languages;
+  engine.facetFields = index.manifest.facets.map((f) => ({ field: f.field, label: f.label }));
+  return engine;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Query text: the same split as org.agora.search.QueryText
+
+const SPACE = new Set(['\t', '\n', '\u000B', '\f', '\r', ' ', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F',
+  '\u205F', '\u3000', '\uFEFF']);
+function isSpace(c) { return SPACE.has(c) || (c >= '\u2000' && c <= '\u200A'); }
+
+export function parseQuery(query) {
+  const parts = [];
+  let i = 0;
+  const n = query.length;
+  while (i < n) {
+    while (i < n && isSpace(query[i])) i++;
+    if (i >= n) break;
+    let excluded = false;
+    if (query[i] === '-' && i + 1 < n && !isSpace(query[i + 1])) { excluded = true; i++; }
+    if (query[i] === '"') {
+      const close = query.indexOf('"', i + 1);
+      const end = close < 0 ? n : close;
+      const text = query.substring(i + 1, end);
+      if (text.trim() !== '' || [...text].some((c) => !isSpace(c))) {
+        if ([...text].some((c) => !isSpace(c))) parts.push({ text, phrase: true, excluded });
+      }
+      i = close < 0 ? n : close + 1;
+    } else {
+      const start = i;
+      while (i < n && !isSpace(query[i]) && query[i] !== '"') i++;
+      parts.push({ text: query.substring(start, i), phrase: false, excluded });
+    }
+  }
+  return parts;
+}
+
+function writeQuery(parts, replacements) {
+  return parts.map((p, i) => {
+    const text = replacements.has(i) ? replacements.get(i) : p.text;
+    return (p.excluded ? '-' : '') + (p.phrase ? `"${text}"` : text);
+  }).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Binary files: gzip, varints, UTF-8 strings (org.agora.search.Bytes)
+
+const utf8 = new TextDecoder();
+const encoder = new TextEncoder();
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
+  const raw = new Uint8Array(await response.arrayBuffer());
+  // A host may already have undone our gzip (Content-Encoding); only inflate what is still gzip.
+  if (raw.length < 2 || raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
+  const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+class Reader {
+  constructor(bytes, pos = 0) { this.b = bytes; this.pos = pos; }
+  varint() {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = this.b[this.pos++];
+      result += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return result;
+      shift += 7;
+    }
+  }
+  byte() { return this.b[this.pos++]; }
+  string() {
+    const len = this.varint();
+    const s = utf8.decode(this.b.subarray(this.pos, this.pos + len));
+    this.pos += len;
+    return s;
+  }
+  bytes(len) { const out = this.b.subarray(this.pos, this.pos + len); this.pos += len; return out; }
+}
+
+function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (const byte of encoder.encode(s)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// BM25 exactly as Lucene's BM25Similarity computes it, in 32-bit floats
+
+const f32 = Math.fround;
+/** SmallFloat.byte4ToInt: the field length a norm byte stands for. */
+function byte4ToInt(i) {
+  if (i < 24) return i;
+  const j = i - 24;
+  const bits = j & 7;
+  const shift = (j >>> 3) - 1;
+  return 24 + (shift === -1 ? bits : (bits | 8) * 2 ** shift);
+}
+const LENGTH_TABLE = Array.from({ length: 256 }, (_, i) => f32(byte4ToInt(i)));
+
+function idf(docFreq, docCount) { return f32(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5))); }
+
+class FieldStats {
+  constructor(field, k1, b) {
+    this.name = field.name;
+    this.boost = f32(field.boost);
+    this.docCount = field.docCount;
+    const avgdl = f32(field.sumTotalTermFreq / field.docCount);
+    this.cache = new Float32Array(256);
+    const oneMinusB = f32(1 - b);
+    for (let i = 0; i < 256; i++) {
+      this.cache[i] = f32(1 / f32(k1 * f32(oneMinusB + f32(f32(b * LENGTH_TABLE[i]) / avgdl))));
+    }
+  }
+  weight(idfValue) { return f32(this.boost * idfValue); }
+  score(weight, freq, norm) {
+    return f32(weight - f32(weight / f32(1 + f32(freq * this.cache[norm]))));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One language's index files
+
+const FIELD_COUNT = 4;
+
+class Postings {
+  // Struct of arrays: docs ascending; per doc and field, term frequency (0 = absent) and norm byte.
+  constructor(bytes, count) {
+    this.count = count;
+    this.docs = new Int32Array(count);
+    this.tf = new Int32Array(count * FIELD_COUNT);
+    this.norm = new Uint8Array(count * FIELD_COUNT);
+    this.df = new Int32Array(FIELD_COUNT);
+    const r = new Reader(bytes);
+    let doc = 0;
+    for (let i = 0; i < count; i++) {
+      doc += r.varint();
+      this.docs[i] = doc;
+      const mask = r.byte();
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (mask & (1 << f)) {
+          this.tf[i * FIELD_COUNT + f] = r.varint();
+          this.norm[i * FIELD_COUNT + f] = r.byte();
+          this.df[f]++;
+        }
+      }
+    }
+  }
+}
+
+class LanguageIndex {
+  constructor(base, manifest) {
+    this.manifest = manifest;
+    this.language = manifest.language;
+    this.folder = new URL(manifest.folder, base);
+    this.fields = manifest.fields.map((f) => new FieldStats(f, f32(manifest.k1), f32(manifest.b)));
+    this.files = new Map();
+    this.facetIds = new Map(); // "field\u0000value" -> id
+    this.facetById = [];
+    for (const f of manifest.facets) {
+      for (const [value, label] of f.values) {
+        this.facetIds.set(f.field + '\u0000' + value, this.facetById.length);
+        this.facetById.push({ field: f.field, value, label });
+      }
+    }
+    this.analyzer = createAnalyzer(manifest.analysis,
+      async () => JSON.parse(utf8.decode(await fetchBytes(new URL(manifest.unicode, base)))));
+    this.decoded = new Map();
+  }
+
+  file(rel) {
+    if (!this.files.has(rel)) {
+      const p = fetchBytes(new URL(rel, this.folder));
+      p.catch(() => this.files.delete(rel));
+      this.files.set(rel, p);
+    }
+    return this.files.get(rel);
+  }
+
+  /** Memoised parse of a file. */
+  parsed(rel, parse) {
+    const key = 'parsed:' + rel;
+    if (!this.decoded.has(key)) {
+      const p = this.file(rel).then(parse);
+      p.catch(() => this.decoded.delete(key));
+      this.decoded.set(key, p);
+    }
+    return this.decoded.get(key);
+  }
+
+  async entry(term) {
+    if (!this.manifest.termShards) return null;
+    const shard = fnv1a(term) % this.manifest.termShards;
+    const dict = await this.parsed(`t/${shard}.bin`, (bytes) => parseDictionary(bytes, shard));
+    return dict.get(term) || null;
+  }
+
+  async hasTerm(term) { return (await this.entry(term)) !== null; }
+
+  async postings(term) {
+    const e = await this.entry(term);
+    if (!e) return null;
+    if (!e.postingsPromise) {
+      e.postingsPromise = (e.inline ? Promise.resolve(e.inline) : this.file(`p/${e.shard}-${e.file}.bin`))
+        .then((bytes) => new Postings(bytes, e.docCount));
+    }
+    return e.postingsPromise;
+  }
+
+  /** Positions of a term: for posting i and field f, an ascending array (or undefined). */
+  async positions(term) {
+    const e = await this.entry(term);
+    const postings = await this.postings(term);
+    if (!e || !postings) return null;
+    if (!e.positionsPromise) {
+      const bytes = e.positionsFile
+        ? this.file(`x/${e.shard}-${e.positionsFile}.bin`)
+        : this.file(`x/${e.shard}.bin`).then((pack) => pack.subarray(e.positionsOffset, e.positionsOffset + e.positionsLength));
+      e.positionsPromise = bytes.then((b) => {
+        const r = new Reader(b);
+        const out = new Array(postings.count * FIELD_COUNT);
+        for (let i = 0; i < postings.count; i++) {
+          for (let f = 0; f < FIELD_COUNT; f++) {
+            const tf = postings.tf[i * FIELD_COUNT + f];
+            if (!tf) continue;
+            const pos = new Int32Array(tf);
+            let last = 0;
+            for (let k = 0; k < tf; k++) { last += r.varint(); pos[k] = last; }
+            out[i * FIELD_COUNT + f] = pos;
+          }
+        }
+        return out;
+      });
+    }
+    return e.positionsPromise;
+  }
+
+  /** Surface words starting with prefix (length >= 2), whose term is in the index. */
+  async withPrefix(prefix) {
+    if (!this.manifest.wordShards) return [];
+    const key = prefix.length <= 2 ? prefix : prefix.substring(0, 2);
+    const shard = fnv1a(key) % this.manifest.wordShards;
+    const words = await this.parsed(`w/${shard}.bin`, parseWords);
+    return words.filter((w) => w.word.startsWith(prefix));
+  }
+
+  /** Loads the facet shards covering these documents (one request each, in parallel). */
+  async loadFacets(docs) {
+    const per = this.manifest.facetDocsPerShard;
+    const shards = new Set();
+    for (const d of docs) shards.add(Math.floor(d / per));
+    this.facetShards ??= new Map();
+    await Promise.all([...shards].filter((k) => !this.facetShards.has(k)).map(async (k) => {
+      const table = await this.parsed(`f/${k}.bin`, (bytes) => {
+        const r = new Reader(bytes);
+        const out = [];
+        const n = Math.min(per, this.manifest.docCount - k * per);
+        for (let d = 0; d < n; d++) {
+          const count = r.varint();
+          const ids = new Int32Array(count);
+          for (let j = 0; j < count; j++) ids[j] = r.varint();
+          out.push(ids);
+        }
+        return out;
+      });
+      this.facetShards.set(k, table);
+    }));
+  }
+
+  /** The facet value ids of a document whose shard loadFacets loaded. */
+  facetsOf(doc) {
+    const per = this.manifest.facetDocsPerShard;
+    return this.facetShards.get(Math.floor(doc / per))[doc % per];
+  }
+
+  fragment(doc) {
+    return this.parsed(`d/${doc}.bin`, (bytes) => JSON.parse(utf8.decode(bytes)));
+  }
+}
+
+function parseDictionary(bytes, shard) {
+  const r = new Reader(bytes);
+  const n = r.varint();
+  const dict = new Map();
+  for (let i = 0; i < n; i++) {
+    const term = r.string();
+    const e = { shard, docCount: r.varint() };
+    const len = r.varint();
+    if (len > 0) e.inline = r.bytes(len);
+    else e.file = r.varint();
+    const kind = r.varint();
+    if (kind === 0) { e.positionsOffset = r.varint(); e.positionsLength = r.varint(); } else e.positionsFile = kind;
+    dict.set(term, e);
+  }
+  return dict;
+}
+
+function parseWords(bytes) {
+  const r = new Reader(bytes);
+  const n = r.varint();
+  const out = [];
+  let previous = '';
+  for (let i = 0; i < n; i++) {
+    const shared = r.varint();
+    const word = previous.substring(0, shared) + r.string();
+    const df = r.varint();
+    const termShared = r.varint();
+    const term = word.substring(0, termShared) + r.string();
+    out.push({ word, df, term });
+    previous = word;
+  }
+  return out;
+}
+
+async function loadJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
+  return response.json();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Query plan: the rules of org.agora.search.QueryPlanner
+
+const PREFIX_MIN_LENGTH = 2;
+const PREFIX_MAX_TERMS = 10;
+
+async function plan(index, parts, prefix, filters) {
+  const an = index.analyzer;
+  await an.prepare(parts.map((p) => p.text).join(' '));
+  const prefixIndex = prefix && parts.length && !parts[parts.length - 1].phrase && !parts[parts.length - 1].excluded
+    ? parts.length - 1 : -1;
+  let anyPositive = false;
+  let anyTerm = false;
+  for (const p of parts) {
+    if (p.excluded) continue;
+    anyPositive = true;
+    if (an.analyze(p.text).length) anyTerm = true;
+  }
+  const keepStopwords = anyPositive && !anyTerm;
+  const analyze = (text) => an.analyze(text, { stopwords: !keepStopwords });
+  const must = [];
+  const mustNot = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const tokens = analyze(p.text);
+    const target = p.excluded ? mustNot : must;
+    if (i === prefixIndex) {
+      await addPrefixWord(index, p.text, tokens, must);
+    } else if (p.phrase && tokens.length > 1) {
+      const first = tokens[0].position;
+      target.push({ kind: 'phrase', terms: tokens.map((t) => t.term), positions: tokens.map((t) => t.position - first) });
+    } else {
+      for (const t of tokens) target.push({ kind: 'term', term: t.term });
+    }
+  }
+  const hasFilters = Object.keys(filters).some((k) => filters[k] && filters[k].length);
+  return { must, mustNot, filters, matchAll: must.length === 0 && hasFilters, keepStopwords };
+}
+
+async function addPrefixWord(index, text, tokens, must) {
+  const surfaces = index.analyzer.analyze(text, { stopwords: false, stem: false });
+  if (!surfaces.length) {
+    for (const t of tokens) must.push({ kind: 'term', term: t.term });
+    return;
+  }
+  const last = surfaces[surfaces.length - 1];
+  let exact = null;
+  for (const t of tokens) {
+    if (t.start === last.start) exact = t.term;
+    else must.push({ kind: 'term', term: t.term });
+  }
+  const terms = [];
+  if (exact !== null && await index.hasTerm(exact)) terms.push(exact);
+  if (last.term.length >= PREFIX_MIN_LENGTH) {
+    const candidates = (await index.withPrefix(last.term)).slice();
+    candidates.sort((a, b) => (b.df - a.df) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    for (const s of candidates) {
+      if (terms.length >= PREFIX_MAX_TERMS) break;
+      if (!terms.includes(s.term)) terms.push(s.term);
+    }
+  } else if (exact === null) {
+    return;
+  }
+  must.push({ kind: 'any', terms });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Running a plan: matching documents and their scores
+
+/**
+ * The documents one clause matches, ascending, with their float scores: a flat disjunction over the
+ * text fields (and over the terms of a prefix), summed in double and rounded once, as Lucene does.
+ */
+async function clauseScores(index, clause) {
+  const docCount = index.manifest.docCount;
+  const sums = new Float64Array(docCount);
+  const hit = new Uint8Array(docCount);
+  if (clause.kind === 'term' || clause.kind === 'any') {
+    const terms = clause.kind === 'term' ? [clause.term] : clause.terms;
+    const lists = await Promise.all(terms.map((t) => index.postings(t)));
+    for (const p of lists) {
+      if (!p) continue;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (!p.df[f]) continue;
+        const field = index.fields[f];
+        const weight = field.weight(idf(p.df[f], field.docCount));
+        for (let i = 0; i < p.count; i++) {
+          const tf = p.tf[i * FIELD_COUNT + f];
+          if (!tf) continue;
+          const doc = p.docs[i];
+          sums[doc] += field.score(weight, tf, p.norm[i * FIELD_COUNT + f]);
+          hit[doc] = 1;
+        }
+      }
+    }
+    return collect(sums, hit);
+  }
+  // phrase: per field, documents holding every term at the right relative positions
+  const lists = await Promise.all(clause.terms.map((t) => index.postings(t)));
+  if (lists.some((p) => !p)) return collect(sums, hit);
+  const positions = await Promise.all(clause.terms.map((t) => index.positions(t)));
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const field = index.fields[f];
+    if (lists.some((p) => !p.df[f])) continue;
+    let idfSum = 0;
+    for (const p of lists) idfSum += idf(p.df[f], field.docCount);
+    const weight = field.weight(f32(idfSum));
+    const indexOf = lists.map((p) => {
+      const m = new Map();
+      for (let i = 0; i < p.count; i++) if (p.tf[i * FIELD_COUNT + f]) m.set(p.docs[i], i);
+      return m;
+    });
+    const lead = lists[0];
+    for (let i = 0; i < lead.count; i++) {
+      if (!lead.tf[i * FIELD_COUNT + f]) continue;
+      const doc = lead.docs[i];
+      const at = indexOf.map((m) => m.get(doc));
+      if (at.some((x) => x === undefined)) continue;
+      const pos = at.map((k, t) => positions[t][k * FIELD_COUNT + f]);
+      let freq = 0;
+      for (const p0 of pos[0]) {
+        const start = p0 - clause.positions[0];
+        let all = true;
+        for (let t = 1; t < pos.length && all; t++) all = includes(pos[t], start + clause.positions[t]);
+        if (all) freq++;
+      }
+      if (!freq) continue;
+      sums[doc] += field.score(weight, freq, lead.norm[i * FIELD_COUNT + f]);
+      hit[doc] = 1;
+    }
+  }
+  return collect(sums, hit);
+}
+
+function collect(sums, hit) {
+  let n = 0;
+  for (let d = 0; d < hit.length; d++) n += hit[d];
+  const docs = new Int32Array(n);
+  const scores = new Float32Array(n); // a Float32Array rounds as Math.fround does
+  for (let d = 0, k = 0; d < hit.length; d++) {
+    if (hit[d]) { docs[k] = d; scores[k] = sums[d]; k++; }
+  }
+  return { docs, scores };
+}
+
+function includes(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === value) return true;
+    if (sorted[mid] < value) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Every matching document of one language with its score, in Lucene's order (score, then document). */
+async function run(index, p) {
+  const docCount = index.manifest.docCount;
+  const sums = new Float64Array(docCount);
+  const matched = new Uint8Array(docCount);
+  if (p.matchAll) {
+    sums.fill(1);
+    matched.fill(1);
+  } else {
+    if (!p.must.length) return [];
+    const perClause = await Promise.all(p.must.map((c) => clauseScores(index, c)));
+    const counts = new Uint8Array(docCount);
+    for (const { docs, scores } of perClause) {
+      for (let i = 0; i < docs.length; i++) { counts[docs[i]]++; sums[docs[i]] += scores[i]; }
+    }
+    for (let d = 0; d < docCount; d++) matched[d] = counts[d] === perClause.length ? 1 : 0;
+  }
+  if (p.mustNot.length) {
+    const excluded = await Promise.all(p.mustNot.map((c) => clauseScores(index, c)));
+    for (const { docs } of excluded) for (const d of docs) matched[d] = 0;
+  }
+  let docs = [];
+  for (let d = 0; d < docCount; d++) if (matched[d]) docs.push(d);
+  const fields = Object.keys(p.filters).filter((k) => p.filters[k] && p.filters[k].length);
+  if (fields.length && docs.length) {
+    await index.loadFacets(docs);
+    const wanted = fields.map((field) => new Set(p.filters[field]
+      .map((v) => index.facetIds.get(field + '\u0000' + v)).filter((id) => id !== undefined)));
+    docs = docs.filter((doc) => {
+      const ids = index.facetsOf(doc);
+      return wanted.every((set) => ids.some((id) => set.has(id)));
+    });
+  }
+  const hits = docs.map((doc) => ({ doc, score: f32(sums[doc]), index }));
+  hits.sort((a, b) => (b.score - a.score) || (a.doc - b.doc));
+  return hits;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// "Did you mean": the rule of org.agora.search.Spelling
+
+const SPELLING_MIN_LENGTH = 3;
+
+async function suggest(index, parts) {
+  const an = index.analyzer;
+  const replacements = new Map();
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.phrase || p.excluded) continue;
+    const surfaces = an.analyze(p.text, { stopwords: false, stem: false });
+    if (surfaces.length !== 1) continue;
+    const terms = an.analyze(p.text);
+    if (!terms.length) continue;
+    const known = await Promise.all(terms.map((t) => index.hasTerm(t.term)));
+    if (known.some(Boolean)) continue;
+    const w = surfaces[0].term;
+    if (w.length < SPELLING_MIN_LENGTH) continue;
+    const maxEdits = w.length <= 5 ? 1 : 2;
+    let best = null;
+    let bestDistance = Infinity;
+    for (const s of await index.withPrefix(w.substring(0, 2))) {
+      if (s.word === w) continue;
+      const d = distance(w, s.word, maxEdits);
+      if (d > maxEdits) continue;
+      if (best === null || d < bestDistance || (d === bestDistance && (s.df > best.df || (s.df === best.df && s.word < best.word)))) {
+        best = s;
+        bestDistance = d;
+      }
+    }
+    if (best) replacements.set(i, best.word);
+  }
+  return replacements.size ? [writeQuery(parts, replacements)] : [];
+}
+
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(cur[j - 1] + 1, prev[j] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Excerpts: the passage of the text with the most query words, split into plain and matched pieces
+
+const EXCERPT_LENGTH = 220;
+
+function excerpt(analyzer, text, terms, keepStopwords) {
+  if (!text) return [];
+  const tokens = analyzer.analyze(text, { stopwords: !keepStopwords });
+  const hits = tokens.filter((t) => terms.has(t.term));
+  if (!hits.length) return [{ text: clip(text, 0, EXCERPT_LENGTH), match: false }];
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i < hits.length; i++) {
+    const seen = new Set();
+    let count = 0;
+    for (let j = i; j < hits.length && hits[j].end - hits[i].start <= EXCERPT_LENGTH - 40; j++) {
+      seen.add(hits[j].term);
+      count++;
+    }
+    const score = seen.size * 1000 + count;
+    if (score > bestScore) { bestScore = score; best = i; }
+  }
+  let start = Math.max(0, hits[best].start - 40);
+  if (start > 0) {
+    const space = text.lastIndexOf(' ', hits[best].start - 1);
+    start = space >= start - 20 && space >= 0 ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + EXCERPT_LENGTH);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > hits[best].end) end = space;
+  }
+  const pieces = [];
+  let at = start;
+  for (const h of hits) {
+    if (h.start < start || h.end > end) continue;
+    if (h.start > at) pieces.push({ text: text.substring(at, h.start), match: false });
+    pieces.push({ text: text.substring(h.start, h.end), match: true });
+    at = h.end;
+  }
+  if (at < end) pieces.push({ text: text.substring(at, end), match: false });
+  if (start > 0) pieces.unshift({ text: '… ', match: false });
+  if (end < text.length) pieces.push({ text: ' …', match: false });
+  return pieces.map((p) => ({ text: p.text.replace(/\s+/g, ' '), match: p.match }));
+}
+
+function clip(text, from, length) {
+  if (text.length <= from + length) return text.substring(from).replace(/\s+/g, ' ');
+  const space = text.lastIndexOf(' ', from + length);
+  return text.substring(from, space > from ? space : from + length).replace(/\s+/g, ' ') + ' …';
+}
+
+function planTerms(p) {
+  const terms = new Set();
+  for (const c of p.must) {
+    if (c.kind === 'term') terms.add(c.term);
+    else for (const t of c.terms) terms.add(t);
+  }
+  return terms;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The engine
+
+class Engine {
+  constructor(base) {
+    this.base = base;
+    this.indexes = new Map();
+  }
+
+  index(lang) {
+    if (!this.indexes.has(lang)) {
+      const p = loadJson(new URL(`${lang}.json`, this.base)).then((m) => new LanguageIndex(this.base, m));
+      p.catch(() => this.indexes.delete(lang));
+      this.indexes.set(lang, p);
+    }
+    return this.indexes.get(lang);
+  }
+
+  /**
+   * Searches. options: language (default: the engine's), allLanguages, filters {field: [values]},
+   * prefix (last word as a prefix, for search as you type), page (from 1), pageSize (default 10).
+   */
+  async search(query, options = {}) {
+    const page = Math.max(1, options.page || 1);
+    const pageSize = Math.max(1, options.pageSize || 10);
+    const filters = options.filters || {};
+    const language = options.language || this.language;
+    const own = await this.index(language);
+    const languages = options.allLanguages ? own.manifest.languages.map((l) => l.code) : [language];
+    const parts = parseQuery(query || '');
+    const perLanguage = await Promise.all(languages.map(async (code) => {
+      const index = await this.index(code);
+      const p = await plan(index, parts, !!options.prefix, filters);
+      return { index, plan: p, hits: await run(index, p) };
+    }));
+    const order = own.manifest.languages.map((l) => l.code);
+    const all = perLanguage.flatMap((r) => r.hits);
+    all.sort((a, b) => (b.score - a.score) || (order.indexOf(a.index.language) - order.indexOf(b.index.language)) || (a.doc - b.doc));
+    const total = all.length;
+    const slice = all.slice((page - 1) * pageSize, page * pageSize);
+    const [results, facets, suggestions] = await Promise.all([
+      Promise.all(slice.map((h) => this.result(h, perLanguage.find((r) => r.index === h.index).plan, own))),
+      this.facets(perLanguage, filters, own, !!options.allLanguages),
+      total === 0 ? suggest(own, parts) : Promise.resolve([]),
+    ]);
+    return { query, total, page, pageSize, pages: Math.ceil(total / pageSize), results, facets, suggestions };
+  }
+
+  async result(hit, p, own) {
+    const index = hit.index;
+    const data = await index.fragment(hit.doc);
+    const text = data.text || '';
+    await index.analyzer.prepare(text + ' ' + (data.summary || ''));
+    const terms = planTerms(p);
+    let pieces = excerpt(index.analyzer, text, terms, p.keepStopwords);
+    if (!pieces.some((x) => x.match) && data.summary) pieces = excerpt(index.analyzer, data.summary, terms, p.keepStopwords);
+    const type = data.type ? index.facetById[index.facetIds.get('type\u0000' + data.type)] : null;
+    const languageEntry = own.manifest.languages.find((l) => l.code === index.language);
+    return {
+      url: data.url,
+      title: data.title,
+      language: index.language,
+      languageLabel: languageEntry ? languageEntry.label : index.language,
+      score: hit.score,
+      doc: hit.doc,
+      date: data.date || null,
+      dateText: data.dateText || null,
+      type: data.type || null,
+      typeLabel: type ? type.label : (data.type || null),
+      summary: data.summary || '',
+      excerpt: pieces,
+    };
+  }
+
+  async facets(perLanguage, filters, own, allLanguages) {
+    const counts = new Map(); // field -> Map(value -> {label, count})
+    for (const { index, hits } of perLanguage) {
+      if (!hits.length) continue;
+      await index.loadFacets(hits.map((h) => h.doc));
+      const perId = new Int32Array(index.facetById.length);
+      for (const h of hits) for (const id of index.facetsOf(h.doc)) perId[id]++;
+      for (let id = 0; id < perId.length; id++) {
+        if (!perId[id]) continue;
+        const v = index.facetById[id];
+        if (!counts.has(v.field)) counts.set(v.field, new Map());
+        const m = counts.get(v.field);
+        const e = m.get(v.value) || { label: v.label, count: 0 };
+        if (index === own) e.label = v.label;
+        e.count += perId[id];
+        m.set(v.value, e);
+      }
+    }
+    if (allLanguages) {
+      const m = new Map();
+      for (const { index, hits } of perLanguage) {
+        if (!hits.length) continue;
+        const l = own.manifest.languages.find((x) => x.code === index.language);
+        m.set(index.language, { label: l ? l.label : index.language, count: hits.length });
+      }
+      counts.set('language', m);
+    }
+    const fieldLabels = new Map(own.manifest.facets.map((f) => [f.field, f.label]));
+    const out = [];
+    const fieldOrder = own.manifest.facets.map((f) => f.field);
+    if (allLanguages) fieldOrder.push('language');
+    for (const field of fieldOrder) {
+      const m = counts.get(field) || new Map();
+      const selected = new Set(filters[field] || []);
+      for (const v of selected) if (!m.has(v)) m.set(v, { label: own.facetById[own.facetIds.get(field + '\u0000' + v)]?.label || v, count: 0 });
+      if (!m.size) continue;
+      const values = [...m].map(([value, e]) => ({ value, label: e.label, count: e.count, selected: selected.has(value) }));
+      values.sort((a, b) => (b.count - a.count) || a.label.localeCompare(b.label));
+      out.push({ field, label: field === 'language' ? (own.manifest.languageFacetLabel || 'Language') : fieldLabels.get(field), values });
+    }
+    return out;
+  }
+}

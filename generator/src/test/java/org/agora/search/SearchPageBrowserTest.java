@@ -1,0 +1,363 @@
+package org.agora.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.agora.serve.PreviewServer;
+import org.agora.site.BuildListener;
+import org.agora.site.BuildOptions;
+import org.agora.site.BuildResult;
+import org.agora.site.SiteBuilder;
+import org.agora.testing.Chromium;
+import org.agora.testing.OutputSite;
+import org.agora.testing.TestPaths;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The search page of the bundled e-library in a real headless Chromium: typing, highlighted excerpts,
+ * facets, the URL as state and the back button, the header form, and content that tries to be HTML.
+ */
+class SearchPageBrowserTest {
+
+    private static final String BASE_PATH = "/elibrary/";
+    private static final String HOSTILE_TITLE = "<img src=x onerror=alert(1)>";
+    private static final String HOSTILE_DOCUMENT = """
+            ---
+            title: "<img src=x onerror=alert(1)>"
+            date: 2026-10-02
+            summary: "<script>alert(2)</script> Un titre piégé, pour vérifier que la recherche affiche le contenu comme du texte."
+            themes: [open-data]
+            ---
+            Ce document piégé vérifie que les résultats de recherche restent du texte :
+            `<img src=y onerror=alert(3)>` ne doit jamais devenir une image.
+            """;
+
+    /** What the search page shows, read in the page; total is the number the status announces. */
+    private static final String STATE = """
+            (() => {
+              const list = document.getElementById('search-list');
+              const status = document.getElementById('search-status').textContent;
+              const count = status.match(/^\\d[\\d\\s\\u00a0\\u202f.,]*/);
+              const params = new URLSearchParams(location.search);
+              const active = document.activeElement;
+              return {
+                busy: list.getAttribute('aria-busy') === 'true',
+                status,
+                total: count ? parseInt(count[0].replace(/\\D/g, ''), 10) : null,
+                q: params.get('q'),
+                params: [...params],
+                input: document.getElementById('search-q').value,
+                history: history.length,
+                results: [...list.children].map((li) => {
+                  const a = li.querySelector('.item-title a');
+                  const badge = li.querySelector('.badge');
+                  return { title: a.textContent, href: a.getAttribute('href'), lang: a.lang || null,
+                           badge: badge && { text: badge.textContent, lang: badge.lang },
+                           marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+                           excerpt: (li.querySelector('.search-excerpt') || {}).textContent || '' };
+                }),
+                facets: [...document.querySelectorAll('#search-facet-groups input[type=checkbox]')].map((b) => ({
+                  field: b.name, value: b.value, checked: b.checked, visible: b.checkVisibility(),
+                  count: parseInt(b.closest('label').querySelector('.count').textContent.replace(/\\D/g, ''), 10) })),
+                legends: [...document.querySelectorAll('#search-facet-groups fieldset > legend')].map((l) => l.textContent),
+                pages: [...document.querySelectorAll('#search-pages a')].map((a) => ({
+                  text: a.textContent, href: a.getAttribute('href'), current: a.getAttribute('aria-current') })),
+                suggestions: [...document.querySelectorAll('#search-suggestions a')].map((a) => a.textContent),
+                focus: active && active.matches('#search-facet-groups input') ? active.name + '=' + active.value
+                     : active === list ? 'results' : active && active.id || null,
+              };
+            })()""";
+
+    @TempDir
+    static Path temp;
+    static OutputSite output;
+    static PreviewServer server;
+    static URI base;
+    static Chromium browser;
+
+    @BeforeAll
+    static void buildServeAndStartBrowser() throws IOException {
+        Path site = temp.resolve("site");
+        Path repo = TestPaths.repoRoot();
+        Files.createDirectories(site);
+        Files.copy(repo.resolve("site-config.yml"), site.resolve("site-config.yml"));
+        TestPaths.copyTree(repo.resolve("content"), site.resolve("content"));
+        TestPaths.copyTree(repo.resolve("themes"), site.resolve("themes"));
+        Files.writeString(site.resolve("content/fr/news/titre-piege.md"), HOSTILE_DOCUMENT);
+        BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("out"), false));
+        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
+        output = new OutputSite(temp.resolve("out"), BASE_PATH);
+        server = new PreviewServer(temp.resolve("out"), BASE_PATH, 0);
+        base = server.start();
+        browser = Chromium.start();
+        // Before any page script runs: an injected <img onerror=alert(…)> would call this instead of a dialog.
+        browser.onEveryDocument("window.__alerts = []; window.alert = (m) => { window.__alerts.push(String(m)); };");
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (server != null) server.close();
+        }
+    }
+
+    @AfterEach
+    void noScriptErrorsInThePage() {
+        // Chromium asks every host for /favicon.ico at its root, outside the site's /elibrary/ folder.
+        assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList(),
+                "console errors");
+    }
+
+    @Test
+    void withoutJavaScriptTheFormsStillLeadToTheSearchPageWhichSaysWhy() {
+        Document search = output.page("fr/search/index.html");
+        Element form = search.selectFirst("main form[role=search]");
+        assertNotNull(form);
+        assertEquals("get", form.attr("method"));
+        assertEquals("/elibrary/fr/search/", form.attr("action"));
+        Element input = form.selectFirst("input[name=q]");
+        assertNotNull(form.selectFirst("label[for=" + input.id() + "]"), "the search box has a label");
+        assertTrue(search.select("noscript").text().contains("La recherche a besoin de JavaScript"), search.select("noscript").text());
+        assertEquals(1, search.select("[role=search]").size(), "the search page has one search form, not two");
+
+        for (String lang : List.of("en", "fr", "nl")) {
+            Element app = output.page(lang + "/search/index.html").selectFirst("#search-app");
+            app.dataset().forEach((name, text) -> assertFalse(text.isBlank() || text.startsWith("search.") || text.startsWith("pagination."),
+                    () -> lang + ": the UI string data-" + name + " is missing from the theme: '" + text + "'"));
+            output.pages().forEach((rel, doc) -> {
+                if (!rel.startsWith(lang + "/") || rel.startsWith(lang + "/search/") || doc.selectFirst("meta[http-equiv=refresh]") != null) return;
+                Element header = doc.selectFirst("header form[role=search]");
+                assertNotNull(header, rel + " has a search box in its header");
+                assertEquals(BASE_PATH + lang + "/search/", header.attr("action"), rel);
+                assertEquals("get", header.attr("method"), rel);
+                Element q = header.selectFirst("input[name=q]");
+                assertNotNull(header.selectFirst("label[for=" + q.id() + "]"), rel);
+            });
+        }
+    }
+
+    @Test
+    void typingSearchesHighlightsFiltersAndTheBackButtonRestores() {
+        String query = "radio communautaire";
+        browser.open(base.resolve("fr/search/"));
+        JsonNode empty = browser.await("the search page to start", "(s => s.status && s)(" + STATE + ")");
+        WebElement box = browser.find("#search-q");
+        box.click();
+        box.sendKeys(query);
+        JsonNode typed = settled(query);
+
+        assertEquals(query, typed.path("input").asText());
+        assertEquals(empty.path("history").asInt(), typed.path("history").asInt(), "typing replaces the history entry");
+        int total = typed.path("total").asInt();
+        assertTrue(total >= 2 && typed.path("results").size() >= 2, () -> "French results for '" + query + "': " + typed);
+        for (JsonNode r : typed.path("results")) {
+            assertTrue(r.path("href").asText().startsWith(BASE_PATH + "fr/"), () -> "a French page: " + r);
+            assertTrue(r.path("badge").isNull(), () -> "no language badge in the page's own language: " + r);
+            for (JsonNode mark : r.path("marks")) {
+                String word = fold(mark.asText());
+                assertTrue(word.startsWith("radio") || word.startsWith("communaut"), () -> "highlighted '" + word + "' in " + r);
+            }
+        }
+        assertTrue(marks(typed) > 0, () -> "the excerpts mark the query words: " + typed);
+        assertFalse(typed.path("legends").isEmpty(), "facets have legends");
+
+        // Toggle one facet value with the keyboard: the results become those it counted.
+        JsonNode facet = null;
+        for (JsonNode f : typed.path("facets")) {
+            if (f.path("visible").asBoolean() && f.path("count").asInt() > 0 && f.path("count").asInt() < total) {
+                facet = f;
+                break;
+            }
+        }
+        assertNotNull(facet, () -> "a facet value that narrows the results: " + typed.path("facets"));
+        String field = facet.path("field").asText(), value = facet.path("value").asText();
+        WebElement checkbox = checkbox(field, value);
+        checkbox.sendKeys(Keys.SPACE);
+        JsonNode filtered = browser.await("results filtered by " + field + "=" + value,
+                "(s => !s.busy && s.total === arguments[0] && s)(" + STATE + ")", facet.path("count").asInt());
+        assertEquals(Math.min(10, facet.path("count").asInt()), filtered.path("results").size());
+        assertTrue(params(filtered).contains(field + "=" + value), () -> "the URL holds the facet: " + filtered.path("params"));
+        assertEquals(query, firstParam(filtered, "q"), "the URL holds the query");
+        assertEquals(typed.path("history").asInt() + 1, filtered.path("history").asInt(), "a facet is a step back can return to");
+        assertEquals(field + "=" + value, filtered.path("focus").asText(), "the keyboard stays on the checkbox");
+        assertTrue(checked(filtered, field, value));
+        assertNotEquals(counts(typed), counts(filtered), "the facet counts follow the results");
+
+        browser.driver().navigate().back();
+        JsonNode back = browser.await("the unfiltered results again",
+                "(s => !s.busy && s.q === arguments[0] && s.total === arguments[1] && !s.params.some(p => p[0] === arguments[2]) && s)("
+                        + STATE + ")", query, total, field);
+        assertEquals(query, back.path("input").asText());
+        assertFalse(checked(back, field, value));
+        assertEquals(titles(typed), titles(back));
+
+        // Follow the first result to its page.
+        JsonNode first = back.path("results").get(0);
+        browser.find("#search-list li .item-title a").click();
+        String path = URI.create(first.path("href").asText()).getPath();
+        browser.waitFor("the result's page", () -> browser.currentUrl().getPath().equals(path)
+                && "complete".equals(browser.driver().executeScript("return document.readyState")));
+        assertEquals(first.path("title").asText(), browser.find("main h1").getText());
+    }
+
+    @Test
+    void otherLanguagesComeWithABadgeAndPagesWithCurrentMarked() {
+        browser.open(base.resolve("fr/search/?q=radio"));
+        JsonNode french = settled("radio");
+        browser.find("input[name=all][value='1']").sendKeys(Keys.SPACE);
+        JsonNode all = browser.await("results in every language",
+                "(s => !s.busy && s.params.some(p => p[0] === 'all' && p[1] === '1') && s)(" + STATE + ")");
+        assertTrue(all.path("total").asInt() > french.path("total").asInt(), () -> french.path("total") + " then " + all);
+        List<String> badges = new ArrayList<>();
+        for (JsonNode r : all.path("results")) {
+            if (r.path("badge").isNull()) {
+                assertTrue(r.path("href").asText().startsWith(BASE_PATH + "fr/"), r::toString);
+            } else {
+                String lang = r.path("badge").path("lang").asText();
+                assertNotEquals("fr", lang);
+                assertEquals(lang, r.path("lang").asText(), "the title link says its language too");
+                assertTrue(r.path("href").asText().startsWith(BASE_PATH + lang + "/"), r::toString);
+                badges.add(r.path("badge").path("text").asText());
+            }
+        }
+        assertTrue(badges.contains("English") || badges.contains("Nederlands"), () -> "badges: " + badges);
+
+        // "radio" is in more than one page of documents across the three languages.
+        assertTrue(all.path("total").asInt() > 10, () -> "enough results for two pages: " + all.path("total"));
+        assertEquals("1", current(all));
+        browser.find("#search-pages a[aria-label='Page 2']").click();
+        JsonNode second = browser.await("the second page",
+                "(s => !s.busy && s.params.some(p => p[0] === 'page' && p[1] === '2') && s)(" + STATE + ")");
+        assertEquals("2", current(second));
+        assertEquals("results", second.path("focus").asText(), "focus moves to the new results");
+        assertTrue(second.path("results").size() > 0);
+        assertNotEquals(titles(all), titles(second));
+    }
+
+    @Test
+    void aMisspeltWordGetsAPlainMessageAndSuggestions() {
+        browser.open(base.resolve("fr/search/?q=communautiare"));
+        JsonNode none = settled("communautiare");
+        assertEquals(0, none.path("results").size());
+        assertEquals("Aucun résultat pour « communautiare ».", none.path("status").asText());
+        assertFalse(none.path("suggestions").isEmpty(), () -> "did you mean: " + none);
+        String suggestion = none.path("suggestions").get(0).asText();
+        browser.find("#search-suggestions a").click();
+        JsonNode fixed = settled(suggestion);
+        assertTrue(fixed.path("results").size() > 0, fixed::toString);
+        assertEquals(suggestion, fixed.path("input").asText());
+    }
+
+    @Test
+    void theHeaderFormOfAFrenchPageLeadsToTheFrenchSearchPageWithTheQuery() {
+        String page = output.pages().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("fr/") && e.getValue().selectFirst("body.kind-page") != null)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        browser.open(base.resolve(page.replace("index.html", "")));
+        WebElement box = browser.find("header form[role=search] input[name=q]");
+        box.sendKeys("radio");
+        box.sendKeys(Keys.ENTER);
+        browser.waitFor("the French search page", () -> browser.currentUrl().getPath().equals(BASE_PATH + "fr/search/"));
+        JsonNode state = settled("radio");
+        assertEquals("radio", state.path("input").asText());
+        assertTrue(state.path("results").size() > 0, state::toString);
+    }
+
+    @Test
+    void titlesAndExcerptsFromContentAreShownAsTextNeverAsHtml() {
+        browser.open(base.resolve("fr/search/?q=onerror"));
+        JsonNode state = settled("onerror");
+        JsonNode hostile = null;
+        for (JsonNode r : state.path("results")) if (r.path("title").asText().equals(HOSTILE_TITLE)) hostile = r;
+        assertNotNull(hostile, () -> "the hostile title, as text: " + state);
+        assertTrue(hostile.path("excerpt").asText().contains("onerror=alert(3)>"), () -> "the excerpt keeps markup as text: " + state);
+        JsonNode dom = browser.run("""
+                const main = document.querySelector('main');
+                return { images: main.querySelectorAll('img').length, scripts: main.querySelectorAll('script').length,
+                         alerts: window.__alerts };""");
+        assertEquals(0, dom.path("images").asInt(), "no element made from content");
+        assertEquals(0, dom.path("scripts").asInt());
+        assertTrue(dom.path("alerts").isArray() && dom.path("alerts").isEmpty(), () -> "alert was called: " + dom);
+    }
+
+    /** The page's state once the search for {@code query} (as the URL holds it) has been drawn. */
+    private static JsonNode settled(String query) {
+        return browser.await("the results for '" + query + "'",
+                "(s => !s.busy && s.q === arguments[0] && s.status && s)(" + STATE + ")", query);
+    }
+
+    private static WebElement checkbox(String field, String value) {
+        return browser.findAll("#search-facet-groups input[type=checkbox]").stream()
+                .filter(b -> field.equals(b.getDomAttribute("name")) && value.equals(b.getDomProperty("value")))
+                .findFirst().orElseThrow();
+    }
+
+    private static boolean checked(JsonNode state, String field, String value) {
+        for (JsonNode f : state.path("facets")) {
+            if (f.path("field").asText().equals(field) && f.path("value").asText().equals(value)) return f.path("checked").asBoolean();
+        }
+        return false;
+    }
+
+    private static List<String> counts(JsonNode state) {
+        List<String> counts = new ArrayList<>();
+        state.path("facets").forEach(f -> counts.add(f.path("field").asText() + "=" + f.path("value").asText() + ":" + f.path("count").asInt()));
+        return counts;
+    }
+
+    private static List<String> params(JsonNode state) {
+        List<String> params = new ArrayList<>();
+        state.path("params").forEach(p -> params.add(p.get(0).asText() + "=" + p.get(1).asText()));
+        return params;
+    }
+
+    private static String firstParam(JsonNode state, String name) {
+        for (JsonNode p : state.path("params")) if (p.get(0).asText().equals(name)) return p.get(1).asText();
+        return null;
+    }
+
+    private static List<String> titles(JsonNode state) {
+        List<String> titles = new ArrayList<>();
+        state.path("results").forEach(r -> titles.add(r.path("title").asText()));
+        return titles;
+    }
+
+    private static int marks(JsonNode state) {
+        int n = 0;
+        for (JsonNode r : state.path("results")) n += r.path("marks").size();
+        return n;
+    }
+
+    private static String current(JsonNode state) {
+        for (JsonNode p : state.path("pages")) if (p.path("current").asText().equals("page")) return p.path("text").asText();
+        return null;
+    }
+
+    private static String fold(String word) {
+        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+}
