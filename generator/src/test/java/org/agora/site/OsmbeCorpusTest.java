@@ -121,4 +121,16 @@ class OsmbeCorpusTest {
         assertTrue(result.diagnostics().sorted().stream().anyMatch(d ->
                 d.message().contains("unknown field 'category'") && d.hint().contains("categories")));
     }
+
+    @Test
+    void theSiteOwnSearchPagesBecomeTheSearchPages() throws IOException {
+        // content/search.<lang>.md would clash with the generated search page: it gives it its title instead.
+        for (String lang : List.of("en", "fr", "nl")) {
+            String html = Files.readString(temp.resolve("out").resolve(lang).resolve("search/index.html"));
+            assertTrue(html.contains("id=\"search-app\""), lang + ": the search page runs the search UI");
+            String title = Files.readString(TestPaths.corpus("osmbe-website").resolve("content/search." + lang + ".md"))
+                    .lines().filter(l -> l.startsWith("title:")).findFirst().orElseThrow().substring(6).strip();
+            assertTrue(html.contains("<h1>" + title + "</h1>"), lang + ": the title comes from search." + lang + ".md: " + title);
+        }
+    }
 }
