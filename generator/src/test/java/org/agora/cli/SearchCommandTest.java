@@ -1,0 +1,61 @@
+package org.agora.cli;
+
+import org.agora.testing.TestPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.agora.cli.MainTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `agora search`: the cached Lucene index, refreshed by a build when the site changed. */
+class SearchCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void searchesTheCachedIndexAndRebuildsItWhenTheContentChanged() throws Exception {
+        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        MainTest.Run first = run("search", "--site", site.toString(), "--lang", "fr", "atelier");
+        assertEquals(ExitCodes.OK, first.code(), first.err());
+        assertTrue(first.err().contains("building the site first"), "no index yet: a build makes it");
+        assertTrue(first.out().matches("(?s)[1-9]\\d* results? for \"atelier\" in fr.*"), first.out());
+        assertTrue(first.out().contains("/fr/"), first.out());
+
+        MainTest.Run again = run("search", "--site", site.toString(), "--lang", "fr", "atelier");
+        assertFalse(again.err().contains("building"), "an up-to-date index is reused: " + again.err());
+        assertEquals(first.out(), again.out());
+
+        Path doc = site.resolve("content/fr/guides/facilitation.md");
+        Thread.sleep(1100); // file times have a one-second resolution on some file systems
+        Files.writeString(doc, Files.readString(doc) + "\nUn mot rare : zygomorphe.\n");
+        MainTest.Run changed = run("search", "--site", site.toString(), "--lang", "fr", "zygomorphe");
+        assertTrue(changed.err().contains("building the site first"), changed.err());
+        assertTrue(changed.out().startsWith("1 result for \"zygomorphe\" in fr"), changed.out());
+        assertTrue(changed.out().contains("[zygomorphe]"), "the excerpt marks the word: " + changed.out());
+    }
+
+    @Test
+    void unknownLanguageOrBadFilterIsAUsageError() {
+        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        MainTest.Run lang = run("search", "--site", site.toString(), "--lang", "de", "x");
+        assertEquals(ExitCodes.USAGE, lang.code());
+        assertTrue(lang.err().contains("no language 'de'"), lang.err());
+        MainTest.Run filter = run("search", "--site", site.toString(), "--filter", "themes", "x");
+        assertEquals(ExitCodes.USAGE, filter.code());
+        assertTrue(filter.err().contains("FIELD=VALUE"), filter.err());
+    }
+
+    @Test
+    void aMisspellingGetsASuggestion() {
+        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        MainTest.Run r = run("search", "--site", site.toString(), "--lang", "fr", "atrlier");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("0 results") && r.out().contains("Did you mean: atelier"), r.out());
+    }
+}

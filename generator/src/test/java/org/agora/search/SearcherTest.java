@@ -1,0 +1,161 @@
+package org.agora.search;
+
+import org.agora.site.BuildListener;
+import org.agora.site.BuildOptions;
+import org.agora.site.BuildResult;
+import org.agora.site.SiteBuilder;
+import org.agora.testing.TestPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The search semantics, on the Lucene indexes of the bundled trilingual site. */
+class SearcherTest {
+
+    @TempDir
+    static Path temp;
+    static final Map<String, SearchIndex> indexes = new LinkedHashMap<>();
+    static Searcher searcher;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Path cache = temp.resolve("cache");
+        BuildResult result = new SiteBuilder(BuildListener.NONE)
+                .build(new BuildOptions(TestPaths.repoRoot(), temp.resolve("out"), false, cache));
+        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
+        for (String lang : List.of("en", "fr", "nl")) indexes.put(lang, SearchIndex.open(lang, cache.resolve("search").resolve(lang)));
+        searcher = new Searcher(indexes);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        for (SearchIndex i : indexes.values()) i.close();
+    }
+
+    static SearchResults search(String query, String lang) { return search(query, lang, false, Map.of(), false); }
+
+    static SearchResults search(String query, String lang, boolean prefix, Map<String, List<String>> filters, boolean all) {
+        return searcher.search(new SearchRequest(query, lang, all, filters, prefix, 1, 100));
+    }
+
+    static String text(SearchHit hit) {
+        SearchIndex index = indexes.get(hit.language());
+        return fold(hit.title() + "\n" + (hit.summary() == null ? "" : hit.summary()) + "\n" + index.text(hit.doc()));
+    }
+
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    static Set<String> urls(SearchResults r) { return r.hits().stream().map(SearchHit::url).collect(Collectors.toSet()); }
+
+    @Test
+    void accentsDoNotMatter() {
+        SearchResults accented = search("réseau", "fr");
+        assertTrue(accented.total() > 3);
+        assertEquals(urls(accented), urls(search("reseau", "fr")));
+        assertEquals(urls(accented), urls(search("RÉSEAU", "fr")));
+    }
+
+    @Test
+    void dutchEenAloneFindsEenWithAccents() {
+        // "een" is a stop word, "één" (one) is not: a query of stop words only keeps them.
+        SearchResults r = search("een", "nl");
+        assertTrue(r.total() > 0, "een finds documents with één");
+        for (SearchHit h : r.hits()) assertTrue(text(h).contains("een"), h.url());
+        java.util.regex.Pattern accented = java.util.regex.Pattern.compile("(?iu)(?<!\\p{L})(?:é[eé]|eé)n(?!\\p{L})");
+        assertTrue(r.hits().stream().allMatch(h -> accented.matcher(h.title() + " " + h.summary() + " "
+                        + indexes.get("nl").text(h.doc())).find()),
+                "only documents with één match: the article een is not indexed");
+    }
+
+    @Test
+    void everyWordMustMatchAndScoresDescend() {
+        SearchResults one = search("réseau", "fr");
+        SearchResults two = search("réseau Namur", "fr");
+        assertTrue(two.total() > 0 && two.total() < one.total());
+        for (SearchHit h : two.hits()) assertTrue(text(h).contains("namur") && text(h).contains("reseau"), h.url());
+        for (int i = 1; i < one.hits().size(); i++) assertTrue(one.hits().get(i - 1).score() >= one.hits().get(i).score());
+    }
+
+    @Test
+    void phrasesMatchInOrderAndExclusionsRemove() {
+        SearchResults phrase = search("\"assemblée générale\"", "fr");
+        assertTrue(phrase.total() > 0);
+        for (SearchHit h : phrase.hits()) assertTrue(text(h).contains("assemblee generale"), h.url());
+        SearchResults words = search("générale assemblée", "fr");
+        assertTrue(words.total() >= phrase.total());
+
+        SearchResults without = search("réseau -Namur", "fr");
+        assertEquals(search("réseau", "fr").total() - search("réseau Namur", "fr").total(), without.total());
+        for (SearchHit h : without.hits()) assertFalse(text(h).contains("namur"), h.url());
+    }
+
+    @Test
+    void theLastWordIsAPrefixWhileTyping() {
+        assertEquals(0, search("rése", "fr").total(), "without prefix, a word piece finds nothing");
+        SearchResults typing = search("rése", "fr", true, Map.of(), false);
+        assertTrue(urls(typing).containsAll(urls(search("réseau", "fr"))));
+        SearchResults twoWords = search("assemblée Nam", "fr", true, Map.of(), false);
+        assertEquals(urls(search("assemblée Namur", "fr")), urls(twoWords));
+    }
+
+    @Test
+    void filtersKeepTheirValuesAndFacetsCountTheResults() {
+        SearchResults all = search("réseau", "fr");
+        int events = all.facets().get("type").get("events");
+        SearchResults filtered = search("réseau", "fr", false, Map.of("type", List.of("events")), false);
+        assertEquals(events, filtered.total());
+        for (SearchHit h : filtered.hits()) assertEquals(List.of("events"), h.facets().get("type"));
+        int sum = all.facets().get("type").values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(all.total(), sum, "every document has one type");
+        SearchResults either = search("réseau", "fr", false, Map.of("type", List.of("events", "news")), false);
+        assertEquals(events + all.facets().get("type").getOrDefault("news", 0), either.total());
+    }
+
+    @Test
+    void aMisspeltWordGetsACorrectionFromTheIndex() {
+        SearchResults r = search("reseua Namur", "fr");
+        assertEquals(0, r.total());
+        assertEquals(List.of("reseau Namur"), r.suggestions());
+        assertTrue(search(r.suggestions().getFirst(), "fr").total() > 0);
+        assertEquals(List.of(), search("réseau", "fr").suggestions(), "no suggestion when something matched");
+    }
+
+    @Test
+    void allLanguagesMergesEachLanguageWithItsOwnAnalysis() {
+        SearchResults all = search("radio", "fr", false, Map.of(), true);
+        int sum = 0;
+        for (String lang : indexes.keySet()) sum += search("radio", lang).total();
+        assertEquals(sum, all.total());
+        assertTrue(all.hits().stream().map(SearchHit::language).distinct().count() >= 2);
+        assertEquals(sum, all.facets().get("language").values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void nothingToSearchForFindsNothingAndFiltersAloneBrowse() {
+        assertEquals(0, search("", "en").total());
+        assertEquals(0, search("the", "en").total(), "stop words are not in the index");
+        SearchResults browse = search("", "en", false, Map.of("type", List.of("news")), false);
+        assertTrue(browse.total() > 0);
+        for (int i = 1; i < browse.hits().size(); i++) {
+            assertTrue(String.valueOf(browse.hits().get(i - 1).date()).compareTo(String.valueOf(browse.hits().get(i).date())) >= 0,
+                    "browsing lists the newest first");
+        }
+    }
+}
