@@ -50,6 +50,9 @@ public final class IndexExporter {
      */
     static final int FRAGMENT_TEXT_MAX = 5_000;
     public static final int FORMAT = 1;
+    /** Everything that shapes the files: exported files cached under another layout are not reused. */
+    public static final String LAYOUT = FORMAT + "/" + TERMS_PER_SHARD + "/" + WORDS_PER_SHARD + "/" + INLINE_POSTINGS_MAX
+            + "/" + PACKED_POSITIONS_MAX + "/" + FACET_DOCS_PER_SHARD + "/" + FRAGMENT_TEXT_MAX + "/" + IndexBuilder.FORMAT;
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
 
@@ -67,6 +70,23 @@ public final class IndexExporter {
      * as {@code searchDir/<lang>.json}, beside the other languages' entries).
      */
     public Map<String, Object> export(SearchIndex index, Path searchDir) throws IOException {
+        Map<String, Object> manifest = exportFiles(index, searchDir);
+        manifest.put("facets", facetTable(index).describe(index.language(), labels));
+        return manifest;
+    }
+
+    /**
+     * The manifest of files exported earlier from the same index (by {@link #exportFiles}), with labels
+     * as this build's UI strings give them.
+     */
+    public Map<String, Object> manifest(SearchIndex index, Map<String, Object> filesManifest) throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>(filesManifest);
+        manifest.put("facets", facetTable(index).describe(index.language(), labels));
+        return manifest;
+    }
+
+    /** Writes the files and returns the manifest entries that depend on them only (no labels). */
+    public Map<String, Object> exportFiles(SearchIndex index, Path searchDir) throws IOException {
         String lang = index.language();
         Path tmp = searchDir.resolve(lang + "-tmp");
         Files.createDirectories(tmp);
@@ -89,12 +109,14 @@ public final class IndexExporter {
         manifest.put("fields", fields);
         manifest.put("k1", 1.2);
         manifest.put("b", 0.75);
-        manifest.put("prefix", Map.of("minLength", QueryPlanner.PREFIX_MIN_LENGTH, "maxTerms", QueryPlanner.PREFIX_MAX_TERMS));
+        Map<String, Object> prefix = new LinkedHashMap<>();
+        prefix.put("minLength", QueryPlanner.PREFIX_MIN_LENGTH);
+        prefix.put("maxTerms", QueryPlanner.PREFIX_MAX_TERMS);
+        manifest.put("prefix", prefix);
         manifest.put("termShards", leaf == null ? 0 : writeTerms(leaf, out));
         manifest.put("wordShards", leaf == null ? 0 : writeWords(leaf, index.vocabulary(), out));
         FacetTable facets = facetTable(index);
         manifest.put("facetDocsPerShard", FACET_DOCS_PER_SHARD);
-        manifest.put("facets", facets.describe(lang, labels));
         if (leaf != null) {
             writeFacetShards(index, facets, out);
             writeFragments(index, out);

@@ -117,18 +117,70 @@ final class SearchStage implements AutoCloseable {
         String unicodeFile = "unicode-" + sha(unicode) + ".bin";
         Files.write(searchDir.resolve(unicodeFile), unicode);
         List<Map<String, String>> languages = new ArrayList<>();
-        for (LanguageConfig l : config.languages()) languages.add(Map.of("code", l.code(), "label", l.label()));
+        for (LanguageConfig l : config.languages()) {
+            Map<String, String> entry = new LinkedHashMap<>(); // Map.of's order changes from run to run
+            entry.put("code", l.code());
+            entry.put("label", l.label());
+            languages.add(entry);
+        }
         IndexExporter exporter = new IndexExporter(labels());
         for (IndexBuilder builder : builders.values()) {
             builder.finish();
             try (SearchIndex index = SearchIndex.open(builder.language(), builder.dir())) {
-                Map<String, Object> manifest = exporter.export(index, searchDir);
+                Map<String, Object> manifest = exporter.manifest(index, exportFiles(builder, index, exporter, searchDir, json));
                 manifest.put("label", config.language(builder.language()).label());
                 manifest.put("languages", languages);
                 manifest.put("analysis", AnalysisTables.forLanguage(builder.language()));
                 manifest.put("unicode", unicodeFile);
                 manifest.put("languageFacetLabel", exporter.fieldLabel(builder.language(), SearchFields.LANGUAGE));
                 Files.write(searchDir.resolve(builder.language() + ".json"), json.writeValueAsBytes(manifest));
+            }
+        }
+    }
+
+    /**
+     * The exported files of a language: taken from the cache when the index did not change since they
+     * were written (most builds of a site where few documents changed), else written and cached.
+     */
+    private Map<String, Object> exportFiles(IndexBuilder builder, SearchIndex index, IndexExporter exporter, Path searchDir,
+                                            ObjectMapper json) throws IOException {
+        Path cache = cacheDir.resolve(builder.language() + "-export");
+        Path described = cache.resolve("files.json");
+        if (!builder.changed() && Files.isRegularFile(described)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> files = json.readValue(described.toFile(), LinkedHashMap.class);
+            String folder = String.valueOf(files.get("folder"));
+            Path cached = cache.resolve(folder);
+            if (IndexExporter.LAYOUT.equals(files.get("layout")) && Files.isDirectory(cached)) {
+                linkOrCopy(cached, searchDir.resolve(folder));
+                files.remove("layout");
+                return files;
+            }
+        }
+        Map<String, Object> files = exporter.exportFiles(index, searchDir);
+        SiteSearchCache.deleteTree(cache);
+        String folder = String.valueOf(files.get("folder"));
+        linkOrCopy(searchDir.resolve(folder), cache.resolve(folder));
+        Map<String, Object> stored = new LinkedHashMap<>(files);
+        stored.put("layout", IndexExporter.LAYOUT);
+        Files.write(described, json.writeValueAsBytes(stored));
+        return files;
+    }
+
+    /** Hard links where the file system allows (instant, no space), copies elsewhere. */
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    try {
+                        Files.createLink(target, p);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(p, target);
+                    }
+                }
             }
         }
     }
