@@ -220,13 +220,23 @@ class LanguageIndex {
     return dict.get(term) || null;
   }
 
+  /** A file written in pieces (name.0.bin, name.1.bin, …) when large: fetched together, joined in order. */
+  async chunks(name, count) {
+    if (count === 1) return this.file(`${name}.bin`);
+    const parts = await Promise.all(Array.from({ length: count }, (_, c) => this.file(`${name}.${c}.bin`)));
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { joined.set(p, at); at += p.length; }
+    return joined;
+  }
+
   async hasTerm(term) { return (await this.entry(term)) !== null; }
 
   async postings(term) {
     const e = await this.entry(term);
     if (!e) return null;
     if (!e.postingsPromise) {
-      e.postingsPromise = (e.inline ? Promise.resolve(e.inline) : this.file(`p/${e.shard}-${e.file}.bin`))
+      e.postingsPromise = (e.inline ? Promise.resolve(e.inline) : this.chunks(`p/${e.shard}-${e.file}`, e.fileChunks))
         .then((bytes) => new Postings(bytes, e.docCount));
     }
     return e.postingsPromise;
@@ -239,7 +249,7 @@ class LanguageIndex {
     if (!e || !postings) return null;
     if (!e.positionsPromise) {
       const bytes = e.positionsFile
-        ? this.file(`x/${e.shard}-${e.positionsFile}.bin`)
+        ? this.chunks(`x/${e.shard}-${e.positionsFile}`, e.positionsChunks)
         : this.file(`x/${e.shard}.bin`).then((pack) => pack.subarray(e.positionsOffset, e.positionsOffset + e.positionsLength));
       e.positionsPromise = bytes.then((b) => {
         const r = new Reader(b);
@@ -312,9 +322,12 @@ function parseDictionary(bytes, shard) {
     const e = { shard, docCount: r.varint() };
     const len = r.varint();
     if (len > 0) e.inline = r.bytes(len);
-    else e.file = r.varint();
+    else { e.file = r.varint(); e.fileChunks = r.varint(); }
     const kind = r.varint();
-    if (kind === 0) { e.positionsOffset = r.varint(); e.positionsLength = r.varint(); } else e.positionsFile = kind;
+    if (kind === 0) { e.positionsOffset = r.varint(); e.positionsLength = r.varint(); } else {
+      e.positionsFile = kind;
+      e.positionsChunks = r.varint();
+    }
     dict.set(term, e);
   }
   return dict;

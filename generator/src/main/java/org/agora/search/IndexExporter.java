@@ -35,30 +35,48 @@ import java.util.TreeSet;
  */
 public final class IndexExporter {
 
-    /** Target number of terms per dictionary shard, and of words per surface-word shard. */
-    static final int TERMS_PER_SHARD = 64;
-    static final int WORDS_PER_SHARD = 1024;
-    /** Postings larger than this get a file of their own, so that dictionary shards stay small. */
-    static final int INLINE_POSTINGS_MAX = 256;
-    /** Positions larger than this get a file of their own instead of sharing their shard's pack. */
-    static final int PACKED_POSITIONS_MAX = 4096;
-    static final int FACET_DOCS_PER_SHARD = 2048;
-    /**
-     * Body text kept for excerpts. A result's data is fetched for every result shown, so this bounds the
-     * bytes of a search: 5,000 characters (about 800 words) hold the words found in most documents; for a
-     * word found only further on, the excerpt shows the summary or the beginning instead.
-     */
-    static final int FRAGMENT_TEXT_MAX = 5_000;
     public static final int FORMAT = 1;
-    /** Everything that shapes the files: exported files cached under another layout are not reused. */
-    public static final String LAYOUT = FORMAT + "/" + TERMS_PER_SHARD + "/" + WORDS_PER_SHARD + "/" + INLINE_POSTINGS_MAX
-            + "/" + PACKED_POSITIONS_MAX + "/" + FACET_DOCS_PER_SHARD + "/" + FRAGMENT_TEXT_MAX + "/" + IndexBuilder.FORMAT;
+
+    /**
+     * The sizes that shape the files.
+     * @param termsPerShard terms per dictionary shard: a query fetches one shard per word, so a few KB
+     * @param wordsPerShard surface words per shard (prefix search, "did you mean")
+     * @param inlinePostingsMax postings larger than this get a file of their own, keeping shards small
+     * @param packedPositionsMax positions larger than this get a file of their own instead of their shard's pack
+     * @param facetDocsPerShard documents per facet shard
+     * @param chunkBytes the largest postings or positions file before compression: larger ones are split, so
+     *                   no file grows with the site
+     * @param fragmentTextMax body text kept for excerpts. A result's data is fetched for every result shown,
+     *                        so this bounds the bytes of a search: 5,000 characters (about 800 words) hold the
+     *                        words found in most documents; for a word found only further on, the excerpt
+     *                        shows the summary or the beginning instead.
+     */
+    public record Layout(int termsPerShard, int wordsPerShard, int inlinePostingsMax, int packedPositionsMax,
+                         int facetDocsPerShard, int chunkBytes, int fragmentTextMax) {
+        public static final Layout DEFAULT = new Layout(64, 1024, 256, 4096, 2048, 256 * 1024, 5_000);
+
+        /** Exported files cached under another key are not reused. */
+        public String key() {
+            return String.join("/", "format" + FORMAT, Integer.toString(termsPerShard), Integer.toString(wordsPerShard),
+                    Integer.toString(inlinePostingsMax), Integer.toString(packedPositionsMax),
+                    Integer.toString(facetDocsPerShard), Integer.toString(chunkBytes), Integer.toString(fragmentTextMax),
+                    IndexBuilder.FORMAT);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
 
     private final FacetLabels labels;
+    private final Layout layout;
 
-    public IndexExporter(FacetLabels labels) { this.labels = labels; }
+    public IndexExporter(FacetLabels labels) { this(labels, Layout.DEFAULT); }
+
+    public IndexExporter(FacetLabels labels, Layout layout) {
+        this.labels = labels;
+        this.layout = layout;
+    }
+
+    public Layout layout() { return layout; }
 
     public String fieldLabel(String language, String field) { return labels.field(language, field); }
 
@@ -116,7 +134,7 @@ public final class IndexExporter {
         manifest.put("termShards", leaf == null ? 0 : writeTerms(leaf, out));
         manifest.put("wordShards", leaf == null ? 0 : writeWords(leaf, index.vocabulary(), out));
         FacetTable facets = facetTable(index);
-        manifest.put("facetDocsPerShard", FACET_DOCS_PER_SHARD);
+        manifest.put("facetDocsPerShard", layout.facetDocsPerShard());
         if (leaf != null) {
             writeFacetShards(index, facets, out);
             writeFragments(index, out);
@@ -147,7 +165,7 @@ public final class IndexExporter {
                 for (int d = nv.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = nv.nextDoc()) norms[f][d] = (byte) nv.longValue();
             }
         }
-        int shards = Math.max(1, (all.size() + TERMS_PER_SHARD - 1) / TERMS_PER_SHARD);
+        int shards = Math.max(1, (all.size() + layout.termsPerShard() - 1) / layout.termsPerShard());
         List<List<BytesRef>> byShard = new ArrayList<>();
         for (int s = 0; s < shards; s++) byShard.add(new ArrayList<>());
         for (BytesRef t : all) byShard.get(Bytes.shard(t.utf8ToString(), shards)).add(t);
@@ -162,7 +180,7 @@ public final class IndexExporter {
     }
 
     /** One dictionary shard, the positions pack beside it, and the files of its largest terms. */
-    private static void writeShard(LeafReader leaf, int shard, List<BytesRef> terms, byte[][] norms, Writer out) throws IOException {
+    private void writeShard(LeafReader leaf, int shard, List<BytesRef> terms, byte[][] norms, Writer out) throws IOException {
         int fieldCount = SearchFields.TEXT.size();
         TermsEnum[] enums = new TermsEnum[fieldCount];
         for (int f = 0; f < fieldCount; f++) {
@@ -214,24 +232,41 @@ public final class IndexExporter {
                 }
             }
             dict.string(termBytes.utf8ToString()).varint(docs);
-            if (postings.size() <= INLINE_POSTINGS_MAX) {
+            if (postings.size() <= layout.inlinePostingsMax()) {
                 dict.varint(postings.size()).bytes(postings);
             } else {
                 int k = ++ownFiles;
-                out.write("p/" + shard + "-" + k + ".bin", postings.toArray());
-                dict.varint(0).varint(k);
+                dict.varint(0).varint(k).varint(writeChunks(out, "p/" + shard + "-" + k, postings.toArray()));
             }
-            if (positions.size() <= PACKED_POSITIONS_MAX) {
+            if (positions.size() <= layout.packedPositionsMax()) {
                 dict.varint(0).varint(pack.size()).varint(positions.size());
                 pack.bytes(positions);
             } else {
                 int k = ++ownFiles;
-                out.write("x/" + shard + "-" + k + ".bin", positions.toArray());
-                dict.varint(k);
+                dict.varint(k).varint(writeChunks(out, "x/" + shard + "-" + k, positions.toArray()));
             }
         }
         out.write("t/" + shard + ".bin", new Bytes(dict.size() + 8).varint(terms.size()).bytes(dict).toArray());
         if (pack.size() > 0) out.write("x/" + shard + ".bin", pack.toArray());
+    }
+
+    /**
+     * Writes a term's postings or positions as one file, or several of at most {@code chunkBytes} bytes
+     * before compression, so that no file grows with the site: the browser fetches them together and
+     * joins them in order. Returns the number of files.
+     */
+    private int writeChunks(Writer out, String name, byte[] data) {
+        int max = layout.chunkBytes();
+        if (data.length <= max) {
+            out.write(name + ".bin", data);
+            return 1;
+        }
+        int chunks = (data.length + max - 1) / max;
+        for (int c = 0; c < chunks; c++) {
+            int from = c * max;
+            out.write(name + "." + c + ".bin", java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + max)));
+        }
+        return chunks;
     }
 
     /** One field's postings of the current term, reused from term to term. */
@@ -278,7 +313,7 @@ public final class IndexExporter {
             String term = vocabulary.termOf(word);
             if (term != null) all.add(new Vocabulary.Surface(word, te.docFreq(), term));
         }
-        int shards = Math.max(1, (all.size() + WORDS_PER_SHARD - 1) / WORDS_PER_SHARD);
+        int shards = Math.max(1, (all.size() + layout.wordsPerShard() - 1) / layout.wordsPerShard());
         List<List<Vocabulary.Surface>> byShard = new ArrayList<>();
         for (int s = 0; s < shards; s++) byShard.add(new ArrayList<>());
         for (Vocabulary.Surface w : all) byShard.get(Bytes.shard(wordKey(w.word()), shards)).add(w);
@@ -344,7 +379,7 @@ public final class IndexExporter {
         return new FacetTable(List.copyOf(values.keySet()), values, ids);
     }
 
-    private static void writeFacetShards(SearchIndex index, FacetTable table, Writer out) throws IOException {
+    private void writeFacetShards(SearchIndex index, FacetTable table, Writer out) throws IOException {
         int docs = index.docCount();
         List<List<Integer>> perDoc = new ArrayList<>(docs);
         for (int d = 0; d < docs; d++) perDoc.add(new ArrayList<>());
@@ -357,9 +392,9 @@ public final class IndexExporter {
                 }
             }
         }
-        for (int start = 0, shard = 0; start < docs; start += FACET_DOCS_PER_SHARD, shard++) {
-            Bytes b = new Bytes(FACET_DOCS_PER_SHARD * 6);
-            for (int d = start; d < Math.min(docs, start + FACET_DOCS_PER_SHARD); d++) {
+        for (int start = 0, shard = 0; start < docs; start += layout.facetDocsPerShard(), shard++) {
+            Bytes b = new Bytes(layout.facetDocsPerShard() * 6);
+            for (int d = start; d < Math.min(docs, start + layout.facetDocsPerShard()); d++) {
                 List<Integer> ids = perDoc.get(d);
                 ids.sort(null);
                 b.varint(ids.size());
@@ -371,7 +406,7 @@ public final class IndexExporter {
 
     // --- result data ---------------------------------------------------------------------------------
 
-    private static void writeFragments(SearchIndex index, Writer out) {
+    private void writeFragments(SearchIndex index, Writer out) {
         // StoredFields instances are not thread-safe: one per worker.
         ThreadLocal<StoredFields> stored = ThreadLocal.withInitial(() -> {
             try {
@@ -383,7 +418,7 @@ public final class IndexExporter {
         java.util.stream.IntStream.range(0, index.docCount()).parallel().forEach(d -> writeFragment(stored.get(), d, out));
     }
 
-    private static void writeFragment(StoredFields stored, int d, Writer out) {
+    private void writeFragment(StoredFields stored, int d, Writer out) {
         try {
             var doc = stored.document(d);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -394,9 +429,10 @@ public final class IndexExporter {
             putIfPresent(m, "dateText", doc.get(SearchFields.DATE_TEXT));
             putIfPresent(m, "type", doc.get(SearchFields.TYPE));
             String text = doc.get(SearchFields.TEXT_STORED);
-            if (text != null && text.length() > FRAGMENT_TEXT_MAX) {
-                int cut = text.lastIndexOf(' ', FRAGMENT_TEXT_MAX);
-                if (cut < FRAGMENT_TEXT_MAX / 2) cut = Character.isHighSurrogate(text.charAt(FRAGMENT_TEXT_MAX - 1)) ? FRAGMENT_TEXT_MAX - 1 : FRAGMENT_TEXT_MAX;
+            int max = layout.fragmentTextMax();
+            if (text != null && text.length() > max) {
+                int cut = text.lastIndexOf(' ', max);
+                if (cut < max / 2) cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
                 text = text.substring(0, cut);
             }
             m.put("text", text == null ? "" : text);

@@ -151,7 +151,7 @@ final class SearchStage implements AutoCloseable {
             Map<String, Object> files = json.readValue(described.toFile(), LinkedHashMap.class);
             String folder = String.valueOf(files.get("folder"));
             Path cached = cache.resolve(folder);
-            if (IndexExporter.LAYOUT.equals(files.get("layout")) && Files.isDirectory(cached)) {
+            if (exporter.layout().key().equals(files.get("layout")) && Files.isDirectory(cached)) {
                 linkOrCopy(cached, searchDir.resolve(folder));
                 files.remove("layout");
                 return files;
@@ -162,7 +162,7 @@ final class SearchStage implements AutoCloseable {
         String folder = String.valueOf(files.get("folder"));
         linkOrCopy(searchDir.resolve(folder), cache.resolve(folder));
         Map<String, Object> stored = new LinkedHashMap<>(files);
-        stored.put("layout", IndexExporter.LAYOUT);
+        stored.put("layout", exporter.layout().key());
         Files.write(described, json.writeValueAsBytes(stored));
         return files;
     }

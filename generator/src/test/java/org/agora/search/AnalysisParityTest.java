@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.agora.testing.TestPaths;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,41 +183,21 @@ class AnalysisParityTest {
         for (int i = 0; i < texts.size(); i++) results.add(new ArrayList<>(MODES.size()));
         for (Analyzers.Mode mode : MODES) {
             try (Analyzer analyzer = Analyzers.forLanguage(lang, mode)) {
-                for (int i = 0; i < texts.size(); i++) results.get(i).add(encode(analyze(analyzer, texts.get(i))));
+                for (int i = 0; i < texts.size(); i++) results.get(i).add(encode(Token.analyze(analyzer, texts.get(i))));
             }
         }
         return results;
     }
 
-    /** One token as the harness encodes it: term, position, start and end offsets. */
-    record Tok(String term, int position, int start, int end) {}
-
-    static List<Tok> analyze(String lang, Analyzers.Mode mode, String text) throws IOException {
+    static List<Token> analyze(String lang, Analyzers.Mode mode, String text) {
         try (Analyzer analyzer = Analyzers.forLanguage(lang, mode)) {
-            return analyze(analyzer, text);
+            return Token.analyze(analyzer, text);
         }
     }
 
-    static List<Tok> analyze(Analyzer analyzer, String text) throws IOException {
-        List<Tok> tokens = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            int position = -1;
-            while (ts.incrementToken()) {
-                position += increment.getPositionIncrement();
-                tokens.add(new Tok(term.toString(), position, offset.startOffset(), offset.endOffset()));
-            }
-            ts.end();
-        }
-        return tokens;
-    }
-
-    private static String encode(List<Tok> tokens) {
+    private static String encode(List<Token> tokens) {
         StringBuilder sb = new StringBuilder();
-        for (Tok t : tokens) {
+        for (Token t : tokens) {
             if (!sb.isEmpty()) sb.append('\u0002');
             sb.append(t.term()).append('\u0001').append(t.position()).append('\u0001').append(t.start()).append('\u0001').append(t.end());
         }

@@ -34,7 +34,7 @@ class AnalyzersTest {
     /** Terms only, space-separated. */
     private static String terms(String lang, Analyzers.Mode mode, String text) throws IOException {
         return AnalysisParityTest.analyze(lang, mode, text).stream()
-                .map(AnalysisParityTest.Tok::term).collect(Collectors.joining(" "));
+                .map(Token::term).collect(Collectors.joining(" "));
     }
 
     @ParameterizedTest(name = "[{index}] {0} {1}: {2}")
@@ -81,8 +81,8 @@ class AnalyzersTest {
     void dutchOverridesGiveWhatDutchAnalyzerGives() throws IOException {
         String words = "fiets fietsen bromfiets bromfietsen ei eieren kind kinderen";
         try (Analyzer dutch = new DutchAnalyzer()) {
-            String lucene = AnalysisParityTest.analyze(dutch, words).stream()
-                    .map(AnalysisParityTest.Tok::term).collect(Collectors.joining(" "));
+            String lucene = Token.analyze(dutch, words).stream()
+                    .map(Token::term).collect(Collectors.joining(" "));
             assertEquals(lucene, terms("nl", FULL, words));
             assertEquals("fiets fiets bromfiets bromfiets eier eier kinder kinder", lucene);
         }
@@ -95,15 +95,15 @@ class AnalyzersTest {
         String french = "Les réseaux de l'économie sociale et les coopératives d'habitants";
         String dutch = "De kinderen fietsen naar de bibliotheken en lezen boeken";
         try (Analyzer en = new EnglishAnalyzer(); Analyzer fr = new FrenchAnalyzer(); Analyzer nl = new DutchAnalyzer()) {
-            assertEquals(join(AnalysisParityTest.analyze(en, english)), join(AnalysisParityTest.analyze("en", FULL, english)));
-            assertEquals(join(AnalysisParityTest.analyze(nl, dutch)), join(AnalysisParityTest.analyze("nl", FULL, dutch)));
+            assertEquals(join(Token.analyze(en, english)), join(AnalysisParityTest.analyze("en", FULL, english)));
+            assertEquals(join(Token.analyze(nl, dutch)), join(AnalysisParityTest.analyze("nl", FULL, dutch)));
             // FrenchAnalyzer does not fold: compare on a sentence without accents.
             String plainFrench = french.replace('é', 'e');
-            assertEquals(join(AnalysisParityTest.analyze(fr, plainFrench)), join(AnalysisParityTest.analyze("fr", FULL, plainFrench)));
+            assertEquals(join(Token.analyze(fr, plainFrench)), join(AnalysisParityTest.analyze("fr", FULL, plainFrench)));
         }
     }
 
-    private static String join(List<AnalysisParityTest.Tok> tokens) {
+    private static String join(List<Token> tokens) {
         return tokens.toString();
     }
 

@@ -51,13 +51,7 @@ class RankingParityTest {
 
     @BeforeAll
     static void buildOsmbe() throws IOException {
-        Path corpus = TestPaths.corpus("osmbe-website");
-        assertTrue(Files.isDirectory(corpus.resolve("content")), "the shared corpus must be beside the repository: " + corpus);
-        Path site = temp.resolve("osmbe");
-        Files.createDirectories(site);
-        Files.copy(TestPaths.repoRoot().resolve("generator/src/test/resources/corpora/osmbe/site-config.yml"),
-                site.resolve("site-config.yml"));
-        Files.createSymbolicLink(site.resolve("content"), corpus.resolve("content"));
+        Path site = TestPaths.osmbeSite(temp);
         BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("out"), false));
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         for (String lang : LANGUAGES) {

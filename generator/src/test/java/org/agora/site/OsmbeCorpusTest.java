@@ -44,13 +44,7 @@ class OsmbeCorpusTest {
 
     @BeforeAll
     static void build() throws IOException {
-        Path corpus = TestPaths.corpus("osmbe-website");
-        assertTrue(Files.isDirectory(corpus.resolve("content")), "the shared corpus must be beside the repository: " + corpus);
-        siteDir = temp.resolve("osmbe");
-        Files.createDirectories(siteDir);
-        Files.copy(TestPaths.repoRoot().resolve("generator/src/test/resources/corpora/osmbe/site-config.yml"),
-                siteDir.resolve("site-config.yml"));
-        Files.createSymbolicLink(siteDir.resolve("content"), corpus.resolve("content"));
+        siteDir = TestPaths.osmbeSite(temp);
         result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(siteDir, temp.resolve("out"), false));
     }
 

@@ -31,6 +31,26 @@ public final class TestPaths {
         return repoRoot().resolveSibling("shared").resolve("corpora").resolve(name);
     }
 
+    /**
+     * The osmbe corpus as a site in {@code parent}/osmbe: our site-config.yml beside a link to the corpus's
+     * content, which stays untouched.
+     */
+    public static Path osmbeSite(Path parent) {
+        Path corpus = corpus("osmbe-website");
+        if (!Files.isDirectory(corpus.resolve("content"))) {
+            throw new IllegalStateException("the shared corpus must be beside the repository: " + corpus);
+        }
+        Path site = parent.resolve("osmbe");
+        try {
+            Files.createDirectories(site);
+            Files.copy(repoRoot().resolve("generator/src/test/resources/corpora/osmbe/site-config.yml"), site.resolve("site-config.yml"));
+            Files.createSymbolicLink(site.resolve("content"), corpus.resolve("content"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return site;
+    }
+
     /** A fixture site from src/test/resources/sites, copied so its output can be written beside it. */
     public static Path fixtureSite(String name, Path into) {
         Path source = repoRoot().resolve("generator/src/test/resources/sites").resolve(name);

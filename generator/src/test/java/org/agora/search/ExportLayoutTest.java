@@ -1,0 +1,135 @@
+package org.agora.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agora.site.BuildListener;
+import org.agora.site.BuildOptions;
+import org.agora.site.BuildResult;
+import org.agora.site.SiteBuilder;
+import org.agora.testing.TestPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The export's rarely reached paths, forced with a tiny layout on the bundled site's index: every frequent
+ * term's postings and positions in files of their own and split into pieces, many dictionary, word and
+ * facet shards. The runtime (run in node) must still return exactly what Lucene returns.
+ */
+class ExportLayoutTest {
+
+    static final IndexExporter.Layout TINY = new IndexExporter.Layout(4, 8, 16, 16, 2, 40, 300);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void piecesAndSmallShardsGiveTheSameResults() throws Exception {
+        Path cache = temp.resolve("cache");
+        BuildResult built = new SiteBuilder(BuildListener.NONE)
+                .build(new BuildOptions(TestPaths.repoRoot(), temp.resolve("out"), false, cache));
+        assertTrue(built.success(), () -> built.diagnostics().sorted().toString());
+        Path searchDir = temp.resolve("tiny/search");
+        Files.createDirectories(searchDir);
+        for (String file : List.of("agora-search.js", "analysis.js", "stem-porter.js", "stem-french-light.js", "stem-dutch.js")) {
+            try (InputStream in = ExportLayoutTest.class.getResourceAsStream("/agora/search/" + file)) {
+                Files.write(searchDir.resolve(file), in.readAllBytes());
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        Files.write(searchDir.resolve("unicode.bin"), IndexExporter.gzip(json.writeValueAsBytes(AnalysisTables.unicode())));
+        FacetLabels labels = new FacetLabels() {
+            public String field(String language, String field) { return field; }
+            public String value(String language, String field, String value) { return value; }
+        };
+        IndexExporter exporter = new IndexExporter(labels, TINY);
+        Map<String, SearchIndex> indexes = new LinkedHashMap<>();
+        List<Map<String, String>> languages = new ArrayList<>();
+        for (String lang : List.of("en", "fr", "nl")) languages.add(Map.of("code", lang, "label", lang));
+        try {
+            for (String lang : List.of("en", "fr", "nl")) {
+                SearchIndex index = SearchIndex.open(lang, cache.resolve("search").resolve(lang));
+                indexes.put(lang, index);
+                Map<String, Object> manifest = exporter.export(index, searchDir);
+                manifest.put("label", lang);
+                manifest.put("languages", languages);
+                manifest.put("analysis", AnalysisTables.forLanguage(lang));
+                manifest.put("unicode", "unicode.bin");
+                Files.write(searchDir.resolve(lang + ".json"), json.writeValueAsBytes(manifest));
+            }
+            try (Stream<Path> files = Files.walk(searchDir)) {
+                List<String> names = files.map(p -> searchDir.relativize(p).toString()).toList();
+                assertTrue(names.stream().anyMatch(n -> n.matches(".*/p/\\d+-\\d+\\.1\\.bin")), "postings split into pieces");
+                assertTrue(names.stream().anyMatch(n -> n.matches(".*/x/\\d+-\\d+\\.1\\.bin")), "positions split into pieces");
+                assertTrue(names.stream().filter(n -> n.matches("fr-.*/f/\\d+\\.bin")).count() > 3, "several facet shards");
+            }
+            List<SearchRequest> requests = new ArrayList<>();
+            for (String q : List.of("réseau", "radio communautaire", "\"assemblée générale\"", "réseau -Namur", "données",
+                    "\"le réseau\"", "reseua")) {
+                requests.add(new SearchRequest(q, "fr", false, Map.of(), false, 1, 10));
+            }
+            requests.add(new SearchRequest("rés", "fr", false, Map.of(), true, 1, 10));
+            requests.add(new SearchRequest("réseau", "fr", false, Map.of("type", List.of("news", "events")), false, 1, 10));
+            requests.add(new SearchRequest("network", "en", false, Map.of(), false, 1, 10));
+            requests.add(new SearchRequest("\"open data\"", "en", false, Map.of(), false, 1, 10));
+            requests.add(new SearchRequest("netwerk", "nl", false, Map.of(), false, 1, 10));
+            requests.add(new SearchRequest("radio", "nl", true, Map.of(), false, 1, 10));
+            JsonNode actual = runNode(searchDir, requests);
+            Searcher lucene = new Searcher(indexes);
+            for (int i = 0; i < requests.size(); i++) {
+                SearchResults expected = lucene.search(requests.get(i));
+                JsonNode a = actual.get(i);
+                String what = requests.get(i).query();
+                assertEquals(expected.total(), a.get("total").asInt(), what);
+                assertEquals(expected.hits().size(), a.get("hits").size(), what);
+                for (int k = 0; k < expected.hits().size(); k++) {
+                    assertEquals(expected.hits().get(k).url(), a.get("hits").get(k).get("url").asText(), what + " #" + k);
+                    assertEquals(expected.hits().get(k).score(), (float) a.get("hits").get(k).get("score").asDouble(), what + " #" + k);
+                }
+                List<String> suggestions = new ArrayList<>();
+                a.get("suggestions").forEach(s -> suggestions.add(s.asText()));
+                assertEquals(expected.suggestions(), suggestions, what);
+            }
+            assertTrue(actual.get(0).get("total").asInt() > 3);
+        } finally {
+            for (SearchIndex i : indexes.values()) i.close();
+        }
+    }
+
+    private JsonNode runNode(Path searchDir, List<SearchRequest> requests) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Map<String, Object>> plain = new ArrayList<>();
+        for (SearchRequest r : requests) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("query", r.query());
+            m.put("language", r.language());
+            m.put("allLanguages", r.allLanguages());
+            m.put("filters", r.filters());
+            m.put("prefix", r.prefix());
+            plain.add(m);
+        }
+        Path in = temp.resolve("requests.json");
+        Path out = temp.resolve("results.json");
+        json.writeValue(in.toFile(), plain);
+        Path script = TestPaths.repoRoot().resolve("generator/src/test/js/search-queries.mjs");
+        Process p = new ProcessBuilder("node", script.toString(), searchDir.toString(), in.toString(), out.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node did not finish");
+        assertEquals(0, p.exitValue(), "node failed: " + log);
+        return json.readTree(out.toFile());
+    }
+}
