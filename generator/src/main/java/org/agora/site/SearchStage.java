@@ -62,8 +62,36 @@ final class SearchStage implements AutoCloseable {
         this.messages = messages;
         this.formats = formats;
         this.urls = SiteUrls.of(config);
-        this.cacheDir = cacheDir.resolve("search");
-        for (LanguageConfig l : config.languages()) builders.put(l.code(), IndexBuilder.open(l.code(), this.cacheDir.resolve(l.code())));
+        Path shared = cacheDir.resolve("search");
+        Path own = null;
+        try {
+            openBuilders(shared);
+        } catch (IOException e) {
+            // Another build holds the cache (a preview server and a build of one site), or the site folder is
+            // read-only: this build indexes in a folder of its own instead, from scratch, and still succeeds.
+            closeBuilders();
+            own = Files.createTempDirectory("agora-search-");
+            openBuilders(own);
+        }
+        this.cacheDir = own != null ? own : shared;
+        this.temporaryCache = own;
+    }
+
+    private final Path temporaryCache;
+
+    private void openBuilders(Path dir) throws IOException {
+        for (LanguageConfig l : config.languages()) builders.put(l.code(), IndexBuilder.open(l.code(), dir.resolve(l.code())));
+    }
+
+    private void closeBuilders() {
+        for (IndexBuilder b : builders.values()) {
+            try {
+                b.close();
+            } catch (IOException ignored) {
+                // closing what could not be opened completely: nothing left to save
+            }
+        }
+        builders.clear();
     }
 
     /** Called from the render threads for every document. */
@@ -223,5 +251,6 @@ final class SearchStage implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+        if (temporaryCache != null) SiteSearchCache.deleteTree(temporaryCache);
     }
 }
