@@ -199,6 +199,7 @@ function start(app) {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       input.value = next.q;
+      typingEntry = false;
       go(next, 'push', { focus: true });
     });
     return a;
@@ -215,20 +216,30 @@ function start(app) {
     for (const radio of form.elements.all) radio.checked = (radio.value === '1') === state.all;
   }
 
+  // Typing a new query after an earlier search adds one history entry (so back returns to that search),
+  // then keeps rewriting it while the reader types; on a page without a query it rewrites the page's own.
+  let typingEntry = false;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => go({ ...state, q: input.value, page: 1 }, 'replace', { prefix: true }), 200);
+    timer = setTimeout(() => {
+      const history = typingEntry || !state.q ? 'replace' : 'push';
+      typingEntry = true;
+      go({ ...state, q: input.value, page: 1 }, history, { prefix: true });
+    }, 200);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    go({ ...state, q: input.value, page: 1 }, 'push');
+    const history = typingEntry ? 'replace' : 'push';
+    typingEntry = false;
+    go({ ...state, q: input.value, page: 1 }, history);
   });
   form.addEventListener('change', (event) => {
     if (event.target.name !== 'all') return;
     const all = event.target.value === '1';
     const filters = { ...state.filters };
     if (!all) delete filters.language;   // a filter on another language would now match nothing
+    typingEntry = false;
     go({ ...state, all, filters, page: 1 }, 'push');
   });
   facetGroups.addEventListener('change', (event) => {
@@ -237,6 +248,7 @@ function start(app) {
     if (box.checked) values.add(box.value); else values.delete(box.value);
     const filters = { ...state.filters, [box.name]: [...values] };
     if (!values.size) delete filters[box.name];
+    typingEntry = false;
     go({ ...state, filters, page: 1 }, 'push');
   });
   window.addEventListener('popstate', () => {

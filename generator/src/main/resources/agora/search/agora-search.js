@@ -13,9 +13,18 @@ const BASE = new URL('.', import.meta.url);
 export async function open(options = {}) {
   const doc = globalThis.document;
   const base = options.base ? new URL(options.base, doc ? doc.baseURI : BASE) : BASE;
-  const lang = (options.lang || (doc && doc.documentElement.lang) || '').split('-')[0];
+  const wanted = options.lang || (doc && doc.documentElement.lang) || '';
   const engine = new Engine(base);
-  const index = await engine.index(lang);
+  // The site's own code first ("pt-br"); a page may say "fr-BE" on a site whose language is "fr".
+  let lang = wanted;
+  let index;
+  try {
+    index = await engine.index(lang);
+  } catch (e) {
+    lang = wanted.split('-')[0];
+    if (lang === wanted) throw e;
+    index = await engine.index(lang);
+  }
   engine.language = lang;
   engine.languages = index.manifest.languages;
   engine.facetFields = index.manifest.facets.map((f) => ({ field: f.field, label: f.label }));
@@ -29,11 +38,14 @@ const SPACE = new Set(['\t', '\n', '\u000B', '\f', '\r', ' ', '\u00A0', '\u1680'
   '\u205F', '\u3000', '\uFEFF']);
 function isSpace(c) { return SPACE.has(c) || (c >= '\u2000' && c <= '\u200A'); }
 
+/** Words and phrases read from a query; the rest of a pasted passage is ignored (as QueryText.MAX_PARTS). */
+const MAX_PARTS = 32;
+
 export function parseQuery(query) {
   const parts = [];
   let i = 0;
   const n = query.length;
-  while (i < n) {
+  while (i < n && parts.length < MAX_PARTS) {
     while (i < n && isSpace(query[i])) i++;
     if (i >= n) break;
     let excluded = false;
@@ -42,9 +54,7 @@ export function parseQuery(query) {
       const close = query.indexOf('"', i + 1);
       const end = close < 0 ? n : close;
       const text = query.substring(i + 1, end);
-      if (text.trim() !== '' || [...text].some((c) => !isSpace(c))) {
-        if ([...text].some((c) => !isSpace(c))) parts.push({ text, phrase: true, excluded });
-      }
+      if ([...text].some((c) => !isSpace(c))) parts.push({ text, phrase: true, excluded });
       i = close < 0 ? n : close + 1;
     } else {
       const start = i;
@@ -238,6 +248,7 @@ class LanguageIndex {
     if (!e.postingsPromise) {
       e.postingsPromise = (e.inline ? Promise.resolve(e.inline) : this.chunks(`p/${e.shard}-${e.file}`, e.fileChunks))
         .then((bytes) => new Postings(bytes, e.docCount));
+      e.postingsPromise.catch(() => { e.postingsPromise = null; }); // a network error is not remembered
     }
     return e.postingsPromise;
   }
@@ -266,6 +277,7 @@ class LanguageIndex {
         }
         return out;
       });
+      e.positionsPromise.catch(() => { e.positionsPromise = null; });
     }
     return e.positionsPromise;
   }
@@ -273,7 +285,7 @@ class LanguageIndex {
   /** Surface words starting with prefix (length >= 2), whose term is in the index. */
   async withPrefix(prefix) {
     if (!this.manifest.wordShards) return [];
-    const key = prefix.length <= 2 ? prefix : prefix.substring(0, 2);
+    const key = wordKey(prefix);
     const shard = fnv1a(key) % this.manifest.wordShards;
     const words = await this.parsed(`w/${shard}.bin`, parseWords);
     return words.filter((w) => w.word.startsWith(prefix));
@@ -312,6 +324,9 @@ class LanguageIndex {
     return this.parsed(`d/${doc}.bin`, (bytes) => JSON.parse(utf8.decode(bytes)));
   }
 }
+
+/** A word's surface-word shard key: its first two characters (code points), as IndexExporter.wordKey. */
+function wordKey(word) { return Array.from(word).slice(0, 2).join(''); }
 
 function parseDictionary(bytes, shard) {
   const r = new Reader(bytes);
@@ -361,6 +376,11 @@ async function loadJson(url) {
 
 const PREFIX_MIN_LENGTH = 2;
 const PREFIX_MAX_TERMS = 10;
+const MAX_CLAUSES = 64;
+
+function sameClause(a, b) {
+  return a.kind === b.kind && JSON.stringify(a) === JSON.stringify(b);
+}
 
 async function plan(index, parts, prefix, filters) {
   const an = index.analyzer;
@@ -381,15 +401,18 @@ async function plan(index, parts, prefix, filters) {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     const tokens = analyze(p.text);
-    const target = p.excluded ? mustNot : must;
+    const target = [];
     if (i === prefixIndex) {
-      await addPrefixWord(index, p.text, tokens, must);
+      await addPrefixWord(index, p.text, tokens, target);
     } else if (p.phrase && tokens.length > 1) {
       const first = tokens[0].position;
       target.push({ kind: 'phrase', terms: tokens.map((t) => t.term), positions: tokens.map((t) => t.position - first) });
     } else {
       for (const t of tokens) target.push({ kind: 'term', term: t.term });
     }
+    // A word given twice counts once, as in QueryPlanner.
+    const into = p.excluded ? mustNot : must;
+    for (const c of target) if (!into.some((x) => sameClause(x, c)) && into.length < MAX_CLAUSES) into.push(c);
   }
   const hasFilters = Object.keys(filters).some((k) => filters[k] && filters[k].length);
   return { must, mustNot, filters, matchAll: must.length === 0 && hasFilters, keepStopwords };
@@ -409,7 +432,7 @@ async function addPrefixWord(index, text, tokens, must) {
   }
   const terms = [];
   if (exact !== null && await index.hasTerm(exact)) terms.push(exact);
-  if (last.term.length >= PREFIX_MIN_LENGTH) {
+  if (Array.from(last.term).length >= PREFIX_MIN_LENGTH) {
     const candidates = (await index.withPrefix(last.term)).slice();
     candidates.sort((a, b) => (b.df - a.df) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     for (const s of candidates) {
@@ -572,7 +595,7 @@ async function suggest(index, parts) {
     const maxEdits = w.length <= 5 ? 1 : 2;
     let best = null;
     let bestDistance = Infinity;
-    for (const s of await index.withPrefix(w.substring(0, 2))) {
+    for (const s of await index.withPrefix(wordKey(w))) {
       if (s.word === w) continue;
       const d = distance(w, s.word, maxEdits);
       if (d > maxEdits) continue;
@@ -690,10 +713,14 @@ class Engine {
   async search(query, options = {}) {
     const page = Math.max(1, options.page || 1);
     const pageSize = Math.max(1, options.pageSize || 10);
-    const filters = options.filters || {};
+    const filters = { ...(options.filters || {}) };
     const language = options.language || this.language;
     const own = await this.index(language);
-    const languages = options.allLanguages ? own.manifest.languages.map((l) => l.code) : [language];
+    let languages = options.allLanguages ? own.manifest.languages.map((l) => l.code) : [language];
+    // The language facet (all languages) chooses indexes; documents carry no language field to filter on.
+    const chosen = filters.language && filters.language.length ? filters.language : null;
+    delete filters.language;
+    if (chosen && options.allLanguages) languages = languages.filter((code) => chosen.includes(code));
     const parts = parseQuery(query || '');
     const perLanguage = await Promise.all(languages.map(async (code) => {
       const index = await this.index(code);
@@ -707,7 +734,7 @@ class Engine {
     const slice = all.slice((page - 1) * pageSize, page * pageSize);
     const [results, facets, suggestions] = await Promise.all([
       Promise.all(slice.map((h) => this.result(h, perLanguage.find((r) => r.index === h.index).plan, own))),
-      this.facets(perLanguage, filters, own, !!options.allLanguages),
+      this.facets(perLanguage, options.filters || {}, own, !!options.allLanguages),
       total === 0 ? suggest(own, parts) : Promise.resolve([]),
     ]);
     return { query, total, page, pageSize, pages: Math.ceil(total / pageSize), results, facets, suggestions };

@@ -63,7 +63,6 @@ public final class IndexBuilder implements AutoCloseable {
     private final Map<String, String> cachedFingerprints;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger analysed = new AtomicInteger();
-    private boolean changed;
 
     private IndexBuilder(String language, Path dir, Directory directory, IndexWriter writer, Map<String, String> cached) {
         this.language = language;
@@ -144,16 +143,11 @@ public final class IndexBuilder implements AutoCloseable {
         if (changed || cachedFingerprints.isEmpty()) {
             writer.forceMerge(1);
             writer.commit();
-            changed = true;
         }
-        this.changed = changed;
         // Written only now: a build that fails half-way leaves no key that vouches for a rolled-back index.
         Files.writeString(dir.resolve(KEY_FILE), FORMAT + " " + language);
         return analysed.get();
     }
-
-    /** After {@link #finish}: whether the index differs from the one the build found in the cache. */
-    public boolean changed() { return changed; }
 
     public String language() { return language; }
 

@@ -332,8 +332,10 @@ public final class IndexExporter {
         return shards;
     }
 
-    /** The shard key of a word: its first two UTF-16 units, the length of the shortest prefix searched. */
-    static String wordKey(String word) { return word.length() <= 2 ? word : word.substring(0, 2); }
+    /** The shard key of a word: its first two characters (code points), the length of the shortest prefix searched. */
+    static String wordKey(String word) {
+        return word.codePointCount(0, word.length()) <= 2 ? word : word.substring(0, word.offsetByCodePoints(0, 2));
+    }
 
     private static int commonPrefix(String a, String b) {
         int n = Math.min(a.length(), b.length());

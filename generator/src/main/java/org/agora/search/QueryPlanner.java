@@ -23,6 +23,8 @@ public final class QueryPlanner {
 
     public static final int PREFIX_MIN_LENGTH = 2;
     public static final int PREFIX_MAX_TERMS = 10;
+    /** Clauses kept of a long query: each looks in four fields, and Lucene allows 1,024 clauses in all. */
+    public static final int MAX_CLAUSES = 64;
 
     private final Analyzer full;
     private final Analyzer keepStopwords;
@@ -57,9 +59,9 @@ public final class QueryPlanner {
         for (int i = 0; i < parts.size(); i++) {
             QueryText.Part p = parts.get(i);
             List<Token> tokens = Token.analyze(analyzer, p.text());
-            List<QueryPlan.Clause> target = p.excluded() ? mustNot : must;
+            List<QueryPlan.Clause> target = new ArrayList<>();
             if (i == prefixIndex) {
-                addPrefixWord(p.text(), tokens, must);
+                addPrefixWord(p.text(), tokens, target);
             } else if (p.phrase() && tokens.size() > 1) {
                 int first = tokens.getFirst().position();
                 target.add(new QueryPlan.PhraseClause(tokens.stream().map(Token::term).toList(),
@@ -67,6 +69,9 @@ public final class QueryPlanner {
             } else {
                 for (Token t : tokens) target.add(new QueryPlan.TermClause(t.term()));
             }
+            // A word given twice counts once (Lucene would merge the copies into one boosted clause).
+            List<QueryPlan.Clause> into = p.excluded() ? mustNot : must;
+            for (QueryPlan.Clause c : target) if (!into.contains(c) && into.size() < MAX_CLAUSES) into.add(c);
         }
         boolean matchAll = must.isEmpty() && !filters.isEmpty();
         return new QueryPlan(must, mustNot, filters, matchAll);
@@ -87,7 +92,7 @@ public final class QueryPlanner {
         }
         Set<String> terms = new LinkedHashSet<>();
         if (exact != null && vocabulary.hasTerm(exact)) terms.add(exact);
-        if (last.term().length() >= PREFIX_MIN_LENGTH) {
+        if (last.term().codePointCount(0, last.term().length()) >= PREFIX_MIN_LENGTH) {
             List<Vocabulary.Surface> candidates = new ArrayList<>(vocabulary.withPrefix(last.term()));
             candidates.sort(Comparator.comparingInt(Vocabulary.Surface::docFreq).reversed()
                     .thenComparing(Vocabulary.Surface::word));

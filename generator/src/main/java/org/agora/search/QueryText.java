@@ -16,11 +16,14 @@ public record QueryText(List<Part> parts) {
         parts = List.copyOf(parts);
     }
 
+    /** Words and phrases read from a query; the rest of a pasted passage is ignored (Lucene limits clauses). */
+    public static final int MAX_PARTS = 32;
+
     public static QueryText parse(String query) {
         List<Part> parts = new ArrayList<>();
         int i = 0;
         int n = query.length();
-        while (i < n) {
+        while (i < n && parts.size() < MAX_PARTS) {
             while (i < n && isSpace(query.charAt(i))) i++;
             if (i >= n) break;
             boolean excluded = false;
@@ -32,7 +35,7 @@ public record QueryText(List<Part> parts) {
                 int close = query.indexOf('"', i + 1);
                 int end = close < 0 ? n : close;
                 String text = query.substring(i + 1, end);
-                if (!text.isBlank()) parts.add(new Part(text, true, excluded));
+                if (!text.chars().allMatch(c -> isSpace((char) c))) parts.add(new Part(text, true, excluded));
                 i = close < 0 ? n : close + 1;
             } else {
                 int start = i;

@@ -62,6 +62,15 @@ public final class SearchIndex implements AutoCloseable {
 
     public int docCount() { return reader.maxDoc(); }
 
+    /** Names the commit this index was opened at: a new commit (any change) gets a new name. */
+    public String commit() {
+        try {
+            return reader.getIndexCommit().getSegmentsFileName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Facet fields present in this index (type, year, taxonomies), sorted. */
     public List<String> facetFields() { return facetFields; }
 

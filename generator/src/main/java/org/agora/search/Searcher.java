@@ -37,8 +37,12 @@ public final class Searcher {
 
     public SearchResults search(SearchRequest request) {
         List<String> languages = request.allLanguages() ? List.copyOf(indexes.keySet()) : List.of(request.language());
+        // The language facet (all languages) chooses indexes; documents carry no language field to filter on.
+        Map<String, List<String>> filters = new java.util.TreeMap<>(request.filters());
+        List<String> chosen = filters.remove(SearchFields.LANGUAGE);
+        if (chosen != null && request.allLanguages()) languages = languages.stream().filter(chosen::contains).toList();
         QueryText text = QueryText.parse(request.query());
-        int wanted = request.page() * request.pageSize();
+        long wantedLong = (long) request.page() * request.pageSize();
         List<SearchHit> merged = new ArrayList<>();
         Map<String, Map<String, Integer>> facets = new TreeMap<>();
         int total = 0;
@@ -46,8 +50,9 @@ public final class Searcher {
         for (String lang : languages) {
             SearchIndex index = indexes.get(lang);
             if (index == null) throw new IllegalArgumentException("no search index for language " + lang);
-            QueryPlan plan = index.planner().plan(text, request.prefix(), request.filters());
+            QueryPlan plan = index.planner().plan(text, request.prefix(), filters);
             Query query = LuceneQueries.of(plan);
+            int wanted = (int) Math.max(1, Math.min(wantedLong, Math.max(1, index.docCount())));
             try {
                 TopDocs top = index.searcher().search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
                 total += (int) top.totalHits.value();

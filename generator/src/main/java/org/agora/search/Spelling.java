@@ -34,7 +34,7 @@ public final class Spelling {
         int maxEdits = w.length() <= 5 ? 1 : 2;
         Vocabulary.Surface best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Vocabulary.Surface s : vocabulary.withPrefix(w.substring(0, 2))) {
+        for (Vocabulary.Surface s : vocabulary.withPrefix(IndexExporter.wordKey(w))) {
             if (s.word().equals(w)) continue;
             int d = distance(w, s.word(), maxEdits);
             if (d > maxEdits) continue;

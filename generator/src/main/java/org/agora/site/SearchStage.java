@@ -66,12 +66,17 @@ final class SearchStage implements AutoCloseable {
         Path own = null;
         try {
             openBuilders(shared);
-        } catch (IOException e) {
+        } catch (org.apache.lucene.store.LockObtainFailedException | java.nio.file.FileSystemException e) {
             // Another build holds the cache (a preview server and a build of one site), or the site folder is
             // read-only: this build indexes in a folder of its own instead, from scratch, and still succeeds.
             closeBuilders();
             own = Files.createTempDirectory("agora-search-");
             openBuilders(own);
+        } catch (IOException e) {
+            // A damaged cache (a build killed while writing it, say) is rebuilt rather than worked around.
+            closeBuilders();
+            SiteSearchCache.deleteTree(shared);
+            openBuilders(shared);
         }
         this.cacheDir = own != null ? own : shared;
         this.temporaryCache = own;
@@ -174,14 +179,18 @@ final class SearchStage implements AutoCloseable {
                                             ObjectMapper json) throws IOException {
         Path cache = cacheDir.resolve(builder.language() + "-export");
         Path described = cache.resolve("files.json");
-        if (!builder.changed() && Files.isRegularFile(described)) {
+        // Keyed by the index commit, not by "nothing changed in this build": a build interrupted between
+        // committing the index and exporting it must not leave files of an older index to be reused.
+        if (Files.isRegularFile(described)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> files = json.readValue(described.toFile(), LinkedHashMap.class);
             String folder = String.valueOf(files.get("folder"));
             Path cached = cache.resolve(folder);
-            if (exporter.layout().key().equals(files.get("layout")) && Files.isDirectory(cached)) {
+            if (exporter.layout().key().equals(files.get("layout")) && index.commit().equals(files.get("commit"))
+                    && Files.isDirectory(cached)) {
                 linkOrCopy(cached, searchDir.resolve(folder));
                 files.remove("layout");
+                files.remove("commit");
                 return files;
             }
         }
@@ -191,6 +200,7 @@ final class SearchStage implements AutoCloseable {
         linkOrCopy(searchDir.resolve(folder), cache.resolve(folder));
         Map<String, Object> stored = new LinkedHashMap<>(files);
         stored.put("layout", exporter.layout().key());
+        stored.put("commit", index.commit());
         Files.write(described, json.writeValueAsBytes(stored));
         return files;
     }
@@ -244,13 +254,15 @@ final class SearchStage implements AutoCloseable {
 
     @Override
     public void close() {
+        IOException failed = null;
         for (IndexBuilder b : builders.values()) {
             try {
                 b.close();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failed = e; // close the others first
             }
         }
         if (temporaryCache != null) SiteSearchCache.deleteTree(temporaryCache);
+        if (failed != null) throw new UncheckedIOException(failed);
     }
 }

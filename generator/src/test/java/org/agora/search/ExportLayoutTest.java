@@ -87,6 +87,11 @@ class ExportLayoutTest {
             requests.add(new SearchRequest("\"open data\"", "en", false, Map.of(), false, 1, 10));
             requests.add(new SearchRequest("netwerk", "nl", false, Map.of(), false, 1, 10));
             requests.add(new SearchRequest("radio", "nl", true, Map.of(), false, 1, 10));
+            requests.add(new SearchRequest("radio", "fr", true, Map.of("language", List.of("fr", "nl")), false, 1, 10));
+            requests.add(new SearchRequest("réseau réseaux Réseau", "fr", false, Map.of(), false, 1, 10));
+            requests.add(new SearchRequest("running runs run network", "en", false, Map.of(), false, 1, 10));
+            requests.add(new SearchRequest(String.join(" ", java.util.Collections.nCopies(40, "réseau Namur")), "fr", false,
+                    Map.of(), true, 1, 10));
             JsonNode actual = runNode(searchDir, requests);
             Searcher lucene = new Searcher(indexes);
             for (int i = 0; i < requests.size(); i++) {

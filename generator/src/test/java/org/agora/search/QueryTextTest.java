@@ -32,6 +32,13 @@ class QueryTextTest {
     }
 
     @Test
+    void aLongQueryKeepsItsFirstParts() {
+        String pasted = String.join(" ", java.util.Collections.nCopies(50, "word"));
+        assertEquals(QueryText.MAX_PARTS, parse(pasted).size());
+        assertEquals(List.of(word("a")), parse("a \"\u00a0\""), "a phrase of spaces (no-break included) is dropped");
+    }
+
+    @Test
     void aCorrectionIsWrittenBackInThePartsShape() {
         QueryText q = QueryText.parse("reseua  -\"old news\" Namur");
         assertEquals("reseau -\"old news\" Namur", q.write(Map.of(0, "reseau")));

@@ -148,6 +148,24 @@ class SearcherTest {
     }
 
     @Test
+    void theLanguageFacetChoosesTheLanguagesSearched() {
+        SearchResults fr = search("radio", "fr", false, Map.of("language", List.of("fr")), true);
+        assertEquals(search("radio", "fr").total(), fr.total());
+        assertTrue(fr.hits().stream().allMatch(h -> h.language().equals("fr")));
+        SearchResults two = search("radio", "en", false, Map.of("language", List.of("fr", "nl")), true);
+        assertEquals(search("radio", "fr").total() + search("radio", "nl").total(), two.total());
+    }
+
+    @Test
+    void aRepeatedWordCountsOnceAndLongQueriesAreCut() {
+        SearchResults once = search("réseau", "fr");
+        SearchResults thrice = search("réseau réseaux Réseau", "fr");
+        assertEquals(once.hits().stream().map(SearchHit::score).toList(), thrice.hits().stream().map(SearchHit::score).toList());
+        String pasted = String.join(" ", java.util.Collections.nCopies(60, "assemblée générale réseau Namur décisions"));
+        assertTrue(search(pasted, "fr").total() > 0, "a pasted passage is searched by its first words, without failing");
+    }
+
+    @Test
     void nothingToSearchForFindsNothingAndFiltersAloneBrowse() {
         assertEquals(0, search("", "en").total());
         assertEquals(0, search("the", "en").total(), "stop words are not in the index");
