@@ -157,8 +157,15 @@ final class SearchStage implements AutoCloseable {
             languages.add(entry);
         }
         IndexExporter exporter = new IndexExporter(labels());
+        // Merging each language's index into one segment is single-threaded work: the languages run side by side.
+        builders.values().parallelStream().forEach(builder -> {
+            try {
+                builder.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         for (IndexBuilder builder : builders.values()) {
-            builder.finish();
             try (SearchIndex index = SearchIndex.open(builder.language(), builder.dir())) {
                 Map<String, Object> manifest = exporter.manifest(index, exportFiles(builder, index, exporter, searchDir, json));
                 manifest.put("label", config.language(builder.language()).label());
