@@ -116,16 +116,7 @@ class ExportLayoutTest {
 
     private JsonNode runNode(Path searchDir, List<SearchRequest> requests) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        List<Map<String, Object>> plain = new ArrayList<>();
-        for (SearchRequest r : requests) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("query", r.query());
-            m.put("language", r.language());
-            m.put("allLanguages", r.allLanguages());
-            m.put("filters", r.filters());
-            m.put("prefix", r.prefix());
-            plain.add(m);
-        }
+        List<Map<String, Object>> plain = requests.stream().map(RankingParityTest::asJson).toList();
         Path in = temp.resolve("requests.json");
         Path out = temp.resolve("results.json");
         json.writeValue(in.toFile(), plain);

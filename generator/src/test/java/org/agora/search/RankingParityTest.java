@@ -152,7 +152,8 @@ class RankingParityTest {
         return false;
     }
 
-    private static Map<String, Object> asJson(SearchRequest r) {
+    /** A request as the runtime's search() options take it (shared with ExportLayoutTest). */
+    static Map<String, Object> asJson(SearchRequest r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", r.query());
         m.put("language", r.language());
