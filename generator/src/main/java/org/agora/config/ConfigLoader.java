@@ -102,8 +102,9 @@ public final class ConfigLoader {
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
+        TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
-                fallbacks, theme, taxonomies, pageSize, trustRawHtml));
+                fallbacks, theme, taxonomies, pageSize, trustRawHtml, termLabels));
     }
 
     private List<LanguageConfig> readLanguages(YamlNode.Mapping root, YamlFields f) {

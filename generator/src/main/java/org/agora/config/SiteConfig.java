@@ -11,6 +11,7 @@ import java.util.Map;
  * @param languages in the order the site lists them
  * @param fallbacks for each language, the languages whose documents fill its gaps, in order
  * @param taxonomies front-matter fields that group documents into term pages
+ * @param termLabels labels of terms per language, from data/taxonomies.yml
  */
 public record SiteConfig(
         Path siteDir,
@@ -24,7 +25,8 @@ public record SiteConfig(
         String theme,
         List<String> taxonomies,
         int pageSize,
-        boolean trustRawHtml) {
+        boolean trustRawHtml,
+        TermLabels termLabels) {
 
     public SiteConfig {
         languages = List.copyOf(languages);

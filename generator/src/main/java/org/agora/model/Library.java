@@ -76,7 +76,11 @@ public record Library(
     static String taxonomyGroupKey(String taxonomy) { return "taxonomy:" + taxonomy; }
 
     static final String SEARCH_GROUP_KEY = "generated:search";
+    static final String LIBRARY_GROUP_KEY = "generated:library";
 
     /** Where a language's search page lives: the header's search box sends its query there. */
     public static String searchPath(String language) { return "/" + language + "/search/"; }
+
+    /** Where a language's library lives: every document its readers can open, with filters. */
+    public static String libraryPath(String language) { return "/" + language + "/library/"; }
 }

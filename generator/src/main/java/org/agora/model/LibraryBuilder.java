@@ -2,6 +2,7 @@ package org.agora.model;
 
 import org.agora.config.LanguageConfig;
 import org.agora.config.SiteConfig;
+import org.agora.config.TermLabels;
 import org.agora.content.FrontMatter;
 import org.agora.content.FrontMatterParser;
 import org.agora.content.PageDate;
@@ -35,6 +36,11 @@ public final class LibraryBuilder {
             .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Page::path);
 
+    private static final Comparator<Page> NEWEST_FIRST = Comparator
+            .comparing(Page::date, Comparator.nullsLast(Comparator.<PageDate>reverseOrder()))
+            .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Page::path);
+
     private final SiteConfig config;
     private final Diagnostics diagnostics;
 
@@ -64,16 +70,23 @@ public final class LibraryBuilder {
         for (ParsedDocument d : published) pages.add(documentPage(d, sectionIndexes));
         addMissingSections(pages, sectionIndexes);
 
+        reportUndefinedTerms(pages);
+        Map<String, List<Page>> visible = visibleDocuments(pages);
         Map<String, Term> terms = new TreeMap<>();
         Map<String, List<Page>> listings = new TreeMap<>();
         Map<String, List<Library.TermCount>> termCounts = new TreeMap<>();
-        addTaxonomyPages(pages, terms, listings, termCounts);
+        addTaxonomyPages(pages, terms, listings, termCounts, visible);
 
         pages.sort(Comparator.comparing(Page::path));
         Map<String, Page> byPath = indexByPath(pages);
         pages.removeIf(p -> byPath.get(p.path()) != p);   // the loser of a clash was reported and is left out
         Map<String, TranslationGroup> groups = group(pages);
-        addListings(pages, listings);
+        addListings(pages, listings, visible);
+        // Pages that lost a path clash, or that became the text of a generated page (search, library), are
+        // not documents: lists and their counts leave them out.
+        listings.replaceAll((path, list) -> list.stream().filter(p -> byPath.get(p.path()) == p).toList());
+        termCounts.replaceAll((path, counts) -> counts.stream()
+                .map(c -> new Library.TermCount(c.term(), c.path(), listings.getOrDefault(c.path(), List.of()).size())).toList());
         List<Alias> aliases = aliases(pages, byPath);
         return new Library(config, List.copyOf(pages), Map.copyOf(byPath), Map.copyOf(groups), Map.copyOf(listings),
                 Map.copyOf(termCounts), Map.copyOf(terms), aliases, staticFiles, Map.copyOf(sourceGroups),
@@ -175,52 +188,62 @@ public final class LibraryBuilder {
     }
 
     private void addTaxonomyPages(List<Page> pages, Map<String, Term> terms, Map<String, List<Page>> listings,
-                                  Map<String, List<Library.TermCount>> termCounts) {
-        List<Page> documents = pages.stream().filter(p -> p.kind() == PageKind.PAGE).toList();
+                                  Map<String, List<Library.TermCount>> termCounts, Map<String, List<Page>> visible) {
         // As in Hugo, content/<taxonomy>/<term>/_index.md gives a taxonomy or term page its title and text.
         Map<String, Page> sectionsByPath = new HashMap<>();
         for (Page p : pages) if (p.kind() == PageKind.SECTION) sectionsByPath.put(p.path(), p);
         List<Page> added = new ArrayList<>();
-        for (String taxonomy : config.taxonomies()) {
+        for (String taxonomy : Facets.all(config)) {
+            // Every term of every language, so that a term page exists in all languages and its pages are
+            // translations of each other, as documents are.
+            Map<String, Map<String, String>> rawBySlug = new TreeMap<>();
             for (LanguageConfig lang : config.languages()) {
-                Map<String, List<Page>> bySlug = new TreeMap<>();
-                Map<String, String> labels = new HashMap<>();
-                for (Page doc : documents) {
-                    if (!doc.language().equals(lang.code())) continue;
-                    for (String raw : doc.terms().getOrDefault(taxonomy, List.of())) {
-                        String slug = Slugs.term(taxonomy, raw);
-                        bySlug.computeIfAbsent(slug, k -> new ArrayList<>()).add(doc);
-                        labels.putIfAbsent(slug, label(taxonomy, raw, lang));
+                for (Page doc : visible.getOrDefault(lang.code(), List.of())) {
+                    for (String raw : Facets.values(doc, taxonomy)) {
+                        rawBySlug.computeIfAbsent(Slugs.term(taxonomy, raw), k -> new HashMap<>()).putIfAbsent(doc.language(), raw);
                     }
                 }
-                if (bySlug.isEmpty()) continue;
+            }
+            if (rawBySlug.isEmpty()) continue;
+            for (LanguageConfig lang : config.languages()) {
                 String taxonomyPath = "/" + lang.code() + "/" + taxonomy + "/";
                 added.add(withContent(new Page(PageKind.TAXONOMY, lang.code(), Library.taxonomyGroupKey(taxonomy),
                         taxonomyPath, taxonomy, null, null, "taxonomy", "", null, null, Map.of(), null, taxonomy, null),
                         sectionsByPath, pages));
                 List<Library.TermCount> counts = new ArrayList<>();
-                for (Map.Entry<String, List<Page>> e : bySlug.entrySet()) {
-                    Term term = new Term(taxonomy, e.getKey(), labels.get(e.getKey()));
-                    terms.put(Library.termKey(taxonomy, e.getKey(), lang.code()), term);
-                    String path = taxonomyPath + e.getKey() + "/";
-                    added.add(withContent(new Page(PageKind.TERM, lang.code(), Library.termGroupKey(taxonomy, e.getKey()),
-                            path, term.label(), null, null, "term", "", null, null, Map.of(), null, taxonomy, e.getKey()),
+                for (Map.Entry<String, Map<String, String>> e : rawBySlug.entrySet()) {
+                    String slug = e.getKey();
+                    Term term = new Term(taxonomy, slug, label(taxonomy, slug, e.getValue(), lang));
+                    terms.put(Library.termKey(taxonomy, slug, lang.code()), term);
+                    String path = taxonomyPath + slug + "/";
+                    added.add(withContent(new Page(PageKind.TERM, lang.code(), Library.termGroupKey(taxonomy, slug),
+                            path, term.label(), null, null, "term", "", null, null, Map.of(), null, taxonomy, slug),
                             sectionsByPath, pages));
-                    List<Page> tagged = new ArrayList<>(e.getValue());
-                    tagged.sort(Comparator.comparing(Page::date, Comparator.nullsLast(Comparator.<PageDate>reverseOrder()))
-                            .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER).thenComparing(Page::path));
+                    List<Page> tagged = new ArrayList<>();
+                    for (Page doc : visible.getOrDefault(lang.code(), List.of())) {
+                        if (Facets.values(doc, taxonomy).stream().anyMatch(raw -> Slugs.term(taxonomy, raw).equals(slug))) {
+                            tagged.add(doc);
+                        }
+                    }
+                    tagged.sort(NEWEST_FIRST);
                     listings.put(path, List.copyOf(tagged));
                     counts.add(new Library.TermCount(term, path, tagged.size()));
                 }
-                counts.sort(Comparator.comparing((Library.TermCount c) -> c.term().label(), String.CASE_INSENSITIVE_ORDER));
+                // Sorted as the language sorts ("Bénin" before "Burkina Faso"), years newest first.
+                java.text.Collator collator = java.text.Collator.getInstance(lang.locale());
+                collator.setStrength(java.text.Collator.SECONDARY);
+                counts.sort(taxonomy.equals(Facets.YEARS)
+                        ? Comparator.comparing((Library.TermCount c) -> c.term().slug()).reversed()
+                        : Comparator.comparing((Library.TermCount c) -> c.term().label(), collator)
+                                .thenComparing(c -> c.term().slug()));
                 termCounts.put(taxonomyPath, List.copyOf(counts));
             }
         }
-        // An _index.md for a term no document of its language carries yet is still that term's page, and
-        // a translation of the term pages of other languages.
+        // An _index.md for a term no document carries yet is still that term's page, and a translation of the
+        // term pages of other languages.
         for (Page section : List.copyOf(sectionsByPath.values())) {
             String[] parts = section.sectionKey().split("/");
-            if (!config.taxonomies().contains(parts[0]) || parts.length > 2) continue;
+            if (!Facets.all(config).contains(parts[0]) || parts.length > 2) continue;
             Page generated = parts.length == 1
                     ? new Page(PageKind.TAXONOMY, section.language(), Library.taxonomyGroupKey(parts[0]), section.path(),
                     parts[0], null, null, "taxonomy", "", null, null, Map.of(), null, parts[0], null)
@@ -229,18 +252,75 @@ public final class LibraryBuilder {
                     Slugs.term(parts[0], parts[1]));
             added.add(withContent(generated, sectionsByPath, pages));
         }
-        // A site page written for the search path (Hugo sites often have content/search.md) becomes the
-        // search page's title and introduction, instead of clashing with it.
         for (LanguageConfig lang : config.languages()) {
-            String path = Library.searchPath(lang.code());
-            Page own = pages.stream().filter(p -> p.path().equals(path) && p.document() != null).findFirst().orElse(null);
-            if (own != null) pages.remove(own);
-            added.add(new Page(PageKind.SEARCH, lang.code(), Library.SEARCH_GROUP_KEY, path,
-                    own != null && own.document().frontMatter().title() != null ? own.title() : "search",
-                    null, null, "search", "", null, own == null ? null : own.summary(), Map.of(),
-                    own == null ? null : own.document(), null, null));
+            // A site page written for the search path (Hugo sites often have content/search.md) becomes the
+            // search page's title and introduction, instead of clashing with it; the same for the library.
+            added.add(generatedWithText(pages, PageKind.SEARCH, lang.code(), Library.searchPath(lang.code()),
+                    Library.SEARCH_GROUP_KEY, "search"));
+            String libraryPath = Library.libraryPath(lang.code());
+            Page library = generatedWithText(pages, PageKind.LIBRARY, lang.code(), libraryPath,
+                    Library.LIBRARY_GROUP_KEY, "library");
+            added.add(library);
+            List<Page> all = new ArrayList<>(visible.getOrDefault(lang.code(), List.of()));
+            all.sort(NEWEST_FIRST);
+            listings.put(libraryPath, List.copyOf(all));
         }
         pages.addAll(added);
+    }
+
+    private static Page generatedWithText(List<Page> pages, PageKind kind, String lang, String path, String groupKey,
+                                          String type) {
+        Page own = pages.stream().filter(p -> p.path().equals(path) && p.document() != null).findFirst().orElse(null);
+        if (own != null) pages.remove(own);
+        return new Page(kind, lang, groupKey, path,
+                own != null && own.document().frontMatter().title() != null ? own.title() : type,
+                null, null, type, "", null, own == null ? null : own.summary(), Map.of(),
+                own == null ? null : own.document(), null, null);
+    }
+
+    /**
+     * The documents a language's readers get: their own, and for a document not translated into their
+     * language, the version in the first fallback language that has one (never two versions of one document).
+     */
+    private Map<String, List<Page>> visibleDocuments(List<Page> pages) {
+        Map<String, Map<String, Page>> groups = new TreeMap<>();
+        for (Page p : pages) {
+            if (p.kind() == PageKind.PAGE) groups.computeIfAbsent(p.groupKey(), k -> new HashMap<>()).putIfAbsent(p.language(), p);
+        }
+        Map<String, List<Page>> out = new HashMap<>();
+        for (LanguageConfig lang : config.languages()) {
+            List<Page> docs = new ArrayList<>();
+            for (Map<String, Page> group : groups.values()) {
+                Page shown = group.get(lang.code());
+                for (java.util.Iterator<String> f = config.fallbacksOf(lang.code()).iterator(); shown == null && f.hasNext(); ) {
+                    shown = group.get(f.next());
+                }
+                if (shown != null) docs.add(shown);
+            }
+            out.put(lang.code(), List.copyOf(docs));
+        }
+        return out;
+    }
+
+    /** Terms a document gives that data/taxonomies.yml does not define are most likely typos. */
+    private void reportUndefinedTerms(List<Page> pages) {
+        var labels = config.termLabels();
+        for (String taxonomy : config.taxonomies()) {
+            if (!labels.defines(taxonomy)) continue;
+            Map<String, String> known = new TreeMap<>();
+            labels.terms(taxonomy).keySet().forEach(raw -> known.put(Slugs.term(taxonomy, raw), raw));
+            for (Page p : pages) {
+                if (p.document() == null) continue;
+                for (String raw : p.terms().getOrDefault(taxonomy, List.of())) {
+                    if (known.containsKey(Slugs.term(taxonomy, raw))) continue;
+                    String hint = org.agora.diag.Suggestions.closest(raw, known.values())
+                            .map(s -> "did you mean '" + s + "'? Otherwise add '" + raw + "' to " + TermLabels.FILE)
+                            .orElse("add it, with its label in each language, to " + TermLabels.FILE);
+                    diagnostics.warning(SourcePosition.of(p.document().source().file(), p.document().frontMatter().lineOf(taxonomy)),
+                            taxonomy + " '" + raw + "' is not defined in " + TermLabels.FILE, hint);
+                }
+            }
+        }
     }
 
     /** The generated page, taking over the section page written for the same path, if any. */
@@ -254,14 +334,23 @@ public final class LibraryBuilder {
                 section.summary(), Map.of(), section.document(), generated.taxonomy(), generated.term());
     }
 
-    /** Country codes show as the locale's own name ("Belgique", "België"); other terms as written. */
-    private static String label(String taxonomy, String raw, LanguageConfig lang) {
-        if (taxonomy.equals("countries")) {
-            String name = new java.util.Locale.Builder().setRegion(raw.toUpperCase(java.util.Locale.ROOT)).build()
-                    .getDisplayCountry(lang.locale());
-            return name.isEmpty() ? raw : name;
+    /**
+     * What readers see for a term: the label data/taxonomies.yml gives in their language, a country's name in
+     * their locale ("Belgique", "België"), or the term as a document of their language (else any) wrote it.
+     * Type labels come from the theme's UI strings when pages are rendered.
+     */
+    private String label(String taxonomy, String slug, Map<String, String> rawByLanguage, LanguageConfig lang) {
+        String written = rawByLanguage.getOrDefault(lang.code(), rawByLanguage.getOrDefault(config.defaultLanguage(),
+                new TreeMap<>(rawByLanguage).firstEntry().getValue()));
+        for (Map.Entry<String, org.agora.config.LocalizedText> e : config.termLabels().terms(taxonomy).entrySet()) {
+            if (Slugs.term(taxonomy, e.getKey()).equals(slug)) return e.getValue().in(lang.code(), config.defaultLanguage());
         }
-        return raw;
+        if (taxonomy.equals("countries")) {
+            String name = new java.util.Locale.Builder().setRegion(written.strip().toUpperCase(java.util.Locale.ROOT)).build()
+                    .getDisplayCountry(lang.locale());
+            return name.isEmpty() ? written : name;
+        }
+        return written;
     }
 
     private Map<String, Page> indexByPath(List<Page> pages) {
@@ -314,14 +403,13 @@ public final class LibraryBuilder {
         return groups;
     }
 
-    private void addListings(List<Page> pages, Map<String, List<Page>> listings) {
+    /** Sections list their documents (fallback versions of untranslated ones included) and their subsections. */
+    private void addListings(List<Page> pages, Map<String, List<Page>> listings, Map<String, List<Page>> visible) {
         Map<String, List<Page>> bySection = new HashMap<>();
-        Map<String, List<Page>> byLanguage = new HashMap<>();
+        visible.forEach((lang, docs) -> docs.forEach(d ->
+                bySection.computeIfAbsent(lang + ":" + d.sectionKey(), k -> new ArrayList<>()).add(d)));
         for (Page p : pages) {
-            if (p.kind() == PageKind.PAGE) {
-                bySection.computeIfAbsent(p.language() + ":" + p.sectionKey(), k -> new ArrayList<>()).add(p);
-                byLanguage.computeIfAbsent(p.language(), k -> new ArrayList<>()).add(p);
-            } else if (p.kind() == PageKind.SECTION) {
+            if (p.kind() == PageKind.SECTION) {
                 bySection.computeIfAbsent(p.language() + ":" + parent(p.sectionKey()), k -> new ArrayList<>()).add(p);
             }
         }
@@ -331,9 +419,8 @@ public final class LibraryBuilder {
                 children.sort(LISTING_ORDER);
                 listings.put(p.path(), List.copyOf(children));
             } else if (p.kind() == PageKind.HOME) {
-                List<Page> recent = new ArrayList<>(byLanguage.getOrDefault(p.language(), List.of()));
-                recent.sort(Comparator.comparing(Page::date, Comparator.nullsLast(Comparator.<PageDate>reverseOrder()))
-                        .thenComparing(Page::path));
+                List<Page> recent = new ArrayList<>(visible.getOrDefault(p.language(), List.of()));
+                recent.sort(NEWEST_FIRST);
                 listings.put(p.path(), List.copyOf(recent));
             }
         }

@@ -12,5 +12,7 @@ public enum PageKind {
     /** The documents that carry one term ("Open data"). */
     TERM,
     /** The language's search page, filled in by the browser's search runtime. */
-    SEARCH
+    SEARCH,
+    /** Every document a language's readers can open, with filters by facet (a list page). */
+    LIBRARY
 }

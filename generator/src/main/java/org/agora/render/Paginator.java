@@ -23,7 +23,7 @@ public final class Paginator {
 
     /** The home page shows recent documents only and is never split. */
     public static boolean paginates(Page page) {
-        return page.kind() == PageKind.SECTION || page.kind() == PageKind.TERM;
+        return page.kind() == PageKind.SECTION || page.kind() == PageKind.TERM || page.kind() == PageKind.LIBRARY;
     }
 
     public List<Slice> slices(Page page, List<Page> items) {

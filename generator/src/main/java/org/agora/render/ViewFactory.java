@@ -28,6 +28,8 @@ public final class ViewFactory {
     private final Map<String, RenderedMarkdown> bodies;
     private final Map<String, List<Views.AttachmentView>> attachments;
     private final Messages messages;
+    private final Map<String, List<String>> related;
+    private final Map<String, String> libraryData;
     /** The top sections of each language, for the main navigation of every page; made on first use. */
     private final Map<String, List<Views.ItemView>> topSections = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -35,9 +37,14 @@ public final class ViewFactory {
      * @param bodies rendered Markdown by page path, for the summaries of listed pages; filled while pages
      *               are written, each page's own text before any list that shows it
      * @param attachments resolved attachments by page path
+     * @param related related documents (page paths, best first) by document path, found once the index is complete
+     * @param libraryData the URL of each language's library data, written before the library pages
      */
     public ViewFactory(Library library, Messages messages, Map<String, LocaleFormats> formats,
-                       Map<String, RenderedMarkdown> bodies, Map<String, List<Views.AttachmentView>> attachments) {
+                       Map<String, RenderedMarkdown> bodies, Map<String, List<Views.AttachmentView>> attachments,
+                       Map<String, List<String>> related, Map<String, String> libraryData) {
+        this.related = related;
+        this.libraryData = libraryData;
         this.messages = messages;
         this.library = library;
         this.config = library.config();
@@ -59,7 +66,8 @@ public final class ViewFactory {
 
     public Views.LanguageView language(LanguageConfig l) {
         return new Views.LanguageView(l.code(), l.label(), l.locale().toLanguageTag(), l.direction(),
-                urls.href("/" + l.code() + "/"), urls.href(org.agora.model.Library.searchPath(l.code())));
+                urls.href("/" + l.code() + "/"), urls.href(org.agora.model.Library.searchPath(l.code())),
+                urls.href(org.agora.model.Library.libraryPath(l.code())));
     }
 
     public Views.LanguageView language(String code) { return language(config.language(code)); }
@@ -77,7 +85,8 @@ public final class ViewFactory {
         List<Views.AlternateView> alternates = alternates(page, pageNumber);
         List<Views.ItemView> sections = topSections.computeIfAbsent(page.language(), this::topSectionsOf);
         List<Views.TermCountView> terms = page.kind() == PageKind.TAXONOMY
-                ? library.termCounts(page).stream().map(c -> new Views.TermCountView(c.term().label(), urls.href(c.path()), c.count())).toList()
+                ? library.termCounts(page).stream().map(c -> new Views.TermCountView(termLabel(c.term(), page.language()),
+                        urls.href(c.path()), c.count())).toList()
                 : List.of();
         return new Views.PageView(
                 kindName(page.kind()),
@@ -100,7 +109,50 @@ public final class ViewFactory {
                 sections,
                 terms,
                 pagination,
-                fm.params());
+                fm.params(),
+                related.getOrDefault(page.path(), List.of()).stream().map(library.byPath()::get)
+                        .filter(java.util.Objects::nonNull).map(p -> item(p, page.language())).toList(),
+                page.kind() == PageKind.LIBRARY ? libraryView(page) : null);
+    }
+
+    /** The library's filters: a facet per taxonomy (tags left out: too many to browse), type, year and language. */
+    public List<Views.FacetView> libraryFacets(Page libraryPage) {
+        String lang = libraryPage.language();
+        List<Views.FacetView> out = new ArrayList<>();
+        List<String> order = new ArrayList<>(org.agora.model.Facets.all(config));
+        order.remove(org.agora.model.Facets.TYPES);   // what kind of document comes first
+        order.addFirst(org.agora.model.Facets.TYPES);
+        for (String facet : order) {
+            if (facet.equals("tags")) continue;
+            Page taxonomyPage = library.byPath().get("/" + lang + "/" + facet + "/");
+            if (taxonomyPage == null) continue;
+            List<Views.FacetValueView> values = library.termCounts(taxonomyPage).stream()
+                    .map(c -> new Views.FacetValueView(c.term().slug(), termLabel(c.term(), lang), urls.href(c.path()), c.count()))
+                    .toList();
+            if (!values.isEmpty()) out.add(new Views.FacetView(facet, messages.label(lang, "taxonomy", facet), values));
+        }
+        List<Page> items = library.listing(libraryPage);
+        List<Views.FacetValueView> languages = new ArrayList<>();
+        for (LanguageConfig l : config.languages()) {
+            int count = (int) items.stream().filter(p -> p.language().equals(l.code())).count();
+            if (count > 0) languages.add(new Views.FacetValueView(l.code(), l.label(), null, count));
+        }
+        if (languages.size() > 1) out.add(new Views.FacetView("language", messages.t(lang, "library.language"), languages));
+        return out;
+    }
+
+    private Views.LibraryView libraryView(Page page) {
+        return new Views.LibraryView(library.listing(page).size(), libraryData.get(page.language()), libraryFacets(page));
+    }
+
+    /** A document type as one document's label ("Guide"), as list items show it. */
+    public String typeLabel(String language, String type) { return messages.label(language, "type", type); }
+
+    /** A term as readers of a language see it; types are named by the theme's UI strings. */
+    public String termLabel(org.agora.model.Term term, String language) {
+        if (!term.taxonomy().equals(org.agora.model.Facets.TYPES)) return term.label();
+        return messages.has(language, "types." + term.slug()) ? messages.t(language, "types." + term.slug())
+                : messages.label(language, "type", term.slug());
     }
 
     private List<Views.ItemView> topSectionsOf(String language) {
@@ -120,7 +172,7 @@ public final class ViewFactory {
         String path = "/" + language + "/404.html";
         return new Views.PageView("404", title, urls.href(path), urls.absolute(path), "", List.of(), null, null, null,
                 "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
-                null, Map.of());
+                null, Map.of(), List.of(), null);
     }
 
     /**
@@ -164,7 +216,7 @@ public final class ViewFactory {
         return out;
     }
 
-    private Views.ItemView item(Page p, String pageLanguage) {
+    public Views.ItemView item(Page p, String pageLanguage) {
         LocaleFormats f = formats.get(pageLanguage);
         RenderedMarkdown body = bodies.get(p.path());
         String summary = p.summary() != null ? p.summary() : body == null || body.excerpt().isEmpty() ? null : body.excerpt();
@@ -192,6 +244,10 @@ public final class ViewFactory {
             return messages.label(page.language(), "taxonomy", page.taxonomy());
         }
         if (page.kind() == PageKind.SEARCH && page.document() == null) return messages.t(page.language(), "search.title", Map.of());
+        if (page.kind() == PageKind.LIBRARY && page.document() == null) return messages.t(page.language(), "library.title", Map.of());
+        if (page.kind() == PageKind.TERM && page.document() == null && org.agora.model.Facets.TYPES.equals(page.taxonomy())) {
+            return termLabel(new org.agora.model.Term(page.taxonomy(), page.term(), page.title()), page.language());
+        }
         return page.title();
     }
 

@@ -13,8 +13,12 @@ public final class Views {
 
     private Views() {}
 
-    /** @param homeUrl the language's home page; @param searchUrl its search page (the header's search form posts there) */
-    public record LanguageView(String code, String label, String locale, String dir, String homeUrl, String searchUrl) {}
+    /**
+     * @param homeUrl the language's home page; @param searchUrl its search page (the header's search form posts there)
+     * @param libraryUrl its library: every document, with filters
+     */
+    public record LanguageView(String code, String label, String locale, String dir, String homeUrl, String searchUrl,
+                               String libraryUrl) {}
 
     /** @param searchModule the URL of the browser search runtime (an ES module) */
     public record SiteView(String title, String description, String generator, List<LanguageView> languages,
@@ -51,6 +55,24 @@ public final class Views {
 
     public record TermCountView(String label, String url, int count) {}
 
+    /**
+     * One value of a library filter.
+     * @param value what the library's data and its URL use ("open-data", "2026", "fr")
+     * @param url the value's own term page in this language, or null (languages have none)
+     * @param count documents of the library with this value
+     */
+    public record FacetValueView(String value, String label, String url, int count) {}
+
+    /** A library filter: a taxonomy, the type, the year or the language, with its values. */
+    public record FacetView(String field, String label, List<FacetValueView> values) {}
+
+    /**
+     * What the library page adds to a list page.
+     * @param total documents in the whole library of this language (all pages)
+     * @param dataUrl the JSON the live filters read (see docs/library-format.md)
+     */
+    public record LibraryView(int total, String dataUrl, List<FacetView> facets) {}
+
     /** @param prevUrl null on the first page; @param nextUrl null on the last */
     public record PaginationView(int current, int total, String prevUrl, String nextUrl) {}
 
@@ -61,6 +83,8 @@ public final class Views {
      * @param items for list pages, the documents of this pagination page
      * @param sections the language's top sections, for the main navigation and the home page
      * @param terms for taxonomy pages, the terms with their counts
+     * @param related for documents, up to five related documents, the page's language first
+     * @param library for the library page, its filters and data; null elsewhere
      */
     public record PageView(
             String kind,
@@ -83,5 +107,7 @@ public final class Views {
             List<ItemView> sections,
             List<TermCountView> terms,
             PaginationView pagination,
-            Map<String, Object> params) {}
+            Map<String, Object> params,
+            List<ItemView> related,
+            LibraryView library) {}
 }

@@ -133,13 +133,7 @@ public final class IndexBuilder implements AutoCloseable {
      * @return the number of documents analysed in this build (the others came from the cache)
      */
     public int finish() throws IOException {
-        boolean changed = analysed.get() > 0;
-        for (String path : cachedFingerprints.keySet()) {
-            if (!seen.contains(path)) {
-                writer.deleteDocuments(new Term(SearchFields.PATH, path));
-                changed = true;
-            }
-        }
+        boolean changed = analysed.get() > 0 | removeGone();
         if (changed || cachedFingerprints.isEmpty()) {
             writer.forceMerge(1);
             writer.commit();
@@ -147,6 +141,33 @@ public final class IndexBuilder implements AutoCloseable {
         // Written only now: a build that fails half-way leaves no key that vouches for a rolled-back index.
         Files.writeString(dir.resolve(KEY_FILE), FORMAT + " " + language);
         return analysed.get();
+    }
+
+    private boolean goneRemoved;
+
+    /** Deletes the cached documents this build did not see; true when there were any. */
+    private boolean removeGone() throws IOException {
+        if (goneRemoved) return removedAny;
+        goneRemoved = true;
+        for (String path : cachedFingerprints.keySet()) {
+            if (!seen.contains(path)) {
+                writer.deleteDocuments(new Term(SearchFields.PATH, path));
+                removedAny = true;
+            }
+        }
+        return removedAny;
+    }
+
+    private boolean removedAny;
+
+    /**
+     * A reader of the index as it will be exported, once every document was added: gone documents removed
+     * and merged into one segment, so that term statistics do not depend on what the cache held.
+     */
+    public DirectoryReader settledReader() throws IOException {
+        removeGone();
+        writer.forceMerge(1);
+        return DirectoryReader.open(writer);
     }
 
     public String language() { return language; }

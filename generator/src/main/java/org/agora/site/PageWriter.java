@@ -50,6 +50,13 @@ final class PageWriter {
     private final Map<String, AtomicInteger> perLanguage = new ConcurrentHashMap<>();
     /** Rendered Markdown by page path: whole for list pages, without HTML for documents (already written). */
     private final Map<String, RenderedMarkdown> texts = new ConcurrentHashMap<>();
+    /**
+     * Documents' HTML between their Markdown and their page, deflated: a page shows related documents, which
+     * are known only once every document is indexed, and 25,000 documents' HTML as strings would not fit.
+     */
+    private final Map<String, byte[]> pendingHtml = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> related = new ConcurrentHashMap<>();
+    private final Map<String, String> libraryData = new ConcurrentHashMap<>();
 
     PageWriter(Library library, Theme theme, Messages messages, Assets assets, Map<String, LocaleFormats> formats,
                MarkdownRenderer markdown, Map<String, List<Views.AttachmentView>> attachments, Staging staging) {
@@ -61,7 +68,7 @@ final class PageWriter {
         this.markdown = markdown;
         this.urls = SiteUrls.of(library.config());
         this.templates = new TemplateRenderer(theme, messages, assets, urls, formats);
-        this.views = new ViewFactory(library, messages, formats, texts, attachments);
+        this.views = new ViewFactory(library, messages, formats, texts, attachments, related, libraryData);
         this.paginator = new Paginator(library.config().pageSize(), urls);
     }
 
@@ -73,20 +80,35 @@ final class PageWriter {
     }
 
     /**
-     * Every document: its Markdown, then its page, written at once; only what lists need is kept. When
-     * earlier stages found errors, the Markdown is still checked (one run reports everything) but no
-     * page is written, since this build will not be published.
+     * Every document's Markdown, indexed for search; its HTML waits, deflated, for its page. When earlier
+     * stages found errors, the Markdown is still checked (one run reports everything) but nothing is kept,
+     * since this build will not be published.
      */
-    Void writeDocuments(Diagnostics diagnostics, java.util.function.BiConsumer<Page, RenderedMarkdown> indexer) {
+    Void renderDocuments(Diagnostics diagnostics, java.util.function.BiConsumer<Page, RenderedMarkdown> indexer) {
         boolean publishable = !diagnostics.hasErrors();
         library.pages().parallelStream().filter(p -> p.kind() == PageKind.PAGE).forEach(page -> {
             RenderedMarkdown body = page.document() == null ? RenderedMarkdown.empty()
                     : markdown.render(page.document(), page, diagnostics);
             texts.put(page.path(), body.withoutHtml());
             if (publishable) {
-                writePage(page, body, page.path(), List.of(), null, diagnostics);
+                pendingHtml.put(page.path(), Deflated.of(body.html()));
                 indexer.accept(page, body);
             }
+        });
+        return null;
+    }
+
+    /** Related documents of each document, by path, for the document pages written next. */
+    void useRelated(Map<String, List<String>> found) { related.putAll(found); }
+
+    /** Every document's page, with its related documents. */
+    Void writeDocuments(Diagnostics diagnostics) {
+        if (diagnostics.hasErrors()) return null;
+        library.pages().parallelStream().filter(p -> p.kind() == PageKind.PAGE).forEach(page -> {
+            RenderedMarkdown text = texts.get(page.path());
+            RenderedMarkdown body = new RenderedMarkdown(Deflated.text(pendingHtml.remove(page.path())), text.toc(),
+                    text.excerpt(), text.headingIds(), text.links());
+            writePage(page, body, page.path(), List.of(), null, diagnostics);
         });
         return null;
     }
@@ -94,6 +116,14 @@ final class PageWriter {
     /** Home, section, taxonomy and term pages (split into pages when long), the 404 pages and the root. */
     Void writeLists(Diagnostics diagnostics) {
         if (diagnostics.hasErrors()) return null;
+        // The data of the library's live filters first: the library pages name the file.
+        for (Page page : library.pages()) {
+            if (page.kind() != PageKind.LIBRARY) continue;
+            byte[] data = org.agora.render.LibraryData.of(library, views, page);
+            String path = page.path() + "data." + Deflated.hash(data) + ".json";
+            write(path.substring(1), data);
+            libraryData.put(page.language(), urls.href(path));
+        }
         library.pages().parallelStream().filter(p -> p.kind() != PageKind.PAGE).forEach(page -> {
             RenderedMarkdown body = texts.getOrDefault(page.path(), RenderedMarkdown.empty());
             for (Paginator.Slice slice : paginator.slices(page, library.listing(page))) {
@@ -170,6 +200,7 @@ final class PageWriter {
             case TAXONOMY -> "taxonomy";
             case TERM -> "term";
             case SEARCH -> "search";
+            case LIBRARY -> "library";
         };
         if (page.kind() == PageKind.PAGE || page.kind() == PageKind.SECTION) {
             String specific = base + "-" + page.type() + ".peb";

@@ -14,6 +14,7 @@ import org.agora.search.DocumentText;
 import org.agora.search.FacetLabels;
 import org.agora.search.IndexBuilder;
 import org.agora.search.IndexExporter;
+import org.agora.search.RelatedDocuments;
 import org.agora.search.SearchDocument;
 import org.agora.search.SearchFields;
 import org.agora.search.SearchIndex;
@@ -132,6 +133,69 @@ final class SearchStage implements AutoCloseable {
         String summary = page.summary() != null && !page.summary().isBlank() ? page.summary() : null;
         builder.add(new SearchDocument(page.path(), lang, urls.href(page.path()), page.title(), text.headings(),
                 summary, text.body(), date, dateText, sortDate, facets));
+    }
+
+    /**
+     * Up to {@code max} related documents for every document, found once all are indexed: documents of the
+     * page's language first, then those its readers get from a fallback language; never the document itself
+     * or one of its translations.
+     * @return page path → related page paths, best first
+     */
+    Map<String, List<String>> related(int max) throws IOException {
+        String themeField = config.taxonomies().contains("themes") ? "themes"
+                : config.taxonomies().contains("categories") ? "categories" : null;
+        Map<String, RelatedDocuments> finders = new LinkedHashMap<>();
+        try {
+            for (IndexBuilder b : builders.values()) {
+                finders.put(b.language(), new RelatedDocuments(b.language(), b.settledReader(), themeField));
+            }
+            Map<String, List<String>> out = new ConcurrentHashMap<>();
+            for (LanguageConfig l : config.languages()) {
+                java.util.Set<String> visible = new java.util.HashSet<>();
+                library.listing(library.byPath().get(Library.libraryPath(l.code()))).forEach(p -> visible.add(p.path()));
+                library.pagesIn(l.code()).parallelStream()
+                        .filter(p -> p.kind() == org.agora.model.PageKind.PAGE && finders.get(l.code()).has(p.path()))
+                        .forEach(page -> {
+                            try {
+                                out.put(page.path(), relatedOf(page, visible, finders, themeField, max));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+            }
+            return out;
+        } finally {
+            for (RelatedDocuments f : finders.values()) f.close();
+        }
+    }
+
+    private List<String> relatedOf(Page page, java.util.Set<String> visible, Map<String, RelatedDocuments> finders,
+                                   String themeField, int max) throws IOException {
+        var group = library.groupOf(page);
+        java.util.Set<String> family = new java.util.HashSet<>();
+        group.byLanguage().values().forEach(p -> family.add(p.path()));
+        List<String> themes = themeField == null ? List.of()
+                : page.terms().getOrDefault(themeField, List.of()).stream().map(t -> Slugs.term(themeField, t)).distinct().toList();
+        RelatedDocuments own = finders.get(page.language());
+        RelatedDocuments.Source source = own.source(page.path(), themes);
+        List<String> out = new ArrayList<>();
+        java.util.function.Predicate<String> allowed = path -> visible.contains(path) && !family.contains(path) && !out.contains(path);
+        for (var r : own.like(source, allowed, max)) out.add(r.path());
+        for (String fallback : config.fallbacksOf(page.language())) {
+            if (out.size() >= max) break;
+            RelatedDocuments other = finders.get(fallback);
+            // Compared in the fallback language's own words when the document has a translation there.
+            RelatedDocuments.Source there = group.in(fallback).filter(t -> other.has(t.path()))
+                    .map(t -> {
+                        try {
+                            return other.source(t.path(), themes);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).orElse(source);
+            for (var r : other.like(there, allowed, max - out.size())) out.add(r.path());
+        }
+        return List.copyOf(out);
     }
 
     /** Finishes the indexes and writes {@code search/} into the output. */

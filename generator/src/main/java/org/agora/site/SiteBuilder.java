@@ -40,12 +40,15 @@ import java.util.function.Supplier;
 /**
  * The build, as a list of named and timed stages:
  * load config → scan content → parse front matter → link translations → load theme → render section texts →
- * render documents (Markdown, page and search index at once) → check links → render lists →
+ * render documents (Markdown and search index) → check links → find related documents → write documents → render lists →
  * build search index (export for the browser) → write output.
  * Every stage reports into one {@link Diagnostics}; stages go on past errors where they can, so one run
  * shows every problem, and the output folder is replaced only when no error was found.
  */
 public final class SiteBuilder {
+
+    /** Related documents shown on a document's page, at most. */
+    static final int RELATED_PER_DOCUMENT = 5;
 
     private final BuildListener listener;
 
@@ -92,11 +95,21 @@ public final class SiteBuilder {
                  SearchStage search = new SearchStage(library, messages, formats, options.cacheDir().toAbsolutePath())) {
                 PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, staging);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
-                stages.run("render documents", () -> writer.writeDocuments(diagnostics, search::add));
+                stages.run("render documents", () -> writer.renderDocuments(diagnostics, search::add));
                 stages.run("check links", () -> {
                     new LinkChecker(plan.outputs(), writer.headingIdsByOutput()).check(writer.links(), diagnostics);
                     return null;
                 });
+                if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir);
+                stages.run("find related documents", () -> {
+                    try {
+                        writer.useRelated(search.related(RELATED_PER_DOCUMENT));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                });
+                stages.run("write documents", () -> writer.writeDocuments(diagnostics));
                 stages.run("render lists", () -> writer.writeLists(diagnostics));
                 if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir);
                 stages.run("build search index", () -> {

@@ -125,12 +125,108 @@ class LibraryBuilderTest {
         Page en = library.byPath().get("/en/countries/be/");
         assertEquals("Belgium", en.title());
         assertEquals("België", library.byPath().get("/nl/countries/be/").title());
-        assertEquals(Map.of("en", "/en/countries/be/", "nl", "/nl/countries/be/"), groupOf(library, "/en/countries/be/"));
+        // Every language has the term's page, though no French document carries it yet: French readers get
+        // the English document (fr falls back to en), listed there.
+        assertEquals(Map.of("en", "/en/countries/be/", "fr", "/fr/countries/be/", "nl", "/nl/countries/be/"),
+                groupOf(library, "/en/countries/be/"));
+        assertEquals("Belgique", library.byPath().get("/fr/countries/be/").title());
+        assertEquals(List.of("/en/a/"), paths(library.listing(library.byPath().get("/fr/countries/be/"))));
+        assertEquals(List.of("/nl/a/"), paths(library.listing(library.byPath().get("/nl/countries/be/"))));
         assertEquals(PageKind.TERM, library.byPath().get("/en/tags/open-data/").kind());
         // content/tags/_index.fr.md gives the French taxonomy page its title, and it joins the other languages'.
         assertEquals(PageKind.TAXONOMY, library.byPath().get("/fr/tags/").kind());
         assertEquals("Mots-clés", library.byPath().get("/fr/tags/").title());
-        assertEquals(Map.of("en", "/en/tags/", "fr", "/fr/tags/"), groupOf(library, "/fr/tags/"));
+        assertEquals(Map.of("en", "/en/tags/", "fr", "/fr/tags/", "nl", "/nl/tags/"), groupOf(library, "/fr/tags/"));
+        // The Dutch translation has no tags, and Dutch readers get their own version, not the English one.
+        assertTrue(library.listing(library.byPath().get("/nl/tags/open-data/")).isEmpty());
+    }
+
+    private static List<String> paths(List<Page> pages) { return pages.stream().map(Page::path).toList(); }
+
+    @Test
+    void theLibraryListsWhatEachLanguagesReadersGetOnceWithFallbacks() throws IOException {
+        write("site-config.yml", """
+                title: Test
+                defaultLanguage: en
+                languages:
+                  en: { label: English, locale: en-GB }
+                  fr: { label: Français, locale: fr-BE }
+                  nl: { label: Nederlands, locale: nl-BE }
+                fallback:
+                  nl: [fr, en]
+                """);
+        write("content/en/news/both.md", "---\ntitle: Both\ndate: 2026-03-01\n---\n");
+        write("content/fr/news/both.md", "---\ntitle: Les deux\ndate: 2026-03-01\n---\n");
+        write("content/en/news/english-only.md", "---\ntitle: English only\ndate: 2025-01-01\n---\n");
+        write("content/fr/news/francais.md", "---\ntitle: Seulement en français\ndate: 2024-01-01\n---\n");
+        Library library = build(false);
+        assertEquals(List.of("/en/news/both/", "/en/news/english-only/"), paths(library.listing(library.byPath().get("/en/library/"))));
+        // fr falls back to en (the default); it never lists the English version of a document it has.
+        assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
+                paths(library.listing(library.byPath().get("/fr/library/"))));
+        // nl has nothing of its own: French first, then English for what French lacks.
+        assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
+                paths(library.listing(library.byPath().get("/nl/library/"))));
+        assertEquals(PageKind.LIBRARY, library.byPath().get("/nl/library/").kind());
+        assertEquals(Map.of("en", "/en/library/", "fr", "/fr/library/", "nl", "/nl/library/"), groupOf(library, "/en/library/"));
+        // A section lists the fallback versions of documents not translated yet.
+        assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
+                paths(library.listing(library.byPath().get("/fr/news/"))));
+    }
+
+    @Test
+    void typesAndYearsHavePagesWithCountsLikeTaxonomies() throws IOException {
+        write("content/en/news/a.md", "---\ntitle: A\ndate: 2026-03-01\n---\n");
+        write("content/en/news/b.md", "---\ntitle: B\ndate: 2025-03-01\n---\n");
+        write("content/en/guides/c.md", "---\ntitle: C\ndate: 2025-05-01\n---\n");
+        write("content/fr/guides/c.md", "---\ntitle: C\ndate: 2025-05-01\n---\n");
+        Library library = build(false);
+        assertEquals(List.of("/en/news/a/", "/en/news/b/"), paths(library.listing(library.byPath().get("/en/types/news/"))));
+        assertEquals(List.of("/en/guides/c/", "/en/news/b/"), paths(library.listing(library.byPath().get("/en/years/2025/"))));
+        assertEquals(List.of("/fr/guides/c/", "/en/news/b/"), paths(library.listing(library.byPath().get("/fr/years/2025/"))));
+        // Years newest first, each with the number of documents its page lists.
+        var years = library.termCounts(library.byPath().get("/fr/years/"));
+        assertEquals(List.of("2026", "2025"), years.stream().map(c -> c.term().slug()).toList());
+        for (var c : years) assertEquals(library.listing(library.byPath().get(c.path())).size(), c.count());
+        assertEquals(Map.of("en", "/en/types/guides/", "fr", "/fr/types/guides/", "nl", "/nl/types/guides/"),
+                groupOf(library, "/fr/types/guides/"));
+    }
+
+    @Test
+    void termLabelsComeFromTheDataFileAndUnknownTermsAreReported() throws IOException {
+        write("site-config.yml", """
+                title: Test
+                defaultLanguage: en
+                languages:
+                  en: { label: English, locale: en-GB }
+                  fr: { label: Français, locale: fr-BE }
+                taxonomies: [themes, organisations]
+                """);
+        write("data/taxonomies.yml", """
+                themes:
+                  open-data: { en: Open data, fr: Données ouvertes }
+                  climate: { en: Climate }
+                organisations:
+                  radio-teranga: Radio Teranga
+                """);
+        write("content/en/a.md", "---\ntitle: A\nthemes: [open-data, climate]\norganisations: [radio-terranga]\n---\n");
+        Library library = build(false);
+        assertEquals("Données ouvertes", library.byPath().get("/fr/themes/open-data/").title());
+        assertEquals("Climate", library.byPath().get("/fr/themes/climate/").title(), "a missing language shows the default's label");
+        var warnings = diagnostics.sorted().stream().filter(d -> d.message().contains("not defined")).toList();
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertEquals(site.resolve("content/en/a.md"), warnings.getFirst().position().file());
+        assertEquals(4, warnings.getFirst().position().line());
+        assertTrue(warnings.getFirst().hint().contains("did you mean 'radio-teranga'"), warnings.getFirst().hint());
+    }
+
+    @Test
+    void aBrokenDataFileIsReportedWithItsLine() throws IOException {
+        write("data/taxonomies.yml", "tags:\n  x: { en: X, de: Ix }\nthemes:\n  y: Y\n");
+        new ConfigLoader().load(site, diagnostics);
+        var errors = diagnostics.sorted().stream().map(d -> d.position().line() + ": " + d.message()).toList();
+        assertTrue(errors.contains("2: label given for 'de', which is not a site language"), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("3: unknown key 'themes'")), errors::toString);
     }
 
     @Test

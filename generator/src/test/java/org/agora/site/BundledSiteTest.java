@@ -51,6 +51,59 @@ class BundledSiteTest {
     }
 
     @Test
+    void browsingPagesExistInEveryLanguageAndTheirCountsEqualWhatTheyList() {
+        assertEquals(List.of(), org.agora.testing.BrowsingPages.problems(site, List.of("en", "fr", "nl")));
+        // The data file's labels reach the pages: the French theme page is in French.
+        assertEquals("Données ouvertes", site.page("fr/themes/open-data/index.html").selectFirst("h1").text());
+        assertEquals("Klimaatadaptatie", site.page("nl/themes/climate-adaptation/index.html").selectFirst("h1").text());
+    }
+
+    @Test
+    void listsShowUntranslatedDocumentsInTheirFallbackLanguageWithABadge() {
+        // "Safe online spaces" exists in English and Dutch, not in French: the French guides list shows the
+        // English version, marked, and links to it; it is never copied under a French URL.
+        var guides = site.page("fr/guides-pratiques/index.html");
+        var fallback = guides.select(".item.is-fallback");
+        assertFalse(fallback.isEmpty(), "a fallback document in the French guides");
+        for (var item : fallback) {
+            var link = item.selectFirst(".item-title a");
+            assertTrue(link.attr("href").startsWith("/elibrary/en/"), link.toString());
+            assertEquals("en", link.attr("hreflang"));
+            assertEquals("en anglais", item.selectFirst(".badge.fallback").text());
+        }
+        assertTrue(site.pages().keySet().stream().noneMatch(p -> p.startsWith("fr/") && p.contains("safe-online")),
+                "no French copy of an English document");
+        // Dutch falls back to English, then French: the French-only climate toolkit shows in the Dutch library.
+        var nlLibrary = site.page("nl/library/index.html");
+        assertTrue(nlLibrary.select(".item.is-fallback .badge").stream().anyMatch(b -> b.text().equals("in het Frans")),
+                nlLibrary.select(".badge").toString());
+    }
+
+    @Test
+    void documentsShowUpToFiveRelatedOnesTheirLanguageFirstNeverThemselves() {
+        int withRelated = 0;
+        for (var e : site.pages().entrySet()) {
+            var doc = e.getValue();
+            if (!doc.body().hasClass("kind-page")) continue;
+            String lang = doc.selectFirst("html").attr("lang");
+            var related = doc.select(".related .item-title a");
+            assertTrue(related.size() <= 5, e.getKey());
+            if (!related.isEmpty()) withRelated++;
+            var translations = new java.util.HashSet<String>();
+            doc.select("link[rel=alternate][hreflang]").forEach(l -> translations.add(java.net.URI.create(l.attr("href")).getPath()));
+            translations.add("/elibrary/" + e.getKey().replace("index.html", ""));
+            boolean otherLanguageSeen = false;
+            for (var a : related) {
+                assertFalse(translations.contains(a.attr("href")), e.getKey() + " suggests itself or a translation: " + a);
+                boolean own = a.attr("href").startsWith("/elibrary/" + lang + "/");
+                assertFalse(own && otherLanguageSeen, e.getKey() + ": the page's language comes first");
+                if (!own) otherLanguageSeen = true;
+            }
+        }
+        assertTrue(withRelated > 30, "most documents have related ones: " + withRelated);
+    }
+
+    @Test
     void translationLinksPointToExistingPagesReciprocally() {
         assertEquals(List.of(), Translations.problems(site));
     }

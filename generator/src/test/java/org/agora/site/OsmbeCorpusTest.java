@@ -84,6 +84,12 @@ class OsmbeCorpusTest {
     }
 
     @Test
+    void browsingPagesExistInEveryLanguageAndTheirCountsEqualWhatTheyList() {
+        OutputSite site = new OutputSite(temp.resolve("out"), "/");
+        assertEquals(List.of(), org.agora.testing.BrowsingPages.problems(site, List.of("en", "fr", "nl")));
+    }
+
+    @Test
     void hreflangAndSwitcherLinksReachExistingPagesBothWays() {
         OutputSite site = new OutputSite(temp.resolve("out"), "/");
         assertEquals(List.of(), Translations.problems(site));
