@@ -20,6 +20,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: public/ inside the site)")
     Path out;
 
+    @Mixin
+    BuildDateOption buildDate;
+
     @Option(names = "--timings", description = "print how long each stage took")
     boolean timings;
 
@@ -28,13 +31,14 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.time.LocalDate date = buildDate.resolve(spec.commandLine());
         Path siteDir = site.site.toAbsolutePath().normalize();
         Path outDir = out != null ? out.toAbsolutePath().normalize() : siteDir.resolve("public");
         var stdout = spec.commandLine().getOut();
         var stderr = spec.commandLine().getErr();
         Report report = new Report(stdout, stderr, siteDir);
         BuildResult result = new SiteBuilder(report.progress(System.console() != null))
-                .build(new BuildOptions(siteDir, outDir, site.drafts));
+                .build(new BuildOptions(siteDir, outDir, site.drafts, BuildOptions.defaultCache(siteDir), date));
         report.problems(result);
         report.summary(result);
         if (timings) report.timings(result);

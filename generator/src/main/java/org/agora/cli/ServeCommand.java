@@ -24,6 +24,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site;
 
+    @Mixin
+    BuildDateOption buildDate;
+
     @Option(names = "--port", description = "port to listen on, on this machine only (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = 1313;
 
@@ -32,6 +35,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        java.time.LocalDate date = buildDate.resolve(spec.commandLine());
         Path siteDir = site.site.toAbsolutePath().normalize();
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
@@ -41,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(previewRoot)));
         Report report = new Report(out, err, siteDir);
         BuildResult result = new SiteBuilder(report.progress(System.console() != null))
-                .build(new BuildOptions(siteDir, preview, site.drafts));
+                .build(new BuildOptions(siteDir, preview, site.drafts, BuildOptions.defaultCache(siteDir), date));
         report.problems(result);
         report.summary(result);
         if (!result.success()) return ExitCodes.SITE_ERRORS;

@@ -16,6 +16,13 @@ public record PageDate(LocalDate date, LocalDateTime dateTime, String iso, java.
 
     public boolean hasTime() { return dateTime != null; }
 
+    /** The UTC offset the editor wrote ("+02:00"), if any: a time without one is a local ("floating") time. */
+    public Optional<java.time.ZoneOffset> offset() {
+        if (instant == null) return Optional.empty();
+        return Optional.of(java.time.ZoneOffset.ofTotalSeconds(
+                (int) java.time.Duration.between(instant, dateTime.toInstant(java.time.ZoneOffset.UTC)).getSeconds()));
+    }
+
     public static Optional<PageDate> parse(String text) {
         String s = text.strip();
         try {

@@ -7,11 +7,13 @@ import org.agora.content.PageDate;
 import org.agora.i18n.LocaleFormats;
 import org.agora.i18n.Messages;
 import org.agora.markdown.RenderedMarkdown;
+import org.agora.model.EventSchedule;
 import org.agora.model.Library;
 import org.agora.model.Page;
 import org.agora.model.PageKind;
 import org.agora.model.SiteUrls;
 import org.agora.model.TranslationGroup;
+import org.agora.publish.ICalendar;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +32,11 @@ public final class ViewFactory {
     private final Messages messages;
     private final Map<String, List<String>> related;
     private final Map<String, String> libraryData;
+    private final EventSchedule schedule;
     /** The top sections of each language, for the main navigation of every page; made on first use. */
     private final Map<String, List<Views.ItemView>> topSections = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The URL of each language's events section, for the home page's "all events" link; made on first use. */
+    private final Map<String, Optional<String>> eventSections = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param bodies rendered Markdown by page path, for the summaries of listed pages; filled while pages
@@ -39,13 +44,15 @@ public final class ViewFactory {
      * @param attachments resolved attachments by page path
      * @param related related documents (page paths, best first) by document path, found once the index is complete
      * @param libraryData the URL of each language's library data, written before the library pages
+     * @param schedule which events are upcoming on the build date
      */
     public ViewFactory(Library library, Messages messages, Map<String, LocaleFormats> formats,
                        Map<String, RenderedMarkdown> bodies, Map<String, List<Views.AttachmentView>> attachments,
-                       Map<String, List<String>> related, Map<String, String> libraryData) {
+                       Map<String, List<String>> related, Map<String, String> libraryData, EventSchedule schedule) {
         this.related = related;
         this.libraryData = libraryData;
         this.messages = messages;
+        this.schedule = schedule;
         this.library = library;
         this.config = library.config();
         this.urls = SiteUrls.of(config);
@@ -53,6 +60,9 @@ public final class ViewFactory {
         this.bodies = bodies;
         this.attachments = attachments;
     }
+
+    /** How many of the next events a home page shows. */
+    static final int HOME_EVENTS = 3;
 
     /** The browser search runtime, at a fixed address so that any page (or another site) can import it. */
     public static final String SEARCH_MODULE = "search/agora-search.js";
@@ -84,6 +94,9 @@ public final class ViewFactory {
         int pageNumber = pagination == null ? 1 : pagination.current();
         List<Views.AlternateView> alternates = alternates(page, pageNumber);
         List<Views.ItemView> sections = topSections.computeIfAbsent(page.language(), this::topSectionsOf);
+        Views.EventsView events = events(page, items, pageNumber);
+        List<Views.ItemView> listed = EventSchedule.splitsListing(page) ? inOrder(events)
+                : items.stream().map(p -> item(p, page.language())).toList();
         List<Views.TermCountView> terms = page.kind() == PageKind.TAXONOMY
                 ? library.termCounts(page).stream().map(c -> new Views.TermCountView(termLabel(c.term(), page.language()),
                         urls.href(c.path()), c.count())).toList()
@@ -101,18 +114,19 @@ public final class ViewFactory {
                 page.type(),
                 page.taxonomy(),
                 taxonomies(page),
-                event(fm.event(), f),
+                event(page, f),
                 attachments.getOrDefault(page.path(), List.of()),
                 alternates,
                 xDefault(page),
-                items.stream().map(p -> item(p, page.language())).toList(),
+                listed,
                 sections,
                 terms,
                 pagination,
                 fm.params(),
                 related.getOrDefault(page.path(), List.of()).stream().map(library.byPath()::get)
                         .filter(java.util.Objects::nonNull).map(p -> item(p, page.language())).toList(),
-                page.kind() == PageKind.LIBRARY ? libraryView(page) : null);
+                page.kind() == PageKind.LIBRARY ? libraryView(page) : null,
+                events);
     }
 
     /** The library's filters: a facet per taxonomy (tags left out: too many to browse), type, year and language. */
@@ -155,6 +169,45 @@ public final class ViewFactory {
                 : messages.label(language, "type", term.slug());
     }
 
+    /**
+     * An events section: every upcoming event on its first page, and this page's share of the past ones
+     * ({@code items}, already paginated). A home page: the next few events of its language.
+     */
+    private Views.EventsView events(Page page, List<Page> items, int pageNumber) {
+        String lang = page.language();
+        if (EventSchedule.splitsListing(page)) {
+            EventSchedule.Split split = schedule.split(library.listing(page));
+            boolean first = pageNumber == 1;
+            return new Views.EventsView(first ? items(split.upcoming(), lang) : null, items(items, lang),
+                    first ? items(split.others(), lang) : List.of(), null);
+        }
+        if (page.kind() == PageKind.HOME) {
+            return new Views.EventsView(items(schedule.next(library.listing(page), HOME_EVENTS), lang), List.of(), List.of(),
+                    eventSections.computeIfAbsent(lang, this::eventSectionOf).orElse(null));
+        }
+        return null;
+    }
+
+    /** What an events section page lists, in reading order, for themes that show one plain list. */
+    private static List<Views.ItemView> inOrder(Views.EventsView events) {
+        List<Views.ItemView> all = new ArrayList<>();
+        if (events.upcoming() != null) all.addAll(events.upcoming());
+        all.addAll(events.past());
+        all.addAll(events.others());
+        return List.copyOf(all);
+    }
+
+    private List<Views.ItemView> items(List<Page> pages, String language) {
+        return pages.stream().map(p -> item(p, language)).toList();
+    }
+
+    /** The language's top events section, if the site has one. */
+    private Optional<String> eventSectionOf(String language) {
+        return library.pages().stream()
+                .filter(p -> EventSchedule.splitsListing(p) && p.language().equals(language) && !p.sectionKey().contains("/"))
+                .map(p -> urls.href(p.path())).findFirst();
+    }
+
     private List<Views.ItemView> topSectionsOf(String language) {
         return library.pages().stream()
                 .filter(p -> p.kind() == PageKind.SECTION && p.language().equals(language) && !p.sectionKey().contains("/"))
@@ -172,7 +225,7 @@ public final class ViewFactory {
         String path = "/" + language + "/404.html";
         return new Views.PageView("404", title, urls.href(path), urls.absolute(path), "", List.of(), null, null, null,
                 "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
-                null, Map.of(), List.of(), null);
+                null, Map.of(), List.of(), null, null);
     }
 
     /**
@@ -185,7 +238,7 @@ public final class ViewFactory {
         List<Views.AlternateView> out = new ArrayList<>();
         for (LanguageConfig l : config.languages()) {
             Optional<String> path = (group == null ? Optional.<Page>empty() : group.in(l.code()))
-                    .filter(x -> paginator.count(x, library.listing(x).size()) >= pageNumber)
+                    .filter(x -> paginator.count(x, schedule.paginated(x, library.listing(x)).size()) >= pageNumber)
                     .map(x -> Paginator.pathOf(x, pageNumber));
             out.add(new Views.AlternateView(l.code(), l.label(), l.code(), path.map(urls::href).orElse(null),
                     path.map(urls::absolute).orElse(null), path.isPresent(), l.code().equals(page.language())));
@@ -220,23 +273,24 @@ public final class ViewFactory {
         LocaleFormats f = formats.get(pageLanguage);
         RenderedMarkdown body = bodies.get(p.path());
         String summary = p.summary() != null ? p.summary() : body == null || body.excerpt().isEmpty() ? null : body.excerpt();
-        FrontMatter fm = p.document() == null ? FrontMatter.empty() : p.document().frontMatter();
         return new Views.ItemView(p.title(), urls.href(p.path()), summary, date(p.date(), f), p.type(), p.language(),
-                !p.language().equals(pageLanguage), event(fm.event(), f));
+                !p.language().equals(pageLanguage), event(p, f));
     }
 
-    private static Views.EventView event(FrontMatter.Event e, LocaleFormats f) {
-        if (e == null) return null;
-        return new Views.EventView(dateTime(e.start(), f), dateTime(e.end(), f), e.location());
+    private Views.EventView event(Page p, LocaleFormats f) {
+        return EventSchedule.eventOf(p).map(e -> {
+            String endText = f.eventEnd(e.start(), e.end());
+            Views.DateView end = endText.isEmpty() ? null : new Views.DateView(endText, e.end().iso());
+            String location = e.location() == null || e.location().isBlank() ? null : e.location().strip();
+            return new Views.EventView(new Views.DateView(f.eventStart(e.start()), e.start().iso()), end, location,
+                    ICalendar.pathOf(p).map(urls::href).orElse(null));
+        }).orElse(null);
     }
 
     private static Views.DateView date(PageDate d, LocaleFormats f) {
         return d == null ? null : new Views.DateView(f.date(d), d.iso());
     }
 
-    private static Views.DateView dateTime(PageDate d, LocaleFormats f) {
-        return d == null ? null : new Views.DateView(f.dateTime(d), d.iso());
-    }
 
     /** A taxonomy page without its own _index.md is titled with the taxonomy's label in the page's language. */
     private String title(Page page) {

@@ -40,7 +40,21 @@ public final class Views {
     /** @param name the taxonomy's field name ("themes"); its label comes from the UI strings ("taxonomy.themes") */
     public record TermGroupView(String name, List<LinkView> terms) {}
 
-    public record EventView(DateView start, DateView end, String location) {}
+    /**
+     * @param start its text as the page's locale writes it, with the time and UTC offset when given
+     * @param end null when it adds nothing; only the time when the event ends on the day it starts
+     * @param calendarUrl the event's iCalendar (.ics) file
+     */
+    public record EventView(DateView start, DateView end, String location, String calendarUrl) {}
+
+    /**
+     * Events as readers look for them, split on the build date.
+     * @param upcoming soonest first; null on the later pages of an events section, which list past events only
+     * @param past most recent first: this pagination page's share of them
+     * @param others entries of an events section that are not events (sub-sections, documents without dates)
+     * @param listUrl the language's events section, for a "all events" link from elsewhere; null on that section
+     */
+    public record EventsView(List<ItemView> upcoming, List<ItemView> past, List<ItemView> others, String listUrl) {}
 
     /** @param format "PDF"; @param size "1.2 MB" */
     public record AttachmentView(String title, String url, String format, String size) {}
@@ -85,6 +99,8 @@ public final class Views {
      * @param terms for taxonomy pages, the terms with their counts
      * @param related for documents, up to five related documents, the page's language first
      * @param library for the library page, its filters and data; null elsewhere
+     * @param events for an events section, its upcoming and past events; for a home page, the next events;
+     *               null elsewhere
      */
     public record PageView(
             String kind,
@@ -109,5 +125,6 @@ public final class Views {
             PaginationView pagination,
             Map<String, Object> params,
             List<ItemView> related,
-            LibraryView library) {}
+            LibraryView library,
+            EventsView events) {}
 }

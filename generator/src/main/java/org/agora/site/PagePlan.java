@@ -3,8 +3,10 @@ package org.agora.site;
 import org.agora.config.LanguageConfig;
 import org.agora.content.StaticFile;
 import org.agora.model.Alias;
+import org.agora.model.EventSchedule;
 import org.agora.model.Library;
 import org.agora.model.Page;
+import org.agora.publish.ICalendar;
 import org.agora.render.Assets;
 import org.agora.render.Paginator;
 
@@ -17,11 +19,12 @@ final class PagePlan {
     static final String REDIRECTS_FILE = "_redirects";
     private final Set<String> outputs = new HashSet<>();
 
-    PagePlan(Library library, Assets assets) {
+    PagePlan(Library library, Assets assets, EventSchedule schedule) {
         Paginator paginator = new Paginator(library.config().pageSize(), null);
         for (Page p : library.pages()) {
-            int pages = paginator.count(p, library.listing(p).size());
+            int pages = paginator.count(p, schedule.paginated(p, library.listing(p)).size());
             for (int n = 1; n <= pages; n++) outputs.add(Page.outputPathOf(Paginator.pathOf(p, n)));
+            ICalendar.pathOf(p).ifPresent(ics -> outputs.add(Page.outputPathOf(ics)));
         }
         for (StaticFile f : library.staticFiles()) outputs.add(f.relPath());
         outputs.addAll(assets.files().keySet());

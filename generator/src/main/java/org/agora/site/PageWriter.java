@@ -9,10 +9,12 @@ import org.agora.markdown.LinkRef;
 import org.agora.markdown.MarkdownRenderer;
 import org.agora.markdown.RenderedMarkdown;
 import org.agora.model.Alias;
+import org.agora.model.EventSchedule;
 import org.agora.model.Library;
 import org.agora.model.Page;
 import org.agora.model.PageKind;
 import org.agora.model.SiteUrls;
+import org.agora.publish.ICalendar;
 import org.agora.publish.Redirects;
 import org.agora.publish.Staging;
 import org.agora.render.Assets;
@@ -46,6 +48,7 @@ final class PageWriter {
     private final SiteUrls urls;
     private final Messages messages;
     private final MarkdownRenderer markdown;
+    private final EventSchedule schedule;
     private final AtomicInteger written = new AtomicInteger();
     private final Map<String, AtomicInteger> perLanguage = new ConcurrentHashMap<>();
     /** Rendered Markdown by page path: whole for list pages, without HTML for documents (already written). */
@@ -59,16 +62,18 @@ final class PageWriter {
     private final Map<String, String> libraryData = new ConcurrentHashMap<>();
 
     PageWriter(Library library, Theme theme, Messages messages, Assets assets, Map<String, LocaleFormats> formats,
-               MarkdownRenderer markdown, Map<String, List<Views.AttachmentView>> attachments, Staging staging) {
+               MarkdownRenderer markdown, Map<String, List<Views.AttachmentView>> attachments, EventSchedule schedule,
+               Staging staging) {
         this.library = library;
         this.theme = theme;
         this.messages = messages;
         this.assets = assets;
         this.staging = staging;
         this.markdown = markdown;
+        this.schedule = schedule;
         this.urls = SiteUrls.of(library.config());
         this.templates = new TemplateRenderer(theme, messages, assets, urls, formats);
-        this.views = new ViewFactory(library, messages, formats, texts, attachments, related, libraryData);
+        this.views = new ViewFactory(library, messages, formats, texts, attachments, related, libraryData, schedule);
         this.paginator = new Paginator(library.config().pageSize(), urls);
     }
 
@@ -109,6 +114,7 @@ final class PageWriter {
             RenderedMarkdown body = new RenderedMarkdown(Deflated.text(pendingHtml.remove(page.path())), text.toc(),
                     text.excerpt(), text.headingIds(), text.links());
             writePage(page, body, page.path(), List.of(), null, diagnostics);
+            writeCalendar(page, body);
         });
         return null;
     }
@@ -126,7 +132,7 @@ final class PageWriter {
         }
         library.pages().parallelStream().filter(p -> p.kind() != PageKind.PAGE).forEach(page -> {
             RenderedMarkdown body = texts.getOrDefault(page.path(), RenderedMarkdown.empty());
-            for (Paginator.Slice slice : paginator.slices(page, library.listing(page))) {
+            for (Paginator.Slice slice : paginator.slices(page, schedule.paginated(page, library.listing(page)))) {
                 writePage(page, body, slice.path(), slice.items(), slice.pagination(), diagnostics);
             }
         });
@@ -155,6 +161,14 @@ final class PageWriter {
             written.decrementAndGet();
             perLanguage.computeIfAbsent(page.language(), k -> new AtomicInteger()).incrementAndGet();
         }
+    }
+
+    /** An event's iCalendar file, beside its page; described by its summary, else the start of its text. */
+    private void writeCalendar(Page page, RenderedMarkdown body) {
+        ICalendar.pathOf(page).ifPresent(path -> {
+            String description = page.summary() != null ? page.summary() : body.excerpt();
+            write(Page.outputPathOf(path), ICalendar.of(page, urls.absolute(page.path()), description, schedule.buildDate()));
+        });
     }
 
     /** HTML pages written per language. */

@@ -15,6 +15,7 @@ import org.agora.i18n.MessagesLoader;
 import org.agora.markdown.LinkChecker;
 import org.agora.markdown.LinkTargets;
 import org.agora.markdown.MarkdownRenderer;
+import org.agora.model.EventSchedule;
 import org.agora.model.Library;
 import org.agora.model.LibraryBuilder;
 import org.agora.model.SiteUrls;
@@ -86,14 +87,15 @@ public final class SiteBuilder {
                     (pageLang, targetLang) -> messages.t(pageLang, "fallbackMarker",
                             Map.of("language", formats.get(pageLang).languageName(targetLang))));
             Map<String, List<Views.AttachmentView>> attachments = new Attachments(library, SiteUrls.of(config)).resolve(diagnostics);
-            PagePlan plan = new PagePlan(library, assets);
+            EventSchedule schedule = new EventSchedule(options.buildDate());
+            PagePlan plan = new PagePlan(library, assets, schedule);
 
             // Documents are rendered and written one by one, so that no document's HTML waits in memory for the
             // others: a build of 25,000 documents stays within a few hundred MB. Nothing reaches the output
             // folder before the last check passed: it all goes to staging first.
             try (Staging staging = Staging.open(outDir);
                  SearchStage search = new SearchStage(library, messages, formats, options.cacheDir().toAbsolutePath())) {
-                PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, staging);
+                PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, schedule, staging);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
                 stages.run("render documents", () -> writer.renderDocuments(diagnostics, search::add));
                 stages.run("check links", () -> {

@@ -59,6 +59,7 @@ class PreviewServerTest {
         write(out.resolve("404.html"), "<h1>custom not found</h1>");
         write(out.resolve("css/site.css"), "body{}");
         write(out.resolve("data/file+name.txt"), "plus");
+        write(out.resolve("en/events/assembly/assembly.ics"), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
         try {
             Files.createSymbolicLink(out.resolve("leak.txt"), dir.resolve("secret.txt"));
             Files.createSymbolicLink(out.resolve("leakdir"), dir);
@@ -126,6 +127,8 @@ class PreviewServerTest {
         assertEquals(200, css.statusCode());
         assertEquals("text/css; charset=utf-8", css.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("plus", get(rootUri, "/data/file+name.txt").body(), "'+' in a path is not a space");
+        assertEquals("text/calendar; charset=utf-8", get(rootUri, "/en/events/assembly/assembly.ics").headers()
+                .firstValue("Content-Type").orElseThrow(), "calendar apps open .ics files by this type");
         assertEquals("<h1>english</h1>", get(rootUri, "/%65n/").body(), "percent-encoded letters are decoded");
     }
 

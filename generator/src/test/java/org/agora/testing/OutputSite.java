@@ -40,6 +40,9 @@ public final class OutputSite {
         }
     }
 
+    /** The output folder. */
+    public Path root() { return root; }
+
     /** Output-relative path → parsed page. */
     public Map<String, Document> pages() { return pages; }
 
