@@ -18,6 +18,15 @@ function start(app) {
   const unfolded = new Set();   // facet fields whose long tail the reader opened
   let state = readUrl(), seq = 0, timer = 0, engine = null;
 
+  // On a phone the filters start folded under their heading, so the results come into view first;
+  // on a wider screen they stand open beside the results.
+  const fold = byId('search-facets-fold'), narrow = window.matchMedia('(max-width: 40rem)');
+  if (fold) {
+    const follow = () => { fold.open = !narrow.matches; };
+    follow();
+    narrow.addEventListener('change', follow);
+  }
+
   // Started at once, awaited by each search: the form works (and says so) while the runtime loads.
   const opening = import(s.module).then((mod) => mod.open({ lang: s.lang })).then((e) => (engine = e));
   opening.catch(() => {});   // reported by the search that awaits it
