@@ -197,11 +197,17 @@ public final class LibraryBuilder {
             // Every term of every language, so that a term page exists in all languages and its pages are
             // translations of each other, as documents are.
             Map<String, Map<String, String>> rawBySlug = new TreeMap<>();
+            Map<Page, List<String>> slugsOf = new java.util.IdentityHashMap<>();   // each document's slugs, made once (records hash deeply)
             for (LanguageConfig lang : config.languages()) {
                 for (Page doc : visible.getOrDefault(lang.code(), List.of())) {
+                    if (slugsOf.containsKey(doc)) continue;
+                    List<String> slugs = new ArrayList<>();
                     for (String raw : Facets.values(doc, taxonomy)) {
-                        rawBySlug.computeIfAbsent(Slugs.term(taxonomy, raw), k -> new HashMap<>()).putIfAbsent(doc.language(), raw);
+                        String slug = Slugs.term(taxonomy, raw);
+                        rawBySlug.computeIfAbsent(slug, k -> new HashMap<>()).putIfAbsent(doc.language(), raw);
+                        if (!slugs.contains(slug)) slugs.add(slug);
                     }
+                    slugsOf.put(doc, slugs);
                 }
             }
             if (rawBySlug.isEmpty()) continue;
@@ -210,6 +216,10 @@ public final class LibraryBuilder {
                 added.add(withContent(new Page(PageKind.TAXONOMY, lang.code(), Library.taxonomyGroupKey(taxonomy),
                         taxonomyPath, taxonomy, null, null, "taxonomy", "", null, null, Map.of(), null, taxonomy, null),
                         sectionsByPath, pages));
+                Map<String, List<Page>> bySlug = new HashMap<>();
+                for (Page doc : visible.getOrDefault(lang.code(), List.of())) {
+                    for (String slug : slugsOf.get(doc)) bySlug.computeIfAbsent(slug, k -> new ArrayList<>()).add(doc);
+                }
                 List<Library.TermCount> counts = new ArrayList<>();
                 for (Map.Entry<String, Map<String, String>> e : rawBySlug.entrySet()) {
                     String slug = e.getKey();
@@ -219,12 +229,7 @@ public final class LibraryBuilder {
                     added.add(withContent(new Page(PageKind.TERM, lang.code(), Library.termGroupKey(taxonomy, slug),
                             path, term.label(), null, null, "term", "", null, null, Map.of(), null, taxonomy, slug),
                             sectionsByPath, pages));
-                    List<Page> tagged = new ArrayList<>();
-                    for (Page doc : visible.getOrDefault(lang.code(), List.of())) {
-                        if (Facets.values(doc, taxonomy).stream().anyMatch(raw -> Slugs.term(taxonomy, raw).equals(slug))) {
-                            tagged.add(doc);
-                        }
-                    }
+                    List<Page> tagged = new ArrayList<>(bySlug.getOrDefault(slug, List.of()));
                     tagged.sort(NEWEST_FIRST);
                     listings.put(path, List.copyOf(tagged));
                     counts.add(new Library.TermCount(term, path, tagged.size()));
