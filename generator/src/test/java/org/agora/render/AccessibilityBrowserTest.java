@@ -64,15 +64,15 @@ class AccessibilityBrowserTest {
             // Checked once the query has shown results (the READY condition below).
             new Checked("search", "en/search/index.html", "?q=radio", true),
             new Checked("not-found", "en/404.html"),
-            // The library page is being built on another branch: checked when the output has it. Once it is
-            // merged, make it required (drop the last two arguments).
-            new Checked("library", "en/library/index.html", "", false));
+            // Checked with a filter chosen, once the live filters are drawn (READY).
+            new Checked("library", "en/library/index.html", "?types=news", true));
 
     /** True when a page is ready to be checked: the search page once its results are drawn. */
     private static final String READY = """
             document.readyState === 'complete'
               && (!document.getElementById('search-app')
-                  || (document.querySelector('#search-list > li') && !document.querySelector('#search-list[aria-busy]')))""";
+                  || (document.querySelector('#search-list > li') && !document.querySelector('#search-list[aria-busy]')))
+              && (!document.getElementById('library-app') || document.querySelector('#library-facets fieldset input:checked'))""";
 
     private static final int PHONE = 375, NARROWEST = 360, DESKTOP = 1280;
     private static final List<String> SCHEMES = List.of("light", "dark");
