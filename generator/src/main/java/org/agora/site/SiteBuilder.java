@@ -82,14 +82,16 @@ public final class SiteBuilder {
             MarkdownRenderer markdown = new MarkdownRenderer(new LinkTargets(library), config.trustRawHtml(),
                     (pageLang, targetLang) -> messages.t(pageLang, "fallbackMarker",
                             Map.of("language", formats.get(pageLang).languageName(targetLang))));
-            Map<String, List<Views.AttachmentView>> attachments = new Attachments(library, SiteUrls.of(config)).resolve(diagnostics);
+            Attachments files = new Attachments(library, SiteUrls.of(config));
+            Map<String, List<Views.AttachmentView>> attachments = files.resolve(diagnostics);
             PagePlan plan = new PagePlan(library, assets);
 
             // Documents are rendered and written one by one, so that no document's HTML waits in memory for the
             // others: a build of 25,000 documents stays within a few hundred MB. Nothing reaches the output
             // folder before the last check passed: it all goes to staging first.
             try (Staging staging = Staging.open(outDir);
-                 SearchStage search = new SearchStage(library, messages, formats, options.cacheDir().toAbsolutePath())) {
+                 SearchStage search = new SearchStage(library, messages, formats, new AttachmentTexts(files, diagnostics),
+                         options.cacheDir().toAbsolutePath())) {
                 PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, staging);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
                 stages.run("render documents", () -> writer.writeDocuments(diagnostics, search::add));
