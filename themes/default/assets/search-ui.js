@@ -132,6 +132,13 @@ function start(app) {
     }
     const item = el('li', 'item search-result', el('h3', 'item-title', title));
     if (meta.childNodes.length) item.append(meta);
+    if (r.attachment) {
+      // The excerpt comes from an attachment's text: name it, with a link to the file.
+      const file = el('a', null, r.attachment.title);
+      if (safeUrl(r.attachment.url)) file.href = r.attachment.url;
+      if (foreign) file.lang = r.language;
+      item.append(el('p', 'item-meta search-attachment', s.inAttachment, ' ', file));
+    }
     if (excerpt.childNodes.length) item.append(excerpt);
     return item;
   }

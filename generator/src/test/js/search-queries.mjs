@@ -21,6 +21,6 @@ for (const r of JSON.parse(fs.readFileSync(requestsFile, 'utf8'))) {
   const res = await engines[r.language].search(r.query, { allLanguages: r.allLanguages, filters: r.filters,
     prefix: r.prefix, page: 1, pageSize: 10 });
   out.push({ total: res.total, suggestions: res.suggestions,
-    hits: res.results.map((h) => ({ language: h.language, doc: h.doc, score: h.score, url: h.url })) });
+    hits: res.results.map((h) => ({ language: h.language, doc: h.doc, score: h.score, url: h.url, attachment: h.attachment })) });
 }
 fs.writeFileSync(outFile, JSON.stringify(out));

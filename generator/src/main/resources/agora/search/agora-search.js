@@ -156,7 +156,8 @@ class FieldStats {
 // ---------------------------------------------------------------------------------------------------
 // One language's index files
 
-const FIELD_COUNT = 4;
+/** Text fields, in the manifest's order: title, headings, summary, body, attachments. */
+const FIELD_COUNT = 5;
 
 class Postings {
   // Struct of arrays: docs ascending; per doc and field, term frequency (0 = absent) and norm byte.
@@ -189,6 +190,7 @@ class LanguageIndex {
     this.language = manifest.language;
     this.folder = new URL(manifest.folder, base);
     this.fields = manifest.fields.map((f) => new FieldStats(f, f32(manifest.k1), f32(manifest.b)));
+    this.attachmentsField = manifest.fields.findIndex((f) => f.name === 'attachments');
     this.files = new Map();
     this.facetIds = new Map(); // "field\u0000value" -> id
     this.facetById = [];
@@ -322,6 +324,29 @@ class LanguageIndex {
 
   fragment(doc) {
     return this.parsed(`d/${doc}.bin`, (bytes) => JSON.parse(utf8.decode(bytes)));
+  }
+
+  /** The texts of a document's attachments, in the order of its result data's attachments. */
+  attachmentTexts(doc) {
+    return this.parsed(`a/${doc}.bin`, (bytes) => JSON.parse(utf8.decode(bytes)));
+  }
+
+  /** Whether a document's attachments hold one of these terms, read from the postings (already loaded by the search). */
+  async attachmentsHoldAny(doc, terms) {
+    const f = this.attachmentsField;
+    if (f < 0) return false;
+    for (const term of terms) {
+      const p = await this.postings(term);
+      if (!p || !p.df[f]) continue;
+      let lo = 0;
+      let hi = p.count - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (p.docs[mid] === doc) { if (p.tf[mid * FIELD_COUNT + f]) return true; break; }
+        if (p.docs[mid] < doc) lo = mid + 1; else hi = mid - 1;
+      }
+    }
+    return false;
   }
 }
 
@@ -632,13 +657,17 @@ function distance(a, b, max) {
 
 const EXCERPT_LENGTH = 220;
 
-function excerpt(analyzer, text, terms, keepStopwords) {
-  if (!text) return [];
+/**
+ * The best passage of a text: the query words it holds and its first one. Its score (distinct words × 1000
+ * plus occurrences, 0 without any) is Excerpts.bestPassage's, which decides in Java as here whether a
+ * result's excerpt comes from an attachment.
+ */
+function bestPassage(analyzer, text, terms, keepStopwords) {
+  if (!text) return { score: 0, hits: [], best: 0 };
   const tokens = analyzer.analyze(text, { stopwords: !keepStopwords });
   const hits = tokens.filter((t) => terms.has(t.term));
-  if (!hits.length) return [{ text: clip(text, 0, EXCERPT_LENGTH), match: false }];
   let best = 0;
-  let bestScore = -1;
+  let bestScore = 0;
   for (let i = 0; i < hits.length; i++) {
     const seen = new Set();
     let count = 0;
@@ -649,6 +678,13 @@ function excerpt(analyzer, text, terms, keepStopwords) {
     const score = seen.size * 1000 + count;
     if (score > bestScore) { bestScore = score; best = i; }
   }
+  return { score: bestScore, hits, best };
+}
+
+function excerpt(text, passage) {
+  if (!text) return [];
+  const { hits, best } = passage;
+  if (!hits.length) return [{ text: clip(text, 0, EXCERPT_LENGTH), match: false }];
   let start = Math.max(0, hits[best].start - 40);
   if (start > 0) {
     const space = text.lastIndexOf(' ', hits[best].start - 1);
@@ -746,8 +782,28 @@ class Engine {
     const text = data.text || '';
     await index.analyzer.prepare(text + ' ' + (data.summary || ''));
     const terms = planTerms(p);
-    let pieces = excerpt(index.analyzer, text, terms, p.keepStopwords);
-    if (!pieces.some((x) => x.match) && data.summary) pieces = excerpt(index.analyzer, data.summary, terms, p.keepStopwords);
+    let source = text;
+    let passage = bestPassage(index.analyzer, text, terms, p.keepStopwords);
+    if (!passage.score && data.summary) {
+      source = data.summary;
+      passage = bestPassage(index.analyzer, data.summary, terms, p.keepStopwords);
+    }
+    // An attachment holding a better passage gives the excerpt and is named; its text is fetched only
+    // when the postings say that it holds a query word.
+    let attachment = null;
+    if (data.attachments && terms.size && await index.attachmentsHoldAny(hit.doc, terms)) {
+      const texts = await index.attachmentTexts(hit.doc);
+      await index.analyzer.prepare(texts.join(' '));
+      texts.forEach((t, k) => {
+        const candidate = bestPassage(index.analyzer, t, terms, p.keepStopwords);
+        if (candidate.score > passage.score) {
+          passage = candidate;
+          source = t;
+          attachment = { title: data.attachments[k].title, url: data.attachments[k].url };
+        }
+      });
+    }
+    const pieces = excerpt(source, passage);
     const type = data.type ? index.facetById[index.facetIds.get('type\u0000' + data.type)] : null;
     const languageEntry = own.manifest.languages.find((l) => l.code === index.language);
     return {
@@ -763,6 +819,7 @@ class Engine {
       typeLabel: type ? type.label : (data.type || null),
       summary: data.summary || '',
       excerpt: pieces,
+      attachment,
     };
   }
 

@@ -135,7 +135,13 @@ final class SearchCommand implements Callable<Integer> {
             var analyzer = Analyzers.forLanguage(hit.language(), Analyzers.Mode.FULL);
             out.printf("%3d. %s  [%.4f]%n", rank, hit.title(), hit.score());
             out.printf("     %s  %s%s%n", hit.url(), hit.language(), hit.date() != null ? "  " + hit.date() : "");
-            String excerpt = Excerpts.of(index.text(hit.doc()), Excerpts.terms(plan), analyzer);
+            String text = index.text(hit.doc());
+            if (hit.attachment() != null) {
+                out.printf("     in: %s  %s%n", hit.attachment().title(), hit.attachment().url());
+                text = index.attachments(hit.doc()).stream().filter(a -> a.url().equals(hit.attachment().url()))
+                        .map(SearchIndex.StoredAttachment::text).findFirst().orElse(text);
+            }
+            String excerpt = Excerpts.of(text, Excerpts.terms(plan), analyzer);
             if (!excerpt.isEmpty()) out.printf("     %s%n", excerpt);
         }
         if (!results.suggestions().isEmpty()) out.println("Did you mean: " + String.join(" | ", results.suggestions()));

@@ -29,6 +29,55 @@ public final class Excerpts {
         return sb.toString().replaceAll("\\s+", " ");
     }
 
+    /** The runtime's excerpt length (agora-search.js EXCERPT_LENGTH): a passage is this long less 40 characters. */
+    static final int PASSAGE_LENGTH = 220 - 40;
+
+    /**
+     * How much of a query the best passage of a text holds, as the runtime's excerpt() rates passages: the
+     * distinct terms times 1,000 plus the occurrences, in a window of {@value #PASSAGE_LENGTH} characters;
+     * 0 when the text has none.
+     */
+    public static int bestPassage(String text, Set<String> terms, Analyzer analyzer) {
+        if (text == null || text.isEmpty()) return 0;
+        List<Token> hits = Token.analyze(analyzer, text).stream().filter(t -> terms.contains(t.term())).toList();
+        int best = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            Set<String> seen = new java.util.HashSet<>();
+            int count = 0;
+            for (int j = i; j < hits.size() && hits.get(j).end() - hits.get(i).start() <= PASSAGE_LENGTH; j++) {
+                seen.add(hits.get(j).term());
+                count++;
+            }
+            best = Math.max(best, seen.size() * 1000 + count);
+        }
+        return best;
+    }
+
+    /**
+     * The attachment that holds a result's best passage, or null when the document's own text (or, when that
+     * has no query word, its summary) holds one at least as good: the runtime's rule, on the same texts
+     * (the body as a result's data keeps it). Attachments are read only when the postings say that they
+     * hold a query word, as the runtime fetches their text only then.
+     */
+    public static SearchIndex.StoredAttachment passageAttachment(SearchIndex index, int doc, String summary, QueryPlan plan) {
+        Set<String> terms = terms(plan);
+        if (terms.isEmpty() || !index.attachmentsHoldAny(doc, terms)) return null;
+        Analyzer analyzer = Analyzers.forLanguage(index.language(),
+                plan.keepStopwords() ? Analyzers.Mode.KEEP_STOPWORDS : Analyzers.Mode.FULL);
+        String body = IndexExporter.fragmentText(index.text(doc), IndexExporter.Layout.DEFAULT.fragmentTextMax());
+        int best = bestPassage(body, terms, analyzer);
+        if (best == 0) best = bestPassage(summary, terms, analyzer);
+        SearchIndex.StoredAttachment found = null;
+        for (SearchIndex.StoredAttachment a : index.attachments(doc)) {
+            int score = bestPassage(a.text(), terms, analyzer);
+            if (score > best) {
+                best = score;
+                found = a;
+            }
+        }
+        return found;
+    }
+
     /** The terms a plan looks for, for highlighting. */
     public static Set<String> terms(QueryPlan plan) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();

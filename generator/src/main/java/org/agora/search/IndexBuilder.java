@@ -35,10 +35,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +55,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IndexBuilder implements AutoCloseable {
 
     /** Changes whenever what is indexed or how changes, so an old cache is rebuilt instead of reused. */
-    static final String FORMAT = "agora-search-1 lucene-" + Version.LATEST;
+    static final String FORMAT = "agora-search-2 lucene-" + Version.LATEST;
+    /**
+     * Marks the fingerprint of a document whose attachment could not be read: it never equals a computed one,
+     * so the next build analyses the document again and reports the problem again until the file is fixed.
+     */
+    private static final String INCOMPLETE = " incomplete";
     private static final String KEY_FILE = "agora-index-key";
 
     private final String language;
@@ -120,8 +127,16 @@ public final class IndexBuilder implements AutoCloseable {
         String fingerprint = fingerprint(doc);
         seen.add(doc.path());
         if (fingerprint.equals(cachedFingerprints.get(doc.path()))) return;
+        List<AttachmentText> attachments = new ArrayList<>();
+        boolean complete = true;
+        for (SearchAttachment a : doc.attachments()) {
+            Optional<String> text = a.text().get();
+            if (text.isEmpty()) complete = false;
+            else if (!text.get().isBlank()) attachments.add(new AttachmentText(a.title(), a.url(), text.get()));
+        }
         try {
-            writer.updateDocument(new Term(SearchFields.PATH, doc.path()), toLucene(doc, fingerprint));
+            writer.updateDocument(new Term(SearchFields.PATH, doc.path()),
+                    toLucene(doc, attachments, complete ? fingerprint : fingerprint + INCOMPLETE));
             analysed.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -193,7 +208,9 @@ public final class IndexBuilder implements AutoCloseable {
         return t;
     }
 
-    private static Document toLucene(SearchDocument doc, String fingerprint) {
+    private record AttachmentText(String title, String url, String text) {}
+
+    private static Document toLucene(SearchDocument doc, List<AttachmentText> attachments, String fingerprint) {
         Document d = new Document();
         d.add(new StringField(SearchFields.PATH, doc.path(), Field.Store.YES));
         d.add(new SortedDocValuesField(SearchFields.PATH, new BytesRef(doc.path())));
@@ -206,8 +223,18 @@ public final class IndexBuilder implements AutoCloseable {
         }
         if (!doc.body().isEmpty()) d.add(new TextField(SearchFields.BODY.name(), doc.body(), Field.Store.NO));
         d.add(new StoredField(SearchFields.TEXT_STORED, doc.body()));
+        // One value for all attachments: one length for BM25, as the body's.
+        StringBuilder attached = new StringBuilder();
+        for (AttachmentText a : attachments) {
+            d.add(new StoredField(SearchFields.ATTACHMENT_TITLE, a.title()));
+            d.add(new StoredField(SearchFields.ATTACHMENT_URL, a.url()));
+            d.add(new StoredField(SearchFields.ATTACHMENT_TEXT, a.text()));
+            if (!attached.isEmpty()) attached.append('\n');
+            attached.append(a.text());
+        }
+        if (!attached.isEmpty()) d.add(new TextField(SearchFields.ATTACHMENTS.name(), attached.toString(), Field.Store.NO));
         d.add(new Field(SearchFields.WORDS, String.join("\n", doc.title(),
-                doc.summary() == null ? "" : doc.summary(), doc.body()), WORDS_TYPE));
+                doc.summary() == null ? "" : doc.summary(), doc.body(), attached), WORDS_TYPE));
         if (doc.date() != null) {
             d.add(new StoredField(SearchFields.DATE, doc.date()));
             d.add(new StoredField(SearchFields.DATE_TEXT, doc.dateText()));
@@ -230,6 +257,13 @@ public final class IndexBuilder implements AutoCloseable {
                     Long.toString(doc.sortDate()), new TreeMap<>(doc.facets()).toString())) {
                 sha.update(s.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
+            }
+            // The file's digest stands for its text, which is read only when the document is analysed.
+            for (SearchAttachment a : doc.attachments()) {
+                for (String s : List.of(a.title(), a.url(), a.digest())) {
+                    sha.update(s.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -35,7 +35,7 @@ import java.util.TreeSet;
  */
 public final class IndexExporter {
 
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     /**
      * The sizes that shape the files.
@@ -431,18 +431,35 @@ public final class IndexExporter {
             putIfPresent(m, "date", doc.get(SearchFields.DATE));
             putIfPresent(m, "dateText", doc.get(SearchFields.DATE_TEXT));
             putIfPresent(m, "type", doc.get(SearchFields.TYPE));
-            String text = doc.get(SearchFields.TEXT_STORED);
-            int max = layout.fragmentTextMax();
-            if (text != null && text.length() > max) {
-                int cut = text.lastIndexOf(' ', max);
-                if (cut < max / 2) cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-                text = text.substring(0, cut);
+            m.put("text", fragmentText(doc.get(SearchFields.TEXT_STORED), layout.fragmentTextMax()));
+            String[] titles = doc.getValues(SearchFields.ATTACHMENT_TITLE);
+            if (titles.length > 0) {
+                // The list is small and always sent; the texts are large and fetched only for a result whose
+                // attachments hold a query word.
+                String[] urls = doc.getValues(SearchFields.ATTACHMENT_URL);
+                List<Map<String, String>> attachments = new ArrayList<>();
+                for (int k = 0; k < titles.length; k++) {
+                    Map<String, String> a = new LinkedHashMap<>();
+                    a.put("title", titles[k]);
+                    a.put("url", urls[k]);
+                    attachments.add(a);
+                }
+                m.put("attachments", attachments);
+                out.write("a/" + d + ".bin", JSON.writeValueAsBytes(List.of(doc.getValues(SearchFields.ATTACHMENT_TEXT))));
             }
-            m.put("text", text == null ? "" : text);
             out.write("d/" + d + ".bin", JSON.writeValueAsBytes(m));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The body text a result's data keeps for its excerpt: at most {@code max} characters, cut at a space. */
+    static String fragmentText(String text, int max) {
+        if (text == null) return "";
+        if (text.length() <= max) return text;
+        int cut = text.lastIndexOf(' ', max);
+        if (cut < max / 2) cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, cut);
     }
 
     private static void putIfPresent(Map<String, Object> m, String key, String value) {
@@ -460,7 +477,7 @@ public final class IndexExporter {
         private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
         Writer(Path root) throws IOException {
             this.root = root;
-            for (String folder : List.of("t", "p", "x", "w", "f", "d")) Files.createDirectories(root.resolve(folder));
+            for (String folder : List.of("t", "p", "x", "w", "f", "d", "a")) Files.createDirectories(root.resolve(folder));
         }
 
         void write(String rel, byte[] raw) {

@@ -7,8 +7,10 @@ import java.util.Map;
  * A query after analysis: what must match, what must not, and the facet filters. Lucene runs it as a
  * BooleanQuery ({@link LuceneQueries}); the browser runtime builds the same plan and scores it the same way.
  * @param matchAll no words to look for, only filters: every document of the filters matches, newest first
+ * @param keepStopwords the query was made of stop words only and analysed with them (excerpts look for them too)
  */
-public record QueryPlan(List<Clause> must, List<Clause> mustNot, Map<String, List<String>> filters, boolean matchAll) {
+public record QueryPlan(List<Clause> must, List<Clause> mustNot, Map<String, List<String>> filters, boolean matchAll,
+                        boolean keepStopwords) {
 
     public QueryPlan {
         must = List.copyOf(must);

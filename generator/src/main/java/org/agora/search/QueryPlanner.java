@@ -23,7 +23,7 @@ public final class QueryPlanner {
 
     public static final int PREFIX_MIN_LENGTH = 2;
     public static final int PREFIX_MAX_TERMS = 10;
-    /** Clauses kept of a long query: each looks in four fields, and Lucene allows 1,024 clauses in all. */
+    /** Clauses kept of a long query: each looks in five fields, and Lucene allows 1,024 clauses in all. */
     public static final int MAX_CLAUSES = 64;
 
     private final Analyzer full;
@@ -52,7 +52,8 @@ public final class QueryPlanner {
             anyPositive = true;
             if (!Token.analyze(full, p.text()).isEmpty()) anyTerm = true;
         }
-        Analyzer analyzer = anyPositive && !anyTerm ? keepStopwords : full;
+        boolean stopwordsOnly = anyPositive && !anyTerm;
+        Analyzer analyzer = stopwordsOnly ? keepStopwords : full;
 
         List<QueryPlan.Clause> must = new ArrayList<>();
         List<QueryPlan.Clause> mustNot = new ArrayList<>();
@@ -74,7 +75,7 @@ public final class QueryPlanner {
             for (QueryPlan.Clause c : target) if (!into.contains(c) && into.size() < MAX_CLAUSES) into.add(c);
         }
         boolean matchAll = must.isEmpty() && !filters.isEmpty();
-        return new QueryPlan(must, mustNot, filters, matchAll);
+        return new QueryPlan(must, mustNot, filters, matchAll, stopwordsOnly);
     }
 
     /** The last word while typing: its earlier tokens as usual, its last one as a prefix of index words. */

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param date ISO date (yyyy-mm-dd) or null; @param dateText the same in the language's long form
  * @param sortDate days since 1970, newest first in the index; Long.MIN_VALUE when undated
  * @param facets facet field → values (type, year and every taxonomy), as stable identifiers
+ * @param attachments the attachments whose text is searched too (PDFs), in the order the document lists them
  */
 public record SearchDocument(
         String path,
@@ -24,9 +25,11 @@ public record SearchDocument(
         String date,
         String dateText,
         long sortDate,
-        Map<String, List<String>> facets) {
+        Map<String, List<String>> facets,
+        List<SearchAttachment> attachments) {
 
     public SearchDocument {
         facets = Map.copyOf(facets);
+        attachments = List.copyOf(attachments);
     }
 }

@@ -17,9 +17,15 @@ public final class SearchFields {
     public static final TextField HEADINGS = new TextField("headings", 2f);
     public static final TextField SUMMARY = new TextField("summary", 2f);
     public static final TextField BODY = new TextField("body", 1f);
+    /**
+     * The text of the document's PDF attachments. Half the body's weight: the page editors wrote says what the
+     * document is about, while a word on page 30 of a report may be a passing mention; a word found only in
+     * the attachment still finds the document. (A power of two, as the other boosts.)
+     */
+    public static final TextField ATTACHMENTS = new TextField("attachments", 0.5f);
 
     /** In this order everywhere: the order of the per-field flags in the exported postings. */
-    public static final List<TextField> TEXT = List.of(TITLE, HEADINGS, SUMMARY, BODY);
+    public static final List<TextField> TEXT = List.of(TITLE, HEADINGS, SUMMARY, BODY, ATTACHMENTS);
 
     /** The words as readers type them (lower-cased, folded, not stemmed): prefix matching and "did you mean". */
     public static final String WORDS = "words";
@@ -35,6 +41,10 @@ public final class SearchFields {
     public static final String FINGERPRINT = "fingerprint";
     /** Body text kept for excerpts (stored, not searched). */
     public static final String TEXT_STORED = "text";
+    /** Each attachment with text, in the document's order: title, link and text (stored, for results and excerpts). */
+    public static final String ATTACHMENT_TITLE = "attachmentTitle";
+    public static final String ATTACHMENT_URL = "attachmentUrl";
+    public static final String ATTACHMENT_TEXT = "attachmentText";
 
     public static final String TYPE = "type";
     public static final String YEAR = "year";

@@ -85,7 +85,7 @@ public final class SearchIndex implements AutoCloseable {
             }
             return new SearchHit(language, doc, score, d.get(SearchFields.PATH), d.get(SearchFields.URL),
                     d.get(SearchFields.TITLE.name()), d.get(SearchFields.SUMMARY.name()), d.get(SearchFields.DATE),
-                    d.get(SearchFields.DATE_TEXT), facets);
+                    d.get(SearchFields.DATE_TEXT), facets, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +95,39 @@ public final class SearchIndex implements AutoCloseable {
     public String text(int doc) {
         try {
             return reader.storedFields().document(doc).get(SearchFields.TEXT_STORED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An attachment of a document as the index keeps it: title, link and the text that was indexed. */
+    public record StoredAttachment(String title, String url, String text) {}
+
+    /** The attachments of a document whose text is indexed, in the document's order. */
+    public List<StoredAttachment> attachments(int doc) {
+        try {
+            Document d = reader.storedFields().document(doc);
+            String[] titles = d.getValues(SearchFields.ATTACHMENT_TITLE);
+            String[] urls = d.getValues(SearchFields.ATTACHMENT_URL);
+            String[] texts = d.getValues(SearchFields.ATTACHMENT_TEXT);
+            List<StoredAttachment> out = new ArrayList<>();
+            for (int k = 0; k < titles.length; k++) out.add(new StoredAttachment(titles[k], urls[k], texts[k]));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a document's attachments hold one of these terms (read from the postings, as the runtime does). */
+    public boolean attachmentsHoldAny(int doc, java.util.Collection<String> terms) {
+        LeafReader leaf = leaf();
+        if (leaf == null) return false;
+        try {
+            for (String term : terms) {
+                var postings = leaf.postings(new org.apache.lucene.index.Term(SearchFields.ATTACHMENTS.name(), term));
+                if (postings != null && postings.advance(doc) == doc) return true;
+            }
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

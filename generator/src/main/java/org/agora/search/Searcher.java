@@ -47,10 +47,12 @@ public final class Searcher {
         Map<String, Map<String, Integer>> facets = new TreeMap<>();
         int total = 0;
         List<String> order = List.copyOf(indexes.keySet());
+        Map<String, QueryPlan> plans = new HashMap<>();
         for (String lang : languages) {
             SearchIndex index = indexes.get(lang);
             if (index == null) throw new IllegalArgumentException("no search index for language " + lang);
             QueryPlan plan = index.planner().plan(text, request.prefix(), filters);
+            plans.put(lang, plan);
             Query query = LuceneQueries.of(plan);
             int wanted = (int) Math.max(1, Math.min(wantedLong, Math.max(1, index.docCount())));
             try {
@@ -70,7 +72,11 @@ public final class Searcher {
                 .thenComparing(h -> order.indexOf(h.language()))
                 .thenComparingInt(SearchHit::doc));
         int from = Math.min(merged.size(), (request.page() - 1) * request.pageSize());
-        List<SearchHit> page = merged.subList(from, Math.min(merged.size(), from + request.pageSize()));
+        List<SearchHit> page = new ArrayList<>();
+        for (SearchHit hit : merged.subList(from, Math.min(merged.size(), from + request.pageSize()))) {
+            var a = Excerpts.passageAttachment(indexes.get(hit.language()), hit.doc(), hit.summary(), plans.get(hit.language()));
+            page.add(a == null ? hit : hit.withAttachment(new SearchHit.Attachment(a.title(), a.url())));
+        }
         List<String> suggestions = total == 0 ? suggest(text, request, languages) : List.of();
         return new SearchResults(total, page, facets, suggestions);
     }

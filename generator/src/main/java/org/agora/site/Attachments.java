@@ -25,6 +25,10 @@ final class Attachments {
     private final Library library;
     private final SiteUrls urls;
     private final Map<String, StaticFile> files = new HashMap<>();
+    private final Map<String, List<Found>> found = new HashMap<>();
+
+    /** An attachment that exists: the file, its title and link, and the front-matter line that names it. */
+    record Found(StaticFile file, String title, String url, String format, SourcePosition at) {}
 
     Attachments(Library library, SiteUrls urls) {
         this.library = library;
@@ -39,6 +43,7 @@ final class Attachments {
             if (page.document() == null || page.document().frontMatter().attachments().isEmpty()) continue;
             Locale locale = library.config().language(page.language()).locale();
             List<Views.AttachmentView> views = new ArrayList<>();
+            List<Found> existing = new ArrayList<>();
             for (FrontMatter.Attachment a : page.document().frontMatter().attachments()) {
                 SourcePosition at = SourcePosition.of(page.document().source().file(), a.line());
                 var rel = SitePath.resolve(page.document().source().relDir(), a.file());
@@ -52,13 +57,19 @@ final class Attachments {
                 String name = file.relPath().substring(file.relPath().lastIndexOf('/') + 1);
                 int dot = name.lastIndexOf('.');
                 String format = dot < 0 ? "" : name.substring(dot + 1).toUpperCase(Locale.ROOT);
-                views.add(new Views.AttachmentView(a.title() == null ? name : a.title(), urls.href("/" + file.relPath()),
-                        format, size(file, locale)));
+                String title = a.title() == null ? name : a.title();
+                String url = urls.href("/" + file.relPath());
+                views.add(new Views.AttachmentView(title, url, format, size(file, locale)));
+                existing.add(new Found(file, title, url, format, at));
             }
             out.put(page.path(), List.copyOf(views));
+            found.put(page.path(), List.copyOf(existing));
         }
         return out;
     }
+
+    /** The attachments of a page that exist, after {@link #resolve}. */
+    List<Found> found(String pagePath) { return found.getOrDefault(pagePath, List.of()); }
 
     private static String size(StaticFile file, Locale locale) {
         long bytes;

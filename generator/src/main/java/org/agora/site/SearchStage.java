@@ -53,12 +53,15 @@ final class SearchStage implements AutoCloseable {
     private final Map<String, LocaleFormats> formats;
     private final SiteUrls urls;
     private final Path cacheDir;
+    private final AttachmentTexts attachments;
     private final Map<String, IndexBuilder> builders = new LinkedHashMap<>();
     /** language, field, value → label, gathered while documents arrive. */
     private final Map<String, String> valueLabels = new ConcurrentHashMap<>();
 
-    SearchStage(Library library, Messages messages, Map<String, LocaleFormats> formats, Path cacheDir) throws IOException {
+    SearchStage(Library library, Messages messages, Map<String, LocaleFormats> formats, AttachmentTexts attachments,
+                Path cacheDir) throws IOException {
         this.library = library;
+        this.attachments = attachments;
         this.config = library.config();
         this.messages = messages;
         this.formats = formats;
@@ -132,7 +135,7 @@ final class SearchStage implements AutoCloseable {
         }
         String summary = page.summary() != null && !page.summary().isBlank() ? page.summary() : null;
         builder.add(new SearchDocument(page.path(), lang, urls.href(page.path()), page.title(), text.headings(),
-                summary, text.body(), date, dateText, sortDate, facets));
+                summary, text.body(), date, dateText, sortDate, facets, attachments.of(page.path())));
     }
 
     /**

@@ -86,15 +86,17 @@ public final class SiteBuilder {
             MarkdownRenderer markdown = new MarkdownRenderer(new LinkTargets(library), config.trustRawHtml(),
                     (pageLang, targetLang) -> messages.t(pageLang, "fallbackMarker",
                             Map.of("language", formats.get(pageLang).languageName(targetLang))));
-            Map<String, List<Views.AttachmentView>> attachments = new Attachments(library, SiteUrls.of(config)).resolve(diagnostics);
+            Attachments files = new Attachments(library, SiteUrls.of(config));
+            Map<String, List<Views.AttachmentView>> attachments = files.resolve(diagnostics);
             EventSchedule schedule = new EventSchedule(options.buildDate());
             PagePlan plan = new PagePlan(library, assets, schedule);
 
-            // Documents are rendered and written one by one, so that no document's HTML waits in memory for the
-            // others: a build of 25,000 documents stays within a few hundred MB. Nothing reaches the output
-            // folder before the last check passed: it all goes to staging first.
+            // Documents are rendered and indexed, then written once related documents are known; in between only
+            // their HTML waits, deflated, so a build of 25,000 documents stays within a few hundred MB. Nothing
+            // reaches the output folder before the last check passed: it all goes to staging first.
             try (Staging staging = Staging.open(outDir);
-                 SearchStage search = new SearchStage(library, messages, formats, options.cacheDir().toAbsolutePath())) {
+                 SearchStage search = new SearchStage(library, messages, formats, new AttachmentTexts(files, diagnostics),
+                         options.cacheDir().toAbsolutePath())) {
                 PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, schedule, staging);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
                 stages.run("render documents", () -> writer.renderDocuments(diagnostics, search::add));

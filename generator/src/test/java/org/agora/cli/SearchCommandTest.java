@@ -1,6 +1,7 @@
 package org.agora.cli;
 
 import org.agora.testing.TestPaths;
+import org.agora.testing.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,28 @@ class SearchCommandTest {
         assertTrue(changed.err().contains("building the site first"), changed.err());
         assertTrue(changed.out().startsWith("1 result for \"zygomorphe\" in fr"), changed.out());
         assertTrue(changed.out().contains("[zygomorphe]"), "the excerpt marks the word: " + changed.out());
+    }
+
+    @Test
+    void aResultFoundInsideAPdfNamesTheAttachmentAndQuotesIt() throws Exception {
+        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        Files.writeString(site.resolve("content/en/guides/report.md"), """
+                ---
+                title: Field report
+                attachments:
+                  - file: field-report.pdf
+                    title: "Field report (PDF)"
+                ---
+                The report of our visits is attached.
+                """);
+        TestPdfs.write(site.resolve("content/en/guides/field-report.pdf"), java.util.List.of(java.util.List.of(
+                "In March we visited the community radio in Kaolack and its listeners' club.")));
+        MainTest.Run r = run("search", "--site", site.toString(), "Kaolack");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().startsWith("1 result for \"Kaolack\" in en"), r.out());
+        assertTrue(r.out().contains("/sub/path/en/guides/report/"), "the result is the document's page: " + r.out());
+        assertTrue(r.out().contains("in: Field report (PDF)  /sub/path/en/guides/field-report.pdf"), r.out());
+        assertTrue(r.out().contains("the community radio in [Kaolack] and"), "the excerpt quotes the PDF: " + r.out());
     }
 
     @Test

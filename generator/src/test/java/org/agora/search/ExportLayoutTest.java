@@ -92,6 +92,15 @@ class ExportLayoutTest {
             requests.add(new SearchRequest("running runs run network", "en", false, Map.of(), false, 1, 10));
             requests.add(new SearchRequest(String.join(" ", java.util.Collections.nCopies(40, "réseau Namur")), "fr", false,
                     Map.of(), true, 1, 10));
+            // Words of the annual report's PDF attachment: alone, with the pages' words, as a phrase, excluded, typed.
+            int firstAttachmentQuery = requests.size();
+            for (String q : List.of("ledger", "rainfall records", "\"grant ledger\"", "Thies", "coordination rotates",
+                    "attendance", "rainfall -ledger", "Mechelen receipts")) {
+                requests.add(new SearchRequest(q, "en", false, Map.of(), false, 1, 10));
+            }
+            requests.add(new SearchRequest("ledger", "fr", false, Map.of(), false, 1, 10));
+            requests.add(new SearchRequest("ledger", "nl", true, Map.of(), false, 1, 10));
+            requests.add(new SearchRequest("receipts led", "en", false, Map.of(), true, 1, 10));
             JsonNode actual = runNode(searchDir, requests);
             Searcher lucene = new Searcher(indexes);
             for (int i = 0; i < requests.size(); i++) {
@@ -103,12 +112,23 @@ class ExportLayoutTest {
                 for (int k = 0; k < expected.hits().size(); k++) {
                     assertEquals(expected.hits().get(k).url(), a.get("hits").get(k).get("url").asText(), what + " #" + k);
                     assertEquals(expected.hits().get(k).score(), (float) a.get("hits").get(k).get("score").asDouble(), what + " #" + k);
+                    // The attachment a result names: compared where the tiny layout's 300 characters of body text
+                    // cannot change which passage is best (the report's page has none of these words early on).
+                    if (i >= firstAttachmentQuery) {
+                        SearchHit.Attachment named = expected.hits().get(k).attachment();
+                        JsonNode got = a.get("hits").get(k).get("attachment");
+                        assertEquals(named == null ? "null" : named.title() + " " + named.url(),
+                                got == null || got.isNull() ? "null" : got.get("title").asText() + " " + got.get("url").asText(),
+                                what + " #" + k);
+                    }
                 }
                 List<String> suggestions = new ArrayList<>();
                 a.get("suggestions").forEach(s -> suggestions.add(s.asText()));
                 assertEquals(expected.suggestions(), suggestions, what);
             }
             assertTrue(actual.get(0).get("total").asInt() > 3);
+            assertEquals("Annual report 2025 (PDF)",
+                    actual.get(firstAttachmentQuery).get("hits").get(0).get("attachment").get("title").asText(), "ledger names the PDF");
         } finally {
             for (SearchIndex i : indexes.values()) i.close();
         }

@@ -21,7 +21,7 @@ class IndexBuilderTest {
 
     static SearchDocument doc(String path, String date, String body) {
         return new SearchDocument(path, "en", path, "Title of " + path, "", null, body, date, date,
-                date == null ? Long.MIN_VALUE : java.time.LocalDate.parse(date).toEpochDay(), Map.of("type", List.of("news")));
+                date == null ? Long.MIN_VALUE : java.time.LocalDate.parse(date).toEpochDay(), Map.of("type", List.of("news")), List.of());
     }
 
     int build(List<SearchDocument> docs) throws IOException {

@@ -76,6 +76,8 @@ class SearchPageBrowserTest {
                   return { title: a.textContent, href: a.getAttribute('href'), lang: a.lang || null,
                            badge: badge && { text: badge.textContent, lang: badge.lang },
                            marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+                           attachment: (f => f && { text: f.textContent, href: f.querySelector('a').getAttribute('href') })(
+                             li.querySelector('.search-attachment')),
                            excerpt: (li.querySelector('.search-excerpt') || {}).textContent || '' };
                 }),
                 facets: [...document.querySelectorAll('#search-facet-groups input[type=checkbox]')].map((b) => ({
@@ -304,6 +306,53 @@ class SearchPageBrowserTest {
         assertTrue(dom.path("alerts").isArray() && dom.path("alerts").isEmpty(), () -> "alert was called: " + dom);
     }
 
+    @Test
+    void aWordOnlyInsideThePdfFindsTheReportAndTheResultNamesTheFile() throws IOException {
+        SearcherTest.assertTheWordIsOnlyInsideThePdf();
+        String word = SearcherTest.PDF_ONLY_WORD;
+        browser.open(base.resolve("fr/search/?q=" + word));
+        JsonNode state = settled(word);
+        assertEquals(1, state.path("total").asInt(), state::toString);
+        JsonNode r = state.path("results").get(0);
+        assertEquals("Rapport annuel 2025", r.path("title").asText());
+        assertEquals(BASE_PATH + "fr/ressources/rapport-annuel-2025/", r.path("href").asText(), "the result leads to the document's page");
+        assertEquals("dans : Rapport annuel 2025 (PDF, en anglais)", r.path("attachment").path("text").asText());
+        assertEquals(BASE_PATH + "files/annual-report-2025.pdf", r.path("attachment").path("href").asText());
+        assertTrue(r.path("excerpt").asText().contains("ledger that every member keeps"), () -> "the excerpt comes from the PDF: " + r);
+        assertEquals(List.of(word), fold(r.path("marks")));
+
+        // The runtime's result objects, in each language, against Lucene on the same build.
+        JsonNode api = browser.run("""
+                const mod = await import(args[0]);
+                const out = [];
+                for (const lang of ['en', 'fr', 'nl']) {
+                  const res = await (await mod.open({ lang })).search(args[1]);
+                  out.push(res.results.map((h) => ({ url: h.url, score: h.score, attachment: h.attachment })));
+                }
+                return out;
+                """, BASE_PATH + "search/agora-search.js", word);
+        Path cache = BuildOptions.defaultCache(temp.resolve("site")).resolve("search");
+        Map<String, SearchIndex> indexes = new java.util.LinkedHashMap<>();
+        try {
+            for (String lang : List.of("en", "fr", "nl")) indexes.put(lang, SearchIndex.open(lang, cache.resolve(lang)));
+            Searcher lucene = new Searcher(indexes);
+            int i = 0;
+            for (String lang : indexes.keySet()) {
+                SearchResults expected = lucene.search(new SearchRequest(word, lang, false, Map.of(), false, 1, 10));
+                JsonNode got = api.get(i++);
+                assertEquals(1, expected.total());
+                assertEquals(1, got.size(), lang);
+                SearchHit hit = expected.hits().getFirst();
+                assertEquals(hit.url(), got.get(0).path("url").asText(), lang);
+                assertEquals(hit.score(), (float) got.get(0).path("score").asDouble(), lang);
+                assertEquals(hit.attachment().title(), got.get(0).path("attachment").path("title").asText(), lang);
+                assertEquals(hit.attachment().url(), got.get(0).path("attachment").path("url").asText(), lang);
+            }
+        } finally {
+            for (SearchIndex index : indexes.values()) index.close();
+        }
+    }
+
     /** The page's state once the search for {@code query} (as the URL holds it) has been drawn. */
     private static JsonNode settled(String query) {
         return browser.await("the results for '" + query + "'",
@@ -355,6 +404,12 @@ class SearchPageBrowserTest {
     private static String current(JsonNode state) {
         for (JsonNode p : state.path("pages")) if (p.path("current").asText().equals("page")) return p.path("text").asText();
         return null;
+    }
+
+    private static List<String> fold(JsonNode words) {
+        List<String> out = new ArrayList<>();
+        words.forEach(w -> out.add(fold(w.asText())));
+        return out;
     }
 
     private static String fold(String word) {

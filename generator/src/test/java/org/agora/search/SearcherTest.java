@@ -165,6 +165,54 @@ class SearcherTest {
         assertTrue(search(pasted, "fr").total() > 0, "a pasted passage is searched by its first words, without failing");
     }
 
+    /** A word of the bundled annual report's PDF that no Markdown file of the bundled content has. */
+    static final String PDF_ONLY_WORD = "ledger";
+
+    static void assertTheWordIsOnlyInsideThePdf() throws IOException {
+        Path content = TestPaths.repoRoot().resolve("content");
+        PdfText.Result pdf = PdfText.read(content.resolve("files/annual-report-2025.pdf"));
+        assertTrue(pdf.ok() && pdf.text().contains(PDF_ONLY_WORD), "the PDF has the word");
+        try (var files = java.nio.file.Files.walk(content)) {
+            for (Path md : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                // any word starting with "ledg": no English, French or Dutch form of it either
+                assertFalse(java.util.regex.Pattern.compile("(?<!\\p{L})ledg").matcher(fold(java.nio.file.Files.readString(md))).find(),
+                        md + " must not have the word");
+            }
+        }
+    }
+
+    @Test
+    void aWordOnlyInsideAPdfAttachmentFindsTheDocumentAndNamesTheAttachment() throws IOException {
+        assertTheWordIsOnlyInsideThePdf();
+        Map<String, String> pages = Map.of("en", "/elibrary/en/resources/annual-report-2025/",
+                "fr", "/elibrary/fr/ressources/rapport-annuel-2025/", "nl", "/elibrary/nl/bronnen/jaarverslag-2025/");
+        Map<String, String> titles = Map.of("en", "Annual report 2025 (PDF)", "fr", "Rapport annuel 2025 (PDF, en anglais)",
+                "nl", "Jaarverslag 2025 (PDF, in het Engels)");
+        for (String lang : List.of("en", "fr", "nl")) {
+            SearchResults r = search(PDF_ONLY_WORD, lang);
+            assertEquals(1, r.total(), lang);
+            SearchHit hit = r.hits().getFirst();
+            assertEquals(pages.get(lang), hit.url(), "the result is the document's page");
+            assertEquals(new SearchHit.Attachment(titles.get(lang), "/elibrary/files/annual-report-2025.pdf"), hit.attachment());
+        }
+        SearchHit typed = search("ledg", "en", true, Map.of(), false).hits().getFirst();
+        assertEquals(pages.get("en"), typed.url(), "the words of attachments complete what the reader types");
+        assertEquals(3, search(PDF_ONLY_WORD, "en", false, Map.of(), true).total(), "one document per language");
+        assertEquals(0, search("rainfall -" + PDF_ONLY_WORD, "en").hits().stream()
+                .filter(h -> h.url().equals(pages.get("en"))).count(), "a word of an attachment excludes like any other");
+    }
+
+    @Test
+    void theDocumentsOwnTextNamesNoAttachmentWhenItHoldsTheWordsToo() {
+        // "open data" is in the report's page and in its PDF: the page's own passage wins the tie.
+        SearchHit report = search("\"open data\"", "en").hits().stream()
+                .filter(h -> h.url().endsWith("/annual-report-2025/")).findFirst().orElseThrow();
+        assertEquals(null, report.attachment());
+        for (SearchHit h : search("radio", "en").hits()) {
+            if (!h.url().endsWith("/annual-report-2025/")) assertEquals(null, h.attachment(), "documents without attachments");
+        }
+    }
+
     @Test
     void nothingToSearchForFindsNothingAndFiltersAloneBrowse() {
         assertEquals(0, search("", "en").total());
