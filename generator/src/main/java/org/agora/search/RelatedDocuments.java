@@ -17,6 +17,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -70,8 +71,9 @@ public final class RelatedDocuments implements AutoCloseable {
         this.themeField = themeField;
         this.analyzer = IndexBuilder.analyzer(language);
         this.numDocs = reader.numDocs();
-        // A word in more than half the documents says nothing about any of them.
-        this.maxDocFreq = Math.max(2, numDocs / 2);
+        // A word in more than a fifth of the documents says little about any of them, and its long list of
+        // documents is most of a query's cost.
+        this.maxDocFreq = Math.max(5, numDocs / 5);
         // Paths from doc values, read once: a stored-field read decompresses a whole block of documents' text.
         this.pathOfDoc = new String[reader.maxDoc()];
         for (var leaf : reader.leaves()) {
@@ -104,7 +106,8 @@ public final class RelatedDocuments implements AutoCloseable {
         Query textQuery = telling(source);
         float best = 0;
         if (textQuery != null) {
-            for (ScoreDoc hit : searcher.search(textQuery, CANDIDATES).scoreDocs) {
+            // Counting exactly no more hits than are kept lets Lucene skip documents that cannot make the top.
+            for (ScoreDoc hit : searcher.search(textQuery, new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES)).scoreDocs) {
                 String path = path(hit.doc);
                 if (!allowed.test(path)) continue;
                 best = Math.max(best, hit.score);
