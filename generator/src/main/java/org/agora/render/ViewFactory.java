@@ -12,6 +12,8 @@ import org.agora.model.Page;
 import org.agora.model.PageKind;
 import org.agora.model.SiteUrls;
 import org.agora.model.TranslationGroup;
+import org.agora.publish.Feeds;
+import org.agora.publish.StructuredData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class ViewFactory {
     private final Map<String, RenderedMarkdown> bodies;
     private final Map<String, List<Views.AttachmentView>> attachments;
     private final Messages messages;
+    private final Feeds feeds;
     /** The top sections of each language, for the main navigation of every page; made on first use. */
     private final Map<String, List<Views.ItemView>> topSections = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -35,9 +38,11 @@ public final class ViewFactory {
      * @param bodies rendered Markdown by page path, for the summaries of listed pages; filled while pages
      *               are written, each page's own text before any list that shows it
      * @param attachments resolved attachments by page path
+     * @param feeds the Atom feeds the build writes, which pages announce in their head
      */
     public ViewFactory(Library library, Messages messages, Map<String, LocaleFormats> formats,
-                       Map<String, RenderedMarkdown> bodies, Map<String, List<Views.AttachmentView>> attachments) {
+                       Map<String, RenderedMarkdown> bodies, Map<String, List<Views.AttachmentView>> attachments,
+                       Feeds feeds) {
         this.messages = messages;
         this.library = library;
         this.config = library.config();
@@ -45,6 +50,7 @@ public final class ViewFactory {
         this.formats = formats;
         this.bodies = bodies;
         this.attachments = attachments;
+        this.feeds = feeds;
     }
 
     /** The browser search runtime, at a fixed address so that any page (or another site) can import it. */
@@ -100,7 +106,41 @@ public final class ViewFactory {
                 sections,
                 terms,
                 pagination,
-                fm.params());
+                fm.params(),
+                meta(page, title(page), urls.absolute(pagePath), body, alternates));
+    }
+
+    /** Feeds, Open Graph and JSON-LD for the page's head. */
+    private Views.MetaView meta(Page page, String title, String canonical, RenderedMarkdown body,
+                                List<Views.AlternateView> alternates) {
+        List<Views.LinkView> feedLinks = new ArrayList<>(languageFeed(page.language()));
+        if (page.kind() == PageKind.SECTION) feeds.type(page.language(), page.type()).ifPresent(f -> feedLinks.add(feedLink(f)));
+        String description = page.summary() != null && !page.summary().isBlank() ? page.summary()
+                : !body.excerpt().isBlank() ? body.excerpt()
+                : config.description().in(page.language(), config.defaultLanguage());
+        List<String> otherLocales = alternates.stream().filter(a -> a.available() && !a.current())
+                .map(a -> ogLocale(a.code())).toList();
+        String siteTitle = config.title().in(page.language(), config.defaultLanguage());
+        List<StructuredData.Media> media = attachments.getOrDefault(page.path(), List.of()).stream()
+                .map(a -> new StructuredData.Media(a.title(), config.baseUrl().resolve(a.url()).toString(), a.url())).toList();
+        String jsonLd = StructuredData.of(new StructuredData.Subject(page, title, canonical, description,
+                new StructuredData.Organization(siteTitle, urls.absolute("/")), urls.absolute("/" + page.language() + "/"), media));
+        return new Views.MetaView(description, page.kind() == PageKind.PAGE ? "article" : "website",
+                ogLocale(page.language()), otherLocales, List.copyOf(feedLinks), jsonLd);
+    }
+
+    private List<Views.LinkView> languageFeed(String language) {
+        return feeds.language(language).map(f -> List.of(feedLink(f))).orElse(List.of());
+    }
+
+    private Views.LinkView feedLink(Feeds.Feed feed) {
+        return new Views.LinkView(Feeds.title(feed, messages, config.title().in(feed.language(), config.defaultLanguage())),
+                urls.href(feed.path()));
+    }
+
+    /** Open Graph writes locales as language_TERRITORY: "fr_BE". */
+    private String ogLocale(String language) {
+        return config.language(language).locale().toLanguageTag().replace('-', '_');
     }
 
     private List<Views.ItemView> topSectionsOf(String language) {
@@ -120,7 +160,7 @@ public final class ViewFactory {
         String path = "/" + language + "/404.html";
         return new Views.PageView("404", title, urls.href(path), urls.absolute(path), "", List.of(), null, null, null,
                 "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
-                null, Map.of());
+                null, Map.of(), new Views.MetaView(null, null, null, List.of(), languageFeed(language), null));
     }
 
     /**
@@ -142,7 +182,7 @@ public final class ViewFactory {
     }
 
     /** The default language's version when it exists, else the first language that has one. */
-    private String xDefault(Page page) {
+    public String xDefault(Page page) {
         TranslationGroup group = library.groupOf(page);
         Optional<Page> p = group.in(config.defaultLanguage());
         if (p.isEmpty()) {

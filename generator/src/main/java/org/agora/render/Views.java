@@ -61,6 +61,7 @@ public final class Views {
      * @param items for list pages, the documents of this pagination page
      * @param sections the language's top sections, for the main navigation and the home page
      * @param terms for taxonomy pages, the terms with their counts
+     * @param meta feeds, Open Graph and JSON-LD for the head
      */
     public record PageView(
             String kind,
@@ -83,5 +84,18 @@ public final class Views {
             List<ItemView> sections,
             List<TermCountView> terms,
             PaginationView pagination,
-            Map<String, Object> params) {}
+            Map<String, Object> params,
+            MetaView meta) {}
+
+    /**
+     * What the head says about the page to feed readers, link previews and search engines.
+     * @param description the summary, else the first lines, else the site's description; null on 404 pages
+     * @param ogType "article" for documents, "website" for the rest; null when the page is not to be shared
+     * @param ogLocale the page's locale as Open Graph writes it ("fr_BE")
+     * @param ogLocaleAlternates the locales of the page's translations
+     * @param feeds the Atom feeds to announce: the language's, and on a section page its type's
+     * @param jsonLd schema.org JSON-LD, safe to print raw inside a script element; null when there is none
+     */
+    public record MetaView(String description, String ogType, String ogLocale, List<String> ogLocaleAlternates,
+                           List<LinkView> feeds, String jsonLd) {}
 }
