@@ -36,8 +36,10 @@ class SubPathCrawlTest {
     static void buildServeAndCrawl() throws IOException {
         Path repo = TestPaths.repoRoot();
         Path site = temp.resolve("site");
-        TestPaths.copyTree(repo.resolve("content"), site.resolve("content"));
-        TestPaths.copyTree(repo.resolve("themes"), site.resolve("themes"));
+        // Every folder a site may have, so that the copy stays whole as the bundled site grows.
+        for (String folder : List.of("content", "themes", "static", "data", "i18n", "layouts", "assets")) {
+            if (Files.isDirectory(repo.resolve(folder))) TestPaths.copyTree(repo.resolve(folder), site.resolve(folder));
+        }
         String config = Files.readString(repo.resolve("site-config.yml"));
         assertTrue(config.contains("baseURL: https://example.org/elibrary/"), "the bundled site's baseURL moved");
         Files.writeString(site.resolve("site-config.yml"), config.replace("baseURL: https://example.org/elibrary/",
