@@ -48,6 +48,11 @@ public final class LinkTargets {
     public Optional<Resolution> resolve(ParsedDocument doc, Page page, String written, SourcePosition at, boolean image,
                                         Diagnostics diagnostics, List<LinkRef> collected) {
         String url = written.strip();
+        if (url.length() > 1 && url.startsWith("#")) {
+            // An anchor of this page: left as written, and checked like a fragment of any other page.
+            collected.add(new LinkRef(at, page.path(), url.substring(1), written, false));
+            return Optional.empty();
+        }
         if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).find()) {
             return Optional.empty();
         }

@@ -436,7 +436,7 @@ public final class LibraryBuilder {
         Map<String, Alias> seen = new HashMap<>();
         Set<String> pageOutputs = new HashSet<>();
         pages.forEach(p -> pageOutputs.add(p.outputPath()));
-        for (Page p : byPath.values()) {
+        for (Page p : pages) {   // in path order: the same document is blamed for a clash in every build
             if (p.document() == null) continue;
             for (String aliasPath : p.document().frontMatter().aliases()) {
                 int line = p.document().frontMatter().lineOf("aliases");

@@ -14,6 +14,8 @@ import org.agora.model.PageKind;
 import org.agora.model.SiteUrls;
 import org.agora.model.TranslationGroup;
 import org.agora.publish.ICalendar;
+import org.agora.publish.Feeds;
+import org.agora.publish.StructuredData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class ViewFactory {
     private final Map<String, List<String>> related;
     private final Map<String, String> libraryData;
     private final EventSchedule schedule;
+    private final Feeds feeds;
     /** The top sections of each language, for the main navigation of every page; made on first use. */
     private final Map<String, List<Views.ItemView>> topSections = new java.util.concurrent.ConcurrentHashMap<>();
     /** The URL of each language's events section, for the home page's "all events" link; made on first use. */
@@ -45,10 +48,12 @@ public final class ViewFactory {
      * @param related related documents (page paths, best first) by document path, found once the index is complete
      * @param libraryData the URL of each language's library data, written before the library pages
      * @param schedule which events are upcoming on the build date
+     * @param feeds the Atom feeds the build writes, which pages announce in their head
      */
     public ViewFactory(Library library, Messages messages, Map<String, LocaleFormats> formats,
                        Map<String, RenderedMarkdown> bodies, Map<String, List<Views.AttachmentView>> attachments,
-                       Map<String, List<String>> related, Map<String, String> libraryData, EventSchedule schedule) {
+                       Map<String, List<String>> related, Map<String, String> libraryData, EventSchedule schedule,
+                       Feeds feeds) {
         this.related = related;
         this.libraryData = libraryData;
         this.messages = messages;
@@ -59,6 +64,7 @@ public final class ViewFactory {
         this.formats = formats;
         this.bodies = bodies;
         this.attachments = attachments;
+        this.feeds = feeds;
     }
 
     /** How many of the next events a home page shows. */
@@ -126,7 +132,8 @@ public final class ViewFactory {
                 related.getOrDefault(page.path(), List.of()).stream().map(library.byPath()::get)
                         .filter(java.util.Objects::nonNull).map(p -> item(p, page.language())).toList(),
                 page.kind() == PageKind.LIBRARY ? libraryView(page) : null,
-                events);
+                events,
+                meta(page, title(page), urls.absolute(pagePath), body, alternates));
     }
 
     /** The library's filters: a facet per taxonomy (tags left out: too many to browse), type, year and language. */
@@ -208,6 +215,43 @@ public final class ViewFactory {
                 .map(p -> urls.href(p.path())).findFirst();
     }
 
+
+    /** Feeds, Open Graph and JSON-LD for the page's head. */
+    private Views.MetaView meta(Page page, String title, String canonical, RenderedMarkdown body,
+                                List<Views.AlternateView> alternates) {
+        List<Views.LinkView> feedLinks = new ArrayList<>(languageFeed(page.language()));
+        if (page.kind() == PageKind.SECTION) feeds.type(page.language(), page.type()).ifPresent(f -> feedLinks.add(feedLink(f)));
+        if (page.kind() == PageKind.TERM && org.agora.model.Facets.TYPES.equals(page.taxonomy())) {
+            feeds.type(page.language(), page.term()).ifPresent(f -> feedLinks.add(feedLink(f)));
+        }
+        String description = page.summary() != null && !page.summary().isBlank() ? page.summary()
+                : !body.excerpt().isBlank() ? body.excerpt()
+                : config.description().in(page.language(), config.defaultLanguage());
+        List<String> otherLocales = alternates.stream().filter(a -> a.available() && !a.current())
+                .map(a -> ogLocale(a.code())).toList();
+        String siteTitle = config.title().in(page.language(), config.defaultLanguage());
+        List<StructuredData.Media> media = attachments.getOrDefault(page.path(), List.of()).stream()
+                .map(a -> new StructuredData.Media(a.title(), config.baseUrl().resolve(a.url()).toString(), a.url())).toList();
+        String jsonLd = StructuredData.of(new StructuredData.Subject(page, title, canonical, description,
+                new StructuredData.Organization(siteTitle, urls.absolute("/")), urls.absolute("/" + page.language() + "/"), media));
+        return new Views.MetaView(description, page.kind() == PageKind.PAGE ? "article" : "website",
+                ogLocale(page.language()), otherLocales, List.copyOf(feedLinks), jsonLd);
+    }
+
+    private List<Views.LinkView> languageFeed(String language) {
+        return feeds.language(language).map(f -> List.of(feedLink(f))).orElse(List.of());
+    }
+
+    private Views.LinkView feedLink(Feeds.Feed feed) {
+        return new Views.LinkView(Feeds.title(feed, messages, config.title().in(feed.language(), config.defaultLanguage())),
+                urls.href(feed.path()));
+    }
+
+    /** Open Graph writes locales as language_TERRITORY: "fr_BE". */
+    private String ogLocale(String language) {
+        return config.language(language).locale().toLanguageTag().replace('-', '_');
+    }
+
     private List<Views.ItemView> topSectionsOf(String language) {
         return library.pages().stream()
                 .filter(p -> p.kind() == PageKind.SECTION && p.language().equals(language) && !p.sectionKey().contains("/"))
@@ -225,7 +269,8 @@ public final class ViewFactory {
         String path = "/" + language + "/404.html";
         return new Views.PageView("404", title, urls.href(path), urls.absolute(path), "", List.of(), null, null, null,
                 "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
-                null, Map.of(), List.of(), null, null);
+                null, Map.of(), List.of(), null, null,
+                new Views.MetaView(null, null, null, List.of(), languageFeed(language), null));
     }
 
     /**
@@ -247,7 +292,7 @@ public final class ViewFactory {
     }
 
     /** The default language's version when it exists, else the first language that has one. */
-    private String xDefault(Page page) {
+    public String xDefault(Page page) {
         TranslationGroup group = library.groupOf(page);
         Optional<Page> p = group.in(config.defaultLanguage());
         if (p.isEmpty()) {

@@ -101,6 +101,7 @@ public final class Views {
      * @param library for the library page, its filters and data; null elsewhere
      * @param events for an events section, its upcoming and past events; for a home page, the next events;
      *               null elsewhere
+     * @param meta feeds, Open Graph and JSON-LD for the head
      */
     public record PageView(
             String kind,
@@ -126,5 +127,19 @@ public final class Views {
             Map<String, Object> params,
             List<ItemView> related,
             LibraryView library,
-            EventsView events) {}
+            EventsView events,
+
+            MetaView meta) {}
+
+    /**
+     * What the head says about the page to feed readers, link previews and search engines.
+     * @param description the summary, else the first lines, else the site's description; null on 404 pages
+     * @param ogType "article" for documents, "website" for the rest; null when the page is not to be shared
+     * @param ogLocale the page's locale as Open Graph writes it ("fr_BE")
+     * @param ogLocaleAlternates the locales of the page's translations
+     * @param feeds the Atom feeds to announce: the language's, and on a section page its type's
+     * @param jsonLd schema.org JSON-LD, safe to print raw inside a script element; null when there is none
+     */
+    public record MetaView(String description, String ogType, String ogLocale, List<String> ogLocaleAlternates,
+                           List<LinkView> feeds, String jsonLd) {}
 }

@@ -7,6 +7,7 @@ import org.agora.model.EventSchedule;
 import org.agora.model.Library;
 import org.agora.model.Page;
 import org.agora.publish.ICalendar;
+import org.agora.publish.Feeds;
 import org.agora.render.Assets;
 import org.agora.render.Paginator;
 
@@ -33,6 +34,7 @@ final class PagePlan {
         outputs.add("404.html");
         for (LanguageConfig l : library.config().languages()) outputs.add(l.code() + "/404.html");
         if (!library.aliases().isEmpty()) outputs.add(REDIRECTS_FILE);
+        outputs.addAll(new DiscoveryFiles(library, Feeds.of(library)).outputs());
     }
 
     Set<String> outputs() { return Set.copyOf(outputs); }

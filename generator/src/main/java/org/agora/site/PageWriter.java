@@ -15,6 +15,7 @@ import org.agora.model.Page;
 import org.agora.model.PageKind;
 import org.agora.model.SiteUrls;
 import org.agora.publish.ICalendar;
+import org.agora.publish.Feeds;
 import org.agora.publish.Redirects;
 import org.agora.publish.Staging;
 import org.agora.render.Assets;
@@ -49,6 +50,7 @@ final class PageWriter {
     private final Messages messages;
     private final MarkdownRenderer markdown;
     private final EventSchedule schedule;
+    private final DiscoveryFiles discovery;
     private final AtomicInteger written = new AtomicInteger();
     private final Map<String, AtomicInteger> perLanguage = new ConcurrentHashMap<>();
     /** Rendered Markdown by page path: whole for list pages, without HTML for documents (already written). */
@@ -73,7 +75,9 @@ final class PageWriter {
         this.schedule = schedule;
         this.urls = SiteUrls.of(library.config());
         this.templates = new TemplateRenderer(theme, messages, assets, urls, formats);
-        this.views = new ViewFactory(library, messages, formats, texts, attachments, related, libraryData, schedule);
+        Feeds feeds = Feeds.of(library);
+        this.views = new ViewFactory(library, messages, formats, texts, attachments, related, libraryData, schedule, feeds);
+        this.discovery = new DiscoveryFiles(library, feeds);
         this.paginator = new Paginator(library.config().pageSize(), urls);
     }
 
@@ -190,7 +194,7 @@ final class PageWriter {
         return ids;
     }
 
-    /** Files beside the content, fingerprinted theme assets, and redirects for old URLs. */
+    /** Files beside the content, fingerprinted theme assets, redirects for old URLs, feeds, sitemap and robots.txt. */
     void writeFilesAndRedirects() {
         library.staticFiles().forEach(f -> {
             staging.copy(f.relPath(), f.file());
@@ -200,6 +204,12 @@ final class PageWriter {
         Redirects redirects = new Redirects(urls);
         for (Alias alias : library.aliases()) write(Page.outputPathOf(alias.path()), redirects.page(alias));
         if (!library.aliases().isEmpty()) write(PagePlan.REDIRECTS_FILE, redirects.redirectsFile(library.aliases()));
+        // A file the site brings itself (its own robots.txt) is the one it wants published.
+        Set<String> own = new java.util.HashSet<>();
+        library.staticFiles().forEach(f -> own.add(f.relPath()));
+        discovery.files(views, messages, texts).forEach((path, bytes) -> {
+            if (!own.contains(path)) write(path, bytes);
+        });
     }
 
     /** Files written besides the HTML pages of documents and lists. */

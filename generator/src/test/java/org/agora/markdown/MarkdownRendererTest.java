@@ -145,6 +145,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void anchorsOfThePageItselfStayAsWrittenAndAreChecked() {
+        RenderedMarkdown r = render("/en/a/", "See [below](#simple-map).");
+        noDiagnostics();
+        assertEquals("#simple-map", html(r).selectFirst("a").attr("href"));
+        assertEquals(List.of(new LinkRef(r.links().getFirst().position(), "/en/a/", "simple-map", "#simple-map", false)), r.links());
+    }
+
+    @Test
     void linkFromContentRootAndWithQuery() {
         RenderedMarkdown r = render("/en/a/", "[b](/en/b.md?x=1#top)");
         noDiagnostics();
@@ -378,7 +386,8 @@ class MarkdownRendererTest {
         noDiagnostics();
         Document doc = html(r);
         assertEquals("/elibrary/en/nowhere/#part", doc.select("a").get(0).attr("href"));
-        assertEquals(List.of("/en/nowhere/", "/en/a/sub/page/", "/missing.png"),
+        // #top is an anchor of the page itself, checked against its own headings
+        assertEquals(List.of("/en/nowhere/", "/en/a/sub/page/", "/missing.png", "/en/a/"),
                 r.links().stream().map(LinkRef::sitePath).toList());
         LinkRef first = r.links().getFirst();
         assertEquals("part", first.fragment());

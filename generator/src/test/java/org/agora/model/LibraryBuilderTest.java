@@ -240,6 +240,20 @@ class LibraryBuilderTest {
     }
 
     @Test
+    void anAliasClaimedByTwoDocumentsIsAnErrorAtTheSecond() throws IOException {
+        write("content/en/a.md", "---\ntitle: A\naliases: [/old/]\n---\n");
+        write("content/en/b.md", "---\ntitle: B\ndate: 2026-01-01\naliases:\n  - /old/\n---\n");
+        Library library = build(false);
+        List<Diagnostic> errors = diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        Diagnostic d = errors.getFirst();
+        assertTrue(d.message().contains("alias /old/ is also claimed by en/a.md"), d.message());
+        assertTrue(d.position().file().endsWith(Path.of("content/en/b.md")), d.position().toString());
+        assertEquals(4, d.position().line());
+        assertEquals(List.of("/old/"), library.aliases().stream().map(Alias::path).toList(), "the first keeps it");
+    }
+
+    @Test
     void aliasesThatClashAreErrors() throws IOException {
         write("content/en/a.md", "---\ntitle: A\naliases: [/en/b/]\n---\n");
         write("content/en/b.md", "---\ntitle: B\n---\n");

@@ -1,0 +1,115 @@
+package org.agora.publish;
+
+import org.agora.config.LanguageConfig;
+import org.agora.content.PageDate;
+import org.agora.i18n.Messages;
+import org.agora.model.Library;
+import org.agora.model.Page;
+import org.agora.model.PageKind;
+import org.agora.model.Slugs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Which documents each Atom feed carries: one feed per language (/fr/feed.xml) and one per language and
+ * document type (/fr/types/news/feed.xml), newest first. A feed holds its language's own documents only,
+ * never fallbacks from another language, and only dated ones: an entry needs a date, and an undated page
+ * (an "about" page) is not news. A feed without entries is not written, and no page links to it.
+ * Feeds need absolute URLs (an entry's id is its address), so a site whose baseURL has no host has none.
+ */
+public final class Feeds {
+
+    /** Readers poll feeds often: the newest documents are what they need, not the whole library. */
+    public static final int MAX_ENTRIES = 50;
+
+    /**
+     * @param type null for the language's feed
+     * @param path the feed's site path
+     * @param entries newest first, at most {@link #MAX_ENTRIES}
+     */
+    public record Feed(String language, String type, String path, List<Page> entries) {
+        public Feed {
+            entries = List.copyOf(entries);
+        }
+
+        /** The newest entry's date: a feed says it changed when its content did, never when it was built. */
+        public PageDate updated() {
+            return entries.stream().map(Feeds::updated).max(Comparator.naturalOrder()).orElseThrow();
+        }
+    }
+
+    private final Map<String, Feed> byKey;
+
+    private Feeds(Map<String, Feed> byKey) { this.byKey = byKey; }
+
+    /** Newest first by publication date; the site path breaks ties, so the order never varies between builds. */
+    private static final Comparator<Page> NEWEST_FIRST = Comparator.comparing(Feeds::published).reversed()
+            .thenComparing(Page::path);
+
+    public static Feeds of(Library library) {
+        Map<String, Feed> out = new LinkedHashMap<>();
+        if (library.config().baseUrl().getHost() == null) return new Feeds(out);
+        for (LanguageConfig l : library.config().languages()) {
+            List<Page> dated = library.pages().stream()
+                    .filter(p -> p.kind() == PageKind.PAGE && p.language().equals(l.code()) && published(p) != null)
+                    .sorted(NEWEST_FIRST).toList();
+            if (dated.isEmpty()) continue;
+            out.put(key(l.code(), null), new Feed(l.code(), null, languagePath(l.code()), first(dated)));
+            Map<String, List<Page>> byType = new TreeMap<>();
+            for (Page p : dated) byType.computeIfAbsent(p.type(), k -> new ArrayList<>()).add(p);
+            byType.forEach((type, pages) ->
+                    out.put(key(l.code(), type), new Feed(l.code(), type, typePath(l.code(), type), first(pages))));
+        }
+        return new Feeds(out);
+    }
+
+    /** Every feed to write, languages in the site's order, types alphabetically. */
+    public List<Feed> all() { return List.copyOf(byKey.values()); }
+
+    public Optional<Feed> language(String language) { return Optional.ofNullable(byKey.get(key(language, null))); }
+
+    public Optional<Feed> type(String language, String type) {
+        return type == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(language, type)));
+    }
+
+    public static String languagePath(String language) { return "/" + language + "/feed.xml"; }
+
+    /** Beside the type's own page, /fr/types/news/. */
+    public static String typePath(String language, String type) {
+        return typePagePath(language, type) + "feed.xml";
+    }
+
+    public static String typePagePath(String language, String type) {
+        return "/" + language + "/types/" + Slugs.of(type) + "/";
+    }
+
+    /**
+     * "What's new – Site" or "News – Site" in the feed's language: the name feed readers show. A type is
+     * named by the UI string types.&lt;type&gt; (a plural: "Events"), as its page is, else by its label ("Event").
+     */
+    public static String title(Feed feed, Messages messages, String siteTitle) {
+        if (feed.type() == null) return messages.t(feed.language(), "feed.title", Map.of("site", siteTitle));
+        String key = "types." + feed.type();
+        String type = messages.has(feed.language(), key) ? messages.t(feed.language(), key)
+                : messages.label(feed.language(), "type", feed.type());
+        return messages.t(feed.language(), "feed.typeTitle", Map.of("type", type, "site", siteTitle));
+    }
+
+    /** The date an entry was first published: its date, else its last modification. */
+    static PageDate published(Page p) { return p.date() != null ? p.date() : p.lastmod(); }
+
+    /** The date an entry last changed: the later of its date and its last modification. */
+    static PageDate updated(Page p) { return Timestamps.latest(p.date(), p.lastmod()); }
+
+    private static List<Page> first(List<Page> pages) {
+        return pages.size() <= MAX_ENTRIES ? pages : pages.subList(0, MAX_ENTRIES);
+    }
+
+    private static String key(String language, String type) { return type == null ? language : language + "\u0000" + type; }
+}

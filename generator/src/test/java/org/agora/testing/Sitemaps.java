@@ -1,0 +1,228 @@
+package org.agora.testing;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.w3c.dom.ls.LSInput;
+import org.w3c.dom.ls.LSResourceResolver;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.ErrorHandler;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A built site's sitemap read back: validated against the sitemaps.org schemas plus W3C's XHTML 1.0 Strict
+ * schema for the xhtml:link elements (as Google advises), with no network (imports resolve to the copies in
+ * src/test/resources/schemas), and compared with what the pages themselves declare.
+ */
+public final class Sitemaps {
+
+    private static final String SCHEMAS = "/schemas/";
+    /** The one import the schemas make (xhtml1-strict.xsd imports the xml: namespace's schema). */
+    private static final Map<String, String> LOCAL = Map.of("http://www.w3.org/2001/xml.xsd", "xml.xsd");
+
+    /** One URL of the sitemap: @param alternates hreflang → href, x-default included */
+    public record Entry(String loc, String lastmod, Map<String, String> alternates) {}
+
+    private Sitemaps() {}
+
+    /** Schema for sitemap files (urlset) with xhtml:link alternates. */
+    public static Schema urlsetSchema() { return schema("sitemap.xsd", "xhtml1-strict.xsd"); }
+
+    /** Schema for a sitemap index (sitemapindex). */
+    public static Schema indexSchema() { return schema("siteindex.xsd"); }
+
+    private static Schema schema(String... files) {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        try {
+            // Only our local copies: any other import or DTD would be a fetch from the network, which must fail.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+            factory.setResourceResolver(new LocalResolver());
+            StreamSource[] sources = new StreamSource[files.length];
+            for (int i = 0; i < files.length; i++) sources[i] = new StreamSource(resource(files[i]).toExternalForm());
+            return factory.newSchema(sources);
+        } catch (SAXException e) {
+            throw new IllegalStateException("cannot load the schemas " + List.of(files) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL resource(String name) {
+        URL url = Sitemaps.class.getResource(SCHEMAS + name);
+        if (url == null) throw new IllegalStateException("missing test resource " + SCHEMAS + name);
+        return url;
+    }
+
+    /** Every schema error of one file ("sitemap.xml:12:7: ..."), or none. */
+    public static List<String> validate(Path file, Schema schema) {
+        List<String> errors = new ArrayList<>();
+        Validator v = schema.newValidator();
+        try {
+            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            v.setErrorHandler(new ErrorHandler() {
+                public void warning(SAXParseException e) {}
+                public void error(SAXParseException e) { errors.add(file.getFileName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage()); }
+                public void fatalError(SAXParseException e) { error(e); }
+            });
+            v.validate(new StreamSource(file.toFile()));
+        } catch (SAXException e) {
+            if (errors.isEmpty()) errors.add(file.getFileName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return errors;
+    }
+
+    /** The site's sitemap files: sitemap.xml, and the parts it lists when it is an index. */
+    public static List<Path> files(Path out) {
+        Path main = out.resolve("sitemap.xml");
+        org.w3c.dom.Document doc = parse(main);
+        if (!doc.getDocumentElement().getLocalName().equals("sitemapindex")) return List.of(main);
+        List<Path> out2 = new ArrayList<>(List.of(main));
+        var locs = doc.getElementsByTagNameNS("*", "loc");
+        for (int i = 0; i < locs.getLength(); i++) {
+            String loc = locs.item(i).getTextContent().strip();
+            out2.add(out.resolve(loc.substring(loc.lastIndexOf('/') + 1)));
+        }
+        return out2;
+    }
+
+    /** Every schema error of every sitemap file of a built site. */
+    public static List<String> validateSite(Path out) {
+        List<String> errors = new ArrayList<>();
+        for (Path f : files(out)) {
+            boolean index = parse(f).getDocumentElement().getLocalName().equals("sitemapindex");
+            errors.addAll(validate(f, index ? indexSchema() : urlsetSchema()));
+        }
+        return errors;
+    }
+
+    /** The URLs of every urlset file of the site, by loc. */
+    public static Map<String, Entry> entries(Path out) {
+        Map<String, Entry> entries = new TreeMap<>();
+        for (Path f : files(out)) {
+            org.w3c.dom.Document doc = parse(f);
+            var urls = doc.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "url");
+            for (int i = 0; i < urls.getLength(); i++) {
+                org.w3c.dom.Element url = (org.w3c.dom.Element) urls.item(i);
+                String loc = text(url, "loc");
+                Map<String, String> alternates = new TreeMap<>();
+                var links = url.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link");
+                for (int j = 0; j < links.getLength(); j++) {
+                    org.w3c.dom.Element l = (org.w3c.dom.Element) links.item(j);
+                    if (alternates.put(l.getAttribute("hreflang"), l.getAttribute("href")) != null) {
+                        throw new AssertionError("hreflang " + l.getAttribute("hreflang") + " twice for " + loc);
+                    }
+                }
+                if (entries.put(loc, new Entry(loc, text(url, "lastmod"), alternates)) != null) {
+                    throw new AssertionError(loc + " is listed twice");
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** What a page's head declares: hreflang → href of its link rel=alternate elements. */
+    public static Map<String, String> declaredAlternates(Document page) {
+        Map<String, String> out = new TreeMap<>();
+        for (Element l : page.select("head link[rel=alternate][hreflang]")) out.put(l.attr("hreflang"), l.attr("href"));
+        return out;
+    }
+
+    /**
+     * Problems, one line each: a page the sitemap lists whose head declares other alternates, a listed URL
+     * that is no page, and a page a reader can land on that the sitemap leaves out.
+     */
+    public static List<String> mismatches(OutputSite site, Path out) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Entry> entries = entries(out);
+        java.util.Set<String> listedPages = new java.util.TreeSet<>();
+        for (Entry e : entries.values()) {
+            Optional<String> page = site.pageFor(e.loc());
+            if (page.isEmpty()) {
+                problems.add(e.loc() + ": listed, but no page of the output");
+                continue;
+            }
+            listedPages.add(page.get());
+            Map<String, String> declared = declaredAlternates(site.page(page.get()));
+            if (!declared.equals(e.alternates())) {
+                problems.add(e.loc() + ": sitemap " + e.alternates() + " but the page declares " + declared);
+            }
+        }
+        site.pages().forEach((rel, doc) -> {
+            boolean landing = !rel.equals("index.html") && !rel.endsWith("404.html")
+                    && doc.selectFirst("meta[http-equiv=refresh]") == null && !rel.matches("(.*/)?page/\\d+/index\\.html");
+            if (landing && !listedPages.contains(rel)) problems.add(rel + ": a page the sitemap does not list");
+        });
+        return problems;
+    }
+
+    private static String text(org.w3c.dom.Element parent, String name) {
+        var nodes = parent.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", name);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().strip();
+    }
+
+    private static org.w3c.dom.Document parse(Path file) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return f.newDocumentBuilder().parse(file.toFile());
+        } catch (Exception e) {
+            throw new AssertionError(file + " is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Resolves the schemas' imports to the local copies; anything else is refused rather than fetched. */
+    private static final class LocalResolver implements LSResourceResolver {
+        @Override
+        public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String baseUri) {
+            String local = systemId == null ? null : LOCAL.get(systemId);
+            if (local == null) throw new IllegalStateException("the schemas ask for " + systemId + ", which has no local copy");
+            return new Input(resource(local).toExternalForm(), publicId);
+        }
+    }
+
+    private record Input(String systemId, String publicId) implements LSInput {
+        public Reader getCharacterStream() { return null; }
+        public void setCharacterStream(Reader r) {}
+        public InputStream getByteStream() {
+            try {
+                return new URL(systemId).openStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        public void setByteStream(InputStream s) {}
+        public String getStringData() { return null; }
+        public void setStringData(String s) {}
+        public String getSystemId() { return systemId; }
+        public void setSystemId(String s) {}
+        public String getPublicId() { return publicId; }
+        public void setPublicId(String s) {}
+        public String getBaseURI() { return null; }
+        public void setBaseURI(String s) {}
+        public String getEncoding() { return null; }
+        public void setEncoding(String s) {}
+        public boolean getCertifiedText() { return false; }
+        public void setCertifiedText(boolean b) {}
+    }
+}
