@@ -11,7 +11,14 @@ if (app) start(app);
 async function start(app) {
   const s = app.dataset;
   const byId = (id) => document.getElementById(id);
-  const facetBox = byId('library-facets'), list = byId('library-list'), status = byId('library-status');
+  const facetBox = byId('library-facet-groups'), list = byId('library-list'), status = byId('library-status');
+  // On a phone the filters start folded under their heading, so the list comes into view first.
+  const fold = byId('library-facets-fold'), narrow = window.matchMedia('(max-width: 40rem)');
+  if (fold) {
+    const follow = () => { fold.open = !narrow.matches; };
+    follow();
+    narrow.addEventListener('change', follow);
+  }
   const plural = new Intl.PluralRules(s.lang);
   let data;
   try {
