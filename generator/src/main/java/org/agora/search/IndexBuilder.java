@@ -69,6 +69,8 @@ public final class IndexBuilder implements AutoCloseable {
     private final IndexWriter writer;
     private final Map<String, String> cachedFingerprints;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** Path → fingerprint of every document of this build: what the finished index holds. */
+    private final Map<String, String> contents = new ConcurrentHashMap<>();
     private final AtomicInteger analysed = new AtomicInteger();
 
     private IndexBuilder(String language, Path dir, Directory directory, IndexWriter writer, Map<String, String> cached) {
@@ -126,6 +128,7 @@ public final class IndexBuilder implements AutoCloseable {
     public void add(SearchDocument doc) {
         String fingerprint = fingerprint(doc);
         seen.add(doc.path());
+        contents.put(doc.path(), fingerprint);
         if (fingerprint.equals(cachedFingerprints.get(doc.path()))) return;
         List<AttachmentText> attachments = new ArrayList<>();
         boolean complete = true;
@@ -186,6 +189,23 @@ public final class IndexBuilder implements AutoCloseable {
     }
 
     public String language() { return language; }
+
+    /**
+     * A digest of what the finished index holds (every document's path and fingerprint), the same whatever
+     * the cache held before: what is computed from the settled index can be kept under it.
+     */
+    public String contentDigest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((FORMAT + " " + language).getBytes(StandardCharsets.UTF_8));
+            for (var e : new TreeMap<>(contents).entrySet()) {
+                sha.update((e.getKey() + "\u0000" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public Path dir() { return dir; }
 

@@ -120,7 +120,7 @@ public final class RelatedDocuments implements AutoCloseable {
             for (String theme : source.themes()) {
                 q.add(new ConstantScoreQuery(new TermQuery(new Term(themeField, theme))), BooleanClause.Occur.SHOULD);
             }
-            for (ScoreDoc hit : searcher.search(q.build(), CANDIDATES).scoreDocs) {
+            for (ScoreDoc hit : searcher.search(q.build(), new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES)).scoreDocs) {
                 String path = path(hit.doc);
                 if (allowed.test(path)) themes.put(path, hit.score / source.themes().size());
             }

@@ -147,6 +147,56 @@ final class SearchStage implements AutoCloseable {
     Map<String, List<String>> related(int max) throws IOException {
         String themeField = config.taxonomies().contains("themes") ? "themes"
                 : config.taxonomies().contains("categories") ? "categories" : null;
+        // The lists are a function of the indexes' content and of who sees what: kept in the cache under a
+        // digest of both, a build where no document changed (a preview restarted, CI re-run) reuses them.
+        String key = relatedKey(themeField, max);
+        Path cached = cacheDir.resolve("related.json");
+        ObjectMapper json = new ObjectMapper();
+        try {
+            if (Files.isRegularFile(cached)) {
+                var stored = json.readTree(cached.toFile());
+                if (key.equals(stored.path("key").asText())) {
+                    Map<String, List<String>> out = new java.util.HashMap<>();
+                    stored.path("related").properties().forEach(e -> {
+                        List<String> paths = new ArrayList<>();
+                        e.getValue().forEach(p -> paths.add(p.asText()));
+                        out.put(e.getKey(), List.copyOf(paths));
+                    });
+                    return out;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable cache file is computed again
+        }
+        Map<String, List<String>> out = computeRelated(themeField, max);
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("key", key);
+        stored.put("related", new TreeMap<>(out));
+        Files.write(cached, json.writeValueAsBytes(stored));
+        return out;
+    }
+
+    private String relatedKey(String themeField, int max) {
+        // "related-1": change it with RelatedDocuments' way of choosing, so old lists are not reused.
+        StringBuilder what = new StringBuilder("related-1 ").append(themeField).append(' ').append(max).append('\n');
+        for (IndexBuilder b : builders.values()) what.append(b.language()).append(' ').append(b.contentDigest()).append('\n');
+        for (LanguageConfig l : config.languages()) {
+            what.append(l.code()).append(" sees");
+            library.listing(library.byPath().get(Library.libraryPath(l.code()))).forEach(p -> what.append(' ').append(p.path()));
+            what.append('\n');
+        }
+        // Translations are never suggested for each other, so the groups are part of the answer too.
+        library.pages().stream().filter(p -> p.kind() == org.agora.model.PageKind.PAGE)
+                .forEach(p -> what.append(p.path()).append(' ').append(p.groupKey()).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(what.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, List<String>> computeRelated(String themeField, int max) throws IOException {
         Map<String, RelatedDocuments> finders = new LinkedHashMap<>();
         try {
             for (IndexBuilder b : builders.values()) {
