@@ -1,14 +1,10 @@
 package org.agora.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.agora.serve.PreviewServer;
-import org.agora.site.BuildListener;
-import org.agora.site.BuildOptions;
-import org.agora.site.BuildResult;
-import org.agora.site.SiteBuilder;
 import org.agora.testing.AxeCore;
 import org.agora.testing.Chromium;
 import org.agora.testing.OutputSite;
+import org.agora.testing.ServedSite;
 import org.agora.testing.TestPaths;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -84,7 +80,7 @@ class AccessibilityBrowserTest {
     @TempDir
     static Path temp;
     static OutputSite output;
-    static PreviewServer server;
+    static ServedSite site;
     static URI base;
     static Chromium browser;
     static String axe;
@@ -97,12 +93,9 @@ class AccessibilityBrowserTest {
     @BeforeAll
     static void buildServeAndCheckEveryPage() throws IOException {
         axe = AxeCore.source();
-        BuildResult result = new SiteBuilder(BuildListener.NONE)
-                .build(new BuildOptions(TestPaths.repoRoot(), temp.resolve("out"), false));
-        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
-        output = new OutputSite(temp.resolve("out"), BASE_PATH);
-        server = new PreviewServer(temp.resolve("out"), BASE_PATH, 0);
-        base = server.start();
+        site = ServedSite.build(TestPaths.repoRoot(), temp.resolve("out"), BASE_PATH);
+        output = site.output();
+        base = site.base();
         screenshots = TestPaths.repoRoot().resolve("generator/target/screenshots");
         Files.createDirectories(screenshots);
         browser = Chromium.start();
@@ -121,7 +114,7 @@ class AccessibilityBrowserTest {
         try {
             if (browser != null) browser.close();
         } finally {
-            if (server != null) server.close();
+            if (site != null) site.close();
         }
     }
 

@@ -1,14 +1,9 @@
 package org.agora.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.agora.serve.PreviewServer;
-import org.agora.site.BuildListener;
-import org.agora.site.BuildOptions;
-import org.agora.site.BuildResult;
-import org.agora.site.SiteBuilder;
 import org.agora.testing.Chromium;
 import org.agora.testing.OutputSite;
-import org.agora.testing.TestPaths;
+import org.agora.testing.ServedSite;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,25 +52,16 @@ class LibraryPageBrowserTest {
 
     @TempDir
     static Path temp;
+    static ServedSite site;
     static OutputSite output;
-    static PreviewServer server;
     static URI base;
     static Chromium browser;
 
     @BeforeAll
-    static void buildServeAndStartBrowser() throws IOException {
-        Path site = temp.resolve("site");
-        Path repo = TestPaths.repoRoot();
-        Files.createDirectories(site);
-        Files.copy(repo.resolve("site-config.yml"), site.resolve("site-config.yml"));
-        TestPaths.copyTree(repo.resolve("content"), site.resolve("content"));
-        TestPaths.copyTree(repo.resolve("themes"), site.resolve("themes"));
-        TestPaths.copyTree(repo.resolve("data"), site.resolve("data"));
-        BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("out"), false));
-        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
-        output = new OutputSite(temp.resolve("out"), BASE_PATH);
-        server = new PreviewServer(temp.resolve("out"), BASE_PATH, 0);
-        base = server.start();
+    static void buildServeAndStartBrowser() {
+        site = ServedSite.build(ServedSite.copyOfBundled(temp.resolve("site")), temp.resolve("out"), BASE_PATH);
+        output = site.output();
+        base = site.base();
         browser = Chromium.start();
     }
 
@@ -86,7 +70,7 @@ class LibraryPageBrowserTest {
         try {
             if (browser != null) browser.close();
         } finally {
-            if (server != null) server.close();
+            if (site != null) site.close();
         }
     }
 

@@ -1,13 +1,10 @@
 package org.agora.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.agora.serve.PreviewServer;
-import org.agora.site.BuildListener;
 import org.agora.site.BuildOptions;
-import org.agora.site.BuildResult;
-import org.agora.site.SiteBuilder;
 import org.agora.testing.Chromium;
 import org.agora.testing.OutputSite;
+import org.agora.testing.ServedSite;
 import org.agora.testing.TestPaths;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -95,24 +92,17 @@ class SearchPageBrowserTest {
     @TempDir
     static Path temp;
     static OutputSite output;
-    static PreviewServer server;
+    static ServedSite site;
     static URI base;
     static Chromium browser;
 
     @BeforeAll
     static void buildServeAndStartBrowser() throws IOException {
-        Path site = temp.resolve("site");
-        Path repo = TestPaths.repoRoot();
-        Files.createDirectories(site);
-        Files.copy(repo.resolve("site-config.yml"), site.resolve("site-config.yml"));
-        TestPaths.copyTree(repo.resolve("content"), site.resolve("content"));
-        TestPaths.copyTree(repo.resolve("themes"), site.resolve("themes"));
-        Files.writeString(site.resolve("content/fr/news/titre-piege.md"), HOSTILE_DOCUMENT);
-        BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("out"), false));
-        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
-        output = new OutputSite(temp.resolve("out"), BASE_PATH);
-        server = new PreviewServer(temp.resolve("out"), BASE_PATH, 0);
-        base = server.start();
+        Path copy = ServedSite.copyOfBundled(temp.resolve("site"));
+        Files.writeString(copy.resolve("content/fr/news/titre-piege.md"), HOSTILE_DOCUMENT);
+        site = ServedSite.build(copy, temp.resolve("out"), BASE_PATH);
+        output = site.output();
+        base = site.base();
         browser = Chromium.start();
         // Before any page script runs: an injected <img onerror=alert(…)> would call this instead of a dialog.
         browser.onEveryDocument("window.__alerts = []; window.alert = (m) => { window.__alerts.push(String(m)); };");
@@ -123,7 +113,7 @@ class SearchPageBrowserTest {
         try {
             if (browser != null) browser.close();
         } finally {
-            if (server != null) server.close();
+            if (site != null) site.close();
         }
     }
 
