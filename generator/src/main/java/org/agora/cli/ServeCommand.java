@@ -2,6 +2,7 @@ package org.agora.cli;
 
 import org.agora.config.ConfigLoader;
 import org.agora.diag.Diagnostics;
+import org.agora.serve.LivePreview;
 import org.agora.serve.PreviewServer;
 import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
@@ -12,13 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "serve", description = "Build the site into a preview folder and serve it on http://localhost.")
+@Command(name = "serve", description = "Build the site into a preview folder, serve it on http://localhost and rebuild it as files change.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,6 +28,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     BuildDateOption buildDate;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every network)")
+    String bind = "127.0.0.1";
 
     @Option(names = "--port", description = "port to listen on, on this machine only (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = 1313;
@@ -44,17 +50,28 @@ final class ServeCommand implements Callable<Integer> {
         // The preview is a throwaway copy: remove it when the editor stops the server (Ctrl+C).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(previewRoot)));
         Report report = new Report(out, err, siteDir);
-        BuildResult result = new SiteBuilder(report.progress(System.console() != null))
-                .build(new BuildOptions(siteDir, preview, site.drafts, BuildOptions.defaultCache(siteDir), date));
-        report.problems(result);
-        report.summary(result);
-        if (!result.success()) return ExitCodes.SITE_ERRORS;
-        String basePath = new ConfigLoader().load(siteDir, new Diagnostics()).orElseThrow().basePath();
-        try (PreviewServer server = new PreviewServer(preview, basePath, port)) {
-            URI url = server.start();
-            out.println("Serving the e-library at " + url + "  (Ctrl+C to stop)");
+        BuildOptions options = new BuildOptions(siteDir, preview, site.drafts, BuildOptions.defaultCache(siteDir), date);
+        boolean[] first = {true};
+        try (LivePreview live = new LivePreview(options, report.progress(System.console() != null), result -> {
+            if (!first[0]) out.println();   // later builds: a blank line between their reports
+            report.problems(result);
+            report.summary(result);
             out.flush();
-            new CountDownLatch(1).await();
+            first[0] = false;
+        })) {
+            BuildResult result = live.start();
+            // The first build must succeed: there is nothing to show before it.
+            if (!result.success()) return ExitCodes.SITE_ERRORS;
+            String basePath = new ConfigLoader().load(siteDir, new Diagnostics()).orElseThrow().basePath();
+            try (PreviewServer server = new PreviewServer(preview, basePath, InetAddress.getByName(bind), port, live.state())) {
+                URI url = server.start();
+                out.println("Serving the e-library at " + url + ", rebuilding as files change  (Ctrl+C to stop)");
+                if (!InetAddress.getByName(bind).isLoopbackAddress()) {
+                    out.println("Warning: listening on " + bind + ": other machines on the network can see the preview.");
+                }
+                out.flush();
+                new CountDownLatch(1).await();
+            }
         }
         return ExitCodes.OK;
     }

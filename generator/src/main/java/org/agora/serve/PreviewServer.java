@@ -19,9 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /**
- * Serves a built site on the loopback interface only, under the site's base path, as a static host
- * would: folders answer with their index.html, misses with the site's 404 page. A request can never
- * reach a file outside the output folder.
+ * Serves a built site on the loopback interface (unless told otherwise), under the site's base path, as a
+ * static host would: folders answer with their index.html, misses with the site's 404 page. A request can
+ * never reach a file outside the output folder. With a {@link LiveState}, pages reload themselves after
+ * each build and show its errors.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -34,21 +35,83 @@ public final class PreviewServer implements AutoCloseable {
             Map.entry("ico", "image/x-icon"), Map.entry("pdf", "application/pdf"), Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("ics", "text/calendar; charset=utf-8"), Map.entry("woff2", "font/woff2"));
 
+    /** Where the preview's own files live, below the base path; no site file can be there (not a slug). */
+    static final String LIVE = "__agora/";
+    private static final String LIVE_SCRIPT = "<script src=\"%s" + LIVE + "live.js\" defer></script>";
+    private static final long POLL_MILLIS = 25_000;
+
     private final Path root;
     private final String basePath;
     private final HttpServer server;
+    private final LiveState live;
 
     public PreviewServer(Path root, String basePath, int port) throws IOException {
+        this(root, basePath, InetAddress.getLoopbackAddress(), port, null);
+    }
+
+    /**
+     * @param address where to listen: loopback unless the editor asks otherwise
+     * @param live the state of the builds, for pages that reload themselves; null to serve files only
+     */
+    public PreviewServer(Path root, String basePath, InetAddress address, int port, LiveState live) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.basePath = basePath.endsWith("/") ? basePath : basePath + "/";
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.live = live;
+        this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // Virtual threads: every open page keeps one request waiting for the next build.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     }
 
     public URI start() {
         server.start();
-        return URI.create("http://localhost:" + server.getAddress().getPort() + basePath);
+        String host = server.getAddress().getAddress().isLoopbackAddress() ? "localhost"
+                : server.getAddress().getAddress().getHostAddress();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + basePath);
+    }
+
+    /** The preview's own answers: the reload script and the state of the builds (a long poll). */
+    private boolean handleLive(HttpExchange ex, String raw) throws IOException {
+        if (live == null || !raw.startsWith(basePath + LIVE)) return false;
+        String name = raw.substring((basePath + LIVE).length());
+        if (name.equals("live.js")) {
+            try (var in = PreviewServer.class.getResourceAsStream("/agora/serve/live.js")) {
+                send(ex, 200, "text/javascript; charset=utf-8", in.readAllBytes());
+            }
+        } else if (name.equals("state")) {
+            long seen = -1;
+            String query = ex.getRequestURI().getRawQuery();
+            if (query != null && query.startsWith("since=")) {
+                try {
+                    seen = Long.parseLong(query.substring("since=".length()));
+                } catch (NumberFormatException ignored) {
+                    // answered with the current state
+                }
+            }
+            LiveState.Snapshot state;
+            try {
+                state = live.after(seen, POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+            send(ex, 200, "application/json", JSON.writeValueAsBytes(state));
+        } else {
+            send(ex, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** HTML pages get the reload script before their end, so that they follow the builds. */
+    private byte[] withLiveScript(byte[] html) {
+        if (live == null) return html;
+        String page = new String(html, StandardCharsets.UTF_8);
+        String script = LIVE_SCRIPT.formatted(basePath);
+        int end = page.lastIndexOf("</body>");
+        page = end < 0 ? page + script : page.substring(0, end) + script + page.substring(end);
+        return page.getBytes(StandardCharsets.UTF_8);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -58,6 +121,7 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             String raw = ex.getRequestURI().getRawPath();
+            if (handleLive(ex, raw)) return;
             if (raw.equals("/") && !basePath.equals("/")) {
                 ex.getResponseHeaders().set("Location", basePath);
                 send(ex, 302, "text/plain; charset=utf-8", new byte[0]);
@@ -81,10 +145,11 @@ public final class PreviewServer implements AutoCloseable {
                 Path notFound = root.resolve("404.html");
                 byte[] body = Files.isRegularFile(notFound) ? Files.readAllBytes(notFound)
                         : "not found".getBytes(StandardCharsets.UTF_8);
-                send(ex, 404, "text/html; charset=utf-8", body);
+                send(ex, 404, "text/html; charset=utf-8", withLiveScript(body));
                 return;
             }
-            send(ex, 200, typeOf(f), Files.readAllBytes(f));
+            byte[] body = Files.readAllBytes(f);
+            send(ex, 200, typeOf(f), typeOf(f).startsWith("text/html") ? withLiveScript(body) : body);
         }
     }
 
