@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "new", description = {
+@Command(name = "new", mixinStandardHelpOptions = true, description = {
         "Create a document with the front matter its section expects, as a draft:  agora new news \"Our title\" --lang fr",
         "or a draft translation of an existing one:  agora new --translate content/en/guides/facilitation.md --to fr"})
 final class NewCommand implements Callable<Integer> {
@@ -114,11 +114,12 @@ final class NewCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The path as given when it exists, else from the site folder, else from content/. */
+    /** From the site folder, else from content/, else as given (absolute, or from the current folder). */
     private static Path locate(Path given, Path siteDir) {
-        if (given.isAbsolute() || Files.isRegularFile(given)) return given.toAbsolutePath();
-        for (Path base : List.of(siteDir, siteDir.resolve("content"))) {
-            if (Files.isRegularFile(base.resolve(given))) return base.resolve(given);
+        if (!given.isAbsolute()) {
+            for (Path base : List.of(siteDir, siteDir.resolve("content"))) {
+                if (Files.isRegularFile(base.resolve(given))) return base.resolve(given);
+            }
         }
         return given.toAbsolutePath();
     }

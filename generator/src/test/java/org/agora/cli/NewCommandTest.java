@@ -212,6 +212,12 @@ class NewCommandTest {
         Run missing = run("new", "--site", s, "--translate", "content/en/guides/nothing.md", "--to", "fr");
         assertEquals(ExitCodes.USAGE, missing.code());
         assertTrue(missing.err().contains("is not a Markdown document of this site"), missing.err());
+        Run fromContent = run("new", "--site", s, "--translate", "en/guides/third.md", "--to", "fr");
+        assertEquals(ExitCodes.OK, fromContent.code(), "a path from content/ is found too: " + fromContent.err());
+        assertTrue(Files.isRegularFile(site.resolve("content/fr/guides/third.md")));
+        Run help = run("new", "--help");
+        assertEquals(ExitCodes.OK, help.code());
+        assertTrue(help.out().contains("--translate=PATH"), help.out());
         assertEquals(ExitCodes.USAGE, run("new", "--site", s, "guides").code());
         assertEquals(ExitCodes.USAGE, run("new", "--site", s, "--translate", "content/en/guides/checklist.md").code());
         assertEquals(ExitCodes.USAGE, run("new", "--site", s, "guides", "X", "--date", "tomorrow").code());
