@@ -88,7 +88,7 @@ public final class FrontMatterParser {
                 .chars().filter(c -> c == '\n').count();
         YamlReader.Result result = yaml.read(yamlText, 1);
         if (!result.ok()) {
-            f.error(result.problem().line(), "invalid YAML in front matter: " + result.problem().message(),
+            f.error("frontmatter.invalid-yaml", result.problem().line(), "invalid YAML in front matter: " + result.problem().message(),
                     "check the indentation, and quote values that contain ':' or '#' or start with '[' or '{'");
             return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
         }
@@ -123,7 +123,7 @@ public final class FrontMatterParser {
         for (YamlNode.Entry e : map.entries().values()) {
             if (knownFields.contains(e.key())) continue;
             params.put(e.key(), plain(e.value()));
-            nearMiss(e.key()).ifPresent(s -> f.warning(e.keyLine(), "unknown field '" + e.key() + "' is ignored",
+            nearMiss(e.key()).ifPresent(s -> f.warning("frontmatter.unknown-field", e.keyLine(), "unknown field '" + e.key() + "' is ignored",
                     "did you mean '" + s + "'?"));
         }
 
@@ -210,7 +210,7 @@ public final class FrontMatterParser {
         return f.string(map, key).flatMap(text -> {
             Optional<PageDate> d = PageDate.parse(text);
             if (d.isEmpty()) {
-                f.error(map.get(key).orElseThrow().line(), "'" + key + "' is not a date: '" + text + "'",
+                f.error("frontmatter.invalid-date", map.get(key).orElseThrow().line(), "'" + key + "' is not a date: '" + text + "'",
                         "write  " + key + ": 2026-11-22  or  " + key + ": 2026-11-22T14:30:00+01:00");
             }
             return d;

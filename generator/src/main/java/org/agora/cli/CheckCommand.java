@@ -1,0 +1,44 @@
+package org.agora.cli;
+
+import org.agora.check.CheckReport;
+import org.agora.check.GitTimes;
+import org.agora.check.TranslationStatus;
+import org.agora.site.BuildListener;
+import org.agora.site.BuildOptions;
+import org.agora.site.BuildResult;
+import org.agora.site.SiteBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", description = "Check the site as the build does, and report translation status, writing nothing. "
+        + "Exits non-zero only when there are errors.")
+final class CheckCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Mixin
+    SiteOptions site;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "text for people (default), json for tools (docs/check-format.md)")
+    Format format = Format.text;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path siteDir = site.site.toAbsolutePath().normalize();
+        BuildResult result = new SiteBuilder(BuildListener.NONE)
+                .build(new BuildOptions(siteDir, siteDir.resolve("public"), site.drafts).checkingOnly());
+        TranslationStatus translations = result.library() == null ? null
+                : TranslationStatus.of(result.library(), GitTimes.of(siteDir));
+        CheckReport report = new CheckReport(siteDir, result.diagnostics(), translations);
+        spec.commandLine().getOut().print(format == Format.json ? report.json() : report.text());
+        return result.diagnostics().hasErrors() ? ExitCodes.SITE_ERRORS : ExitCodes.OK;
+    }
+}
