@@ -27,12 +27,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", description = "text for people (default), json for tools (docs/check-format.md)")
     Format format = Format.text;
 
+    @Option(names = "--schema", description = "print the JSON Schema of this site's front matter (for editors) instead of checking")
+    boolean schema;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Path siteDir = site.site.toAbsolutePath().normalize();
+        if (schema) return printSchema(siteDir);
         BuildResult result = new SiteBuilder(BuildListener.NONE)
                 .build(new BuildOptions(siteDir, siteDir.resolve("public"), site.drafts).checkingOnly());
         TranslationStatus translations = result.library() == null ? null
@@ -40,5 +44,17 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report = new CheckReport(siteDir, result.diagnostics(), translations);
         spec.commandLine().getOut().print(format == Format.json ? report.json() : report.text());
         return result.diagnostics().hasErrors() ? ExitCodes.SITE_ERRORS : ExitCodes.OK;
+    }
+
+    /** The schema depends on the site only through its taxonomies, which are front-matter fields too. */
+    private int printSchema(Path siteDir) {
+        org.agora.diag.Diagnostics diagnostics = new org.agora.diag.Diagnostics();
+        var config = new org.agora.config.ConfigLoader().load(siteDir, diagnostics);
+        if (config.isEmpty() || diagnostics.hasErrors()) {
+            new Report(spec.commandLine().getOut(), spec.commandLine().getErr(), siteDir).problems(diagnostics);
+            return ExitCodes.SITE_ERRORS;
+        }
+        spec.commandLine().getOut().print(org.agora.content.FrontMatterSchema.jsonSchema(config.get().taxonomies()));
+        return ExitCodes.OK;
     }
 }

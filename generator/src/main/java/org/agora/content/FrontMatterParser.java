@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  */
 public final class FrontMatterParser {
 
-    public static final Set<String> KNOWN_FIELDS = Set.of("title", "date", "lastmod", "draft", "slug", "url",
-            "aliases", "weight", "summary", "description", "type", "translationKey", "event", "attachments");
-    private static final Set<String> EVENT_KEYS = Set.of("start", "end", "location");
-    private static final Set<String> ATTACHMENT_KEYS = Set.of("file", "title");
+    /** The fields of {@link FrontMatterSchema}, which also gives editors their JSON Schema. */
+    public static final Set<String> KNOWN_FIELDS = FrontMatterSchema.names(FrontMatterSchema.FIELDS);
+    private static final Set<String> EVENT_KEYS = FrontMatterSchema.names(FrontMatterSchema.EVENT_FIELDS);
+    private static final Set<String> ATTACHMENT_KEYS = FrontMatterSchema.names(FrontMatterSchema.ATTACHMENT_FIELDS);
     private static final Pattern DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.+)$");
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
