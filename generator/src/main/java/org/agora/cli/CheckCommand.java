@@ -39,6 +39,7 @@ final class CheckCommand implements Callable<Integer> {
         if (schema) return printSchema(siteDir);
         BuildResult result = new SiteBuilder(BuildListener.NONE)
                 .build(new BuildOptions(siteDir, siteDir.resolve("public"), site.drafts).checkingOnly());
+        if (result.library() != null) org.agora.check.EditorChecks.run(result.library(), result.diagnostics());
         TranslationStatus translations = result.library() == null ? null
                 : TranslationStatus.of(result.library(), GitTimes.of(siteDir));
         CheckReport report = new CheckReport(siteDir, result.diagnostics(), translations);

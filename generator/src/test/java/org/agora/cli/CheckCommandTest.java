@@ -45,7 +45,9 @@ class CheckCommandTest {
             new Expected("content/en/missing-link.md", 6, "error", "link.missing-file", "check the file name"),
             new Expected("content/en/no-title.md", 1, "warning", "frontmatter.missing-title", "add  title:"),
             new Expected("content/en/unknown-field.md", 3, "warning", "frontmatter.unknown-field", "did you mean 'summary'?"),
-            new Expected("content/en/unknown-shortcode.md", 6, "warning", "shortcode.unknown", "'tweet'"));
+            new Expected("content/en/unknown-shortcode.md", 6, "warning", "shortcode.unknown", "'tweet'"),
+            new Expected("content/en/image-without-alt.md", 6, "warning", "image.missing-alt", "describe the image"),
+            new Expected("content/en/same-title.md", 3, "warning", "title.duplicate", "a title of its own"));
 
     @Test
     void jsonListsEachMistakeOnceWithFileLineCodeAndFix() throws IOException {
@@ -56,7 +58,7 @@ class CheckCommandTest {
         assertEquals(1, json.get("version").asInt());
         assertEquals(site.toAbsolutePath().normalize().toString(), json.get("site").asText());
         assertEquals(4, json.get("summary").get("errors").asInt());
-        assertEquals(4, json.get("summary").get("warnings").asInt());
+        assertEquals(6, json.get("summary").get("warnings").asInt());
 
         List<JsonNode> problems = new ArrayList<>();
         json.get("problems").forEach(problems::add);
@@ -91,8 +93,8 @@ class CheckCommandTest {
         assertEquals("2026-02-01T00:00:00Z", fr.get("changed").asText());
         assertEquals("2026-03-01T00:00:00Z", fr.get("sourceChanged").asText());
         assertEquals(1, t.get("outdated").asInt());
-        // 11 English documents: 10 lack fr and nl, the guide lacks nl only.
-        assertEquals(21, t.get("missing").asInt());
+        // 13 English documents: 12 lack fr and nl, the guide lacks nl only.
+        assertEquals(25, t.get("missing").asInt());
     }
 
     @Test
@@ -103,7 +105,7 @@ class CheckCommandTest {
         assertEquals(ExitCodes.SITE_ERRORS, r.code(), r.err());
         assertTrue(r.out().contains("content/en/unknown-field.md:3: warning: unknown field 'sumary' is ignored\n    hint: did you mean 'summary'?"), r.out());
         assertTrue(r.out().contains("content/fr/guide.md (fr) is older than its source"), r.out());
-        assertTrue(r.out().endsWith("Check failed: 4 errors, 4 warnings\n"), r.out());
+        assertTrue(r.out().endsWith("Check failed: 4 errors, 6 warnings\n"), r.out());
         assertEquals(before, files(site), "check writes nothing: no output, no staging, no search cache");
         assertFalse(Files.exists(site.resolve("public")));
     }
