@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  */
 public final class FrontMatterParser {
 
-    public static final Set<String> KNOWN_FIELDS = Set.of("title", "date", "lastmod", "draft", "slug", "url",
-            "aliases", "weight", "summary", "description", "type", "translationKey", "event", "attachments");
-    private static final Set<String> EVENT_KEYS = Set.of("start", "end", "location");
-    private static final Set<String> ATTACHMENT_KEYS = Set.of("file", "title");
+    /** The fields of {@link FrontMatterSchema}, which also gives editors their JSON Schema. */
+    public static final Set<String> KNOWN_FIELDS = FrontMatterSchema.names(FrontMatterSchema.FIELDS);
+    private static final Set<String> EVENT_KEYS = FrontMatterSchema.names(FrontMatterSchema.EVENT_FIELDS);
+    private static final Set<String> ATTACHMENT_KEYS = FrontMatterSchema.names(FrontMatterSchema.ATTACHMENT_FIELDS);
     private static final Pattern DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.+)$");
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -88,7 +88,7 @@ public final class FrontMatterParser {
                 .chars().filter(c -> c == '\n').count();
         YamlReader.Result result = yaml.read(yamlText, 1);
         if (!result.ok()) {
-            f.error(result.problem().line(), "invalid YAML in front matter: " + result.problem().message(),
+            f.error("frontmatter.invalid-yaml", result.problem().line(), "invalid YAML in front matter: " + result.problem().message(),
                     "check the indentation, and quote values that contain ':' or '#' or start with '[' or '{'");
             return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
         }
@@ -123,7 +123,7 @@ public final class FrontMatterParser {
         for (YamlNode.Entry e : map.entries().values()) {
             if (knownFields.contains(e.key())) continue;
             params.put(e.key(), plain(e.value()));
-            nearMiss(e.key()).ifPresent(s -> f.warning(e.keyLine(), "unknown field '" + e.key() + "' is ignored",
+            nearMiss(e.key()).ifPresent(s -> f.warning("frontmatter.unknown-field", e.keyLine(), "unknown field '" + e.key() + "' is ignored",
                     "did you mean '" + s + "'?"));
         }
 
@@ -210,7 +210,7 @@ public final class FrontMatterParser {
         return f.string(map, key).flatMap(text -> {
             Optional<PageDate> d = PageDate.parse(text);
             if (d.isEmpty()) {
-                f.error(map.get(key).orElseThrow().line(), "'" + key + "' is not a date: '" + text + "'",
+                f.error("frontmatter.invalid-date", map.get(key).orElseThrow().line(), "'" + key + "' is not a date: '" + text + "'",
                         "write  " + key + ": 2026-11-22  or  " + key + ": 2026-11-22T14:30:00+01:00");
             }
             return d;

@@ -28,6 +28,16 @@ public final class Diagnostics {
         add(new Diagnostic(Severity.WARNING, at, message, hint));
     }
 
+    /** An error with a stable {@link Diagnostic#code() code}. */
+    public void error(String code, SourcePosition at, String message, String hint) {
+        add(new Diagnostic(Severity.ERROR, at, message, hint, code));
+    }
+
+    /** A warning with a stable {@link Diagnostic#code() code}. */
+    public void warning(String code, SourcePosition at, String message, String hint) {
+        add(new Diagnostic(Severity.WARNING, at, message, hint, code));
+    }
+
     public synchronized boolean hasErrors() { return all.stream().anyMatch(Diagnostic::isError); }
 
     public synchronized long errorCount() { return all.stream().filter(Diagnostic::isError).count(); }

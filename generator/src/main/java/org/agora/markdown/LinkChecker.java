@@ -30,7 +30,7 @@ public final class LinkChecker {
         for (LinkRef link : links) {
             String target = existingOutput(link.sitePath());
             if (target == null) {
-                diagnostics.warning(link.position(), (link.image() ? "image '" : "link '") + link.written()
+                diagnostics.warning(link.image() ? "image.missing-target" : "link.missing-target", link.position(), (link.image() ? "image '" : "link '") + link.written()
                                 + "' points to " + link.sitePath() + ", which the site does not have", hintFor(link));
                 continue;
             }
@@ -38,7 +38,7 @@ public final class LinkChecker {
             if (fragment != null && !fragment.isEmpty()) {
                 Set<String> ids = idsByOutput.get(target);
                 if (ids != null && !ids.contains(fragment)) {
-                    diagnostics.warning(link.position(), "link '" + link.written() + "' points to #" + fragment
+                    diagnostics.warning("link.missing-anchor", link.position(), "link '" + link.written() + "' points to #" + fragment
                             + ", which is not a heading or anchor of " + link.sitePath(),
                             "heading ids are the heading text in lower case with hyphens; check the target's headings");
                 }

@@ -84,7 +84,7 @@ public final class LinkTargets {
         String base = page.path().endsWith("/") ? page.path() : page.path().substring(0, page.path().lastIndexOf('/') + 1);
         Optional<String> site = path.startsWith("/") ? SitePath.normalize(path) : SitePath.normalize(base + path);
         if (site.isEmpty()) {
-            diagnostics.warning(at, "link '" + written + "' points outside the site", "link to a page of this site");
+            diagnostics.warning("link.outside-site", at, "link '" + written + "' points outside the site", "link to a page of this site");
             return Optional.empty();
         }
         collected.add(new LinkRef(at, site.get(), fragment, written, image));
@@ -96,14 +96,14 @@ public final class LinkTargets {
                                                  Diagnostics diagnostics, List<LinkRef> collected) {
         Optional<String> rel = SitePath.resolve(dir, path);
         if (rel.isEmpty()) {
-            diagnostics.error(at, "link '" + written + "' points outside content/",
+            diagnostics.error("link.outside-content", at, "link '" + written + "' points outside content/",
                     "link to a Markdown file inside content/, relative to this file or from content/ with a leading /");
             return Optional.empty();
         }
         String groupKey = library.sourceGroups().get(rel.get());
         if (groupKey == null) groupKey = library.pathKeyGroups().get(pathKeyOf(rel.get()));
         if (groupKey == null) {
-            diagnostics.error(at, "link target '" + written + "' does not exist (looked for content/" + rel.get() + ")",
+            diagnostics.error("link.missing-file", at, "link target '" + written + "' does not exist (looked for content/" + rel.get() + ")",
                     "check the file name and folder; paths are relative to this file, or to content/ when they start with /");
             return Optional.empty();
         }
@@ -115,7 +115,7 @@ public final class LinkTargets {
                         .findFirst())
                 .or(() -> library.config().languageCodes().stream().map(group::in).flatMap(Optional::stream).findFirst());
         if (target.isEmpty()) {
-            diagnostics.error(at, "link target '" + written + "' is a draft and is not published",
+            diagnostics.error("link.draft-target", at, "link target '" + written + "' is a draft and is not published",
                     "publish the target (draft: false) or remove the link");
             return Optional.empty();
         }

@@ -100,7 +100,7 @@ public final class MarkdownRenderer {
     public RenderedMarkdown render(ParsedDocument doc, Page page, Diagnostics diagnostics) {
         Shortcodes.Result protectedBody = shortcodes.protect(doc.body());
         for (Shortcodes.Found s : protectedBody.found()) {
-            diagnostics.warning(SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + s.line()),
+            diagnostics.warning("shortcode.unknown", SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + s.line()),
                     "shortcode '" + s.name() + "' is not defined by the theme; it is shown as its source text",
                     "remove it, or write plain Markdown instead");
         }

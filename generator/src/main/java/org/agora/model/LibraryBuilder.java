@@ -127,7 +127,7 @@ public final class LibraryBuilder {
                     : Slugs.humanize(kind == PageKind.PAGE ? FrontMatterParser.nameWithoutDate(s.baseName())
                     : lastSegment(sectionKey));
             if (kind == PageKind.PAGE && d.frontMatterRead()) {
-                diagnostics.warning(SourcePosition.of(s.file(), 1), "the document has no title; '" + fallbackName
+                diagnostics.warning("frontmatter.missing-title", SourcePosition.of(s.file(), 1), "the document has no title; '" + fallbackName
                         + "' is shown instead", "add  title: ...  to its front matter");
             }
             title = fallbackName;

@@ -35,10 +35,14 @@ public final class Staging implements AutoCloseable {
         return new Staging(absolute, dir);
     }
 
+    /** A staging that keeps nothing: writes go nowhere ({@code agora check} renders every page but writes none). */
+    public static Staging discarding() { return new Staging(null, null); }
+
     public Path dir() { return dir; }
 
     /** Writes {@code bytes} at {@code relPath}, which the caller has checked stays inside the site. */
     public void write(String relPath, byte[] bytes) {
+        if (dir == null) return;
         Path file = resolve(relPath);
         try {
             Files.createDirectories(file.getParent());
@@ -51,6 +55,7 @@ public final class Staging implements AutoCloseable {
     }
 
     public void copy(String relPath, Path source) {
+        if (dir == null) return;
         Path file = resolve(relPath);
         try {
             Files.createDirectories(file.getParent());
@@ -84,7 +89,7 @@ public final class Staging implements AutoCloseable {
     }
 
     public void abort() {
-        if (!done) {
+        if (!done && dir != null) {
             deleteTree(dir);
             done = true;
         }

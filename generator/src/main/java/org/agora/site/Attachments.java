@@ -49,7 +49,7 @@ final class Attachments {
                 var rel = SitePath.resolve(page.document().source().relDir(), a.file());
                 StaticFile file = rel.map(files::get).orElse(null);
                 if (file == null) {
-                    diagnostics.error(at, "attachment '" + a.file() + "' does not exist"
+                    diagnostics.error("attachment.missing-file", at, "attachment '" + a.file() + "' does not exist"
                                     + rel.map(r -> " (looked for content/" + r + ")").orElse(" inside content/"),
                             "put the file beside the Markdown file, or write its path from content/ starting with /");
                     continue;

@@ -45,6 +45,8 @@ import java.util.function.Supplier;
  * build search index (export for the browser) → write output.
  * Every stage reports into one {@link Diagnostics}; stages go on past errors where they can, so one run
  * shows every problem, and the output folder is replaced only when no error was found.
+ * With {@link BuildOptions#checkOnly()} the same stages run, pages included, but nothing is written: no staging
+ * folder, no search index and no related documents (they only order links and cannot be wrong).
  */
 public final class SiteBuilder {
 
@@ -64,8 +66,9 @@ public final class SiteBuilder {
         Path outDir = options.outDir().toAbsolutePath().normalize();
 
         Optional<SiteConfig> loaded = stages.run("load config", () -> new ConfigLoader().load(siteDir, diagnostics));
-        if (loaded.isEmpty() || diagnostics.hasErrors() || !outputFolderIsSafe(siteDir, outDir, diagnostics)) {
-            return failed(diagnostics, timings, started, outDir);
+        if (loaded.isEmpty() || diagnostics.hasErrors()
+                || (!options.checkOnly() && !outputFolderIsSafe(siteDir, outDir, diagnostics))) {
+            return failed(diagnostics, timings, started, outDir, null);
         }
         SiteConfig config = loaded.get();
         ContentSet content = stages.run("scan content", () -> new ContentScanner().scan(config, diagnostics));
@@ -77,7 +80,7 @@ public final class SiteBuilder {
 
         try (ThemeLoader themes = new ThemeLoader()) {
             Optional<Theme> theme = stages.run("load theme", () -> themes.load(config, diagnostics));
-            if (theme.isEmpty()) return failed(diagnostics, timings, started, outDir);
+            if (theme.isEmpty()) return failed(diagnostics, timings, started, outDir, library);
             Messages messages = new MessagesLoader().load(config, theme.get().i18nDirs(), diagnostics);
             Assets assets = Assets.collect(theme.get().assetDirs());
             Map<String, LocaleFormats> formats = new HashMap<>();
@@ -94,18 +97,20 @@ public final class SiteBuilder {
             // Documents are rendered and indexed, then written once related documents are known; in between only
             // their HTML waits, deflated, so a build of 25,000 documents stays within a few hundred MB. Nothing
             // reaches the output folder before the last check passed: it all goes to staging first.
-            try (Staging staging = Staging.open(outDir);
-                 SearchStage search = new SearchStage(library, messages, formats, new AttachmentTexts(files, diagnostics),
-                         options.cacheDir().toAbsolutePath())) {
+            boolean writing = !options.checkOnly();
+            try (Staging staging = writing ? Staging.open(outDir) : Staging.discarding();
+                 SearchStage search = writing ? new SearchStage(library, messages, formats,
+                         new AttachmentTexts(files, diagnostics), options.cacheDir().toAbsolutePath()) : null) {
                 PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, schedule, staging);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
-                stages.run("render documents", () -> writer.renderDocuments(diagnostics, search::add));
+                stages.run("render documents", () -> writer.renderDocuments(diagnostics,
+                        writing ? search::add : (page, body) -> {}));
                 stages.run("check links", () -> {
                     new LinkChecker(plan.outputs(), writer.headingIdsByOutput()).check(writer.links(), diagnostics);
                     return null;
                 });
-                if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir);
-                stages.run("find related documents", () -> {
+                if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir, library);
+                if (writing) stages.run("find related documents", () -> {
                     try {
                         writer.useRelated(search.related(RELATED_PER_DOCUMENT));
                     } catch (IOException e) {
@@ -115,8 +120,8 @@ public final class SiteBuilder {
                 });
                 stages.run("write documents", () -> writer.writeDocuments(diagnostics));
                 stages.run("render lists", () -> writer.writeLists(diagnostics));
-                if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir);
-                stages.run("build search index", () -> {
+                if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir, library);
+                if (writing) stages.run("build search index", () -> {
                     try {
                         search.export(staging.dir());
                     } catch (IOException e) {
@@ -125,7 +130,7 @@ public final class SiteBuilder {
                     return null;
                 });
                 reportMissingStrings(messages, theme.get(), diagnostics);
-                stages.run("write output", () -> {
+                if (writing) stages.run("write output", () -> {
                     writer.writeFilesAndRedirects();
                     try {
                         staging.commit();
@@ -138,11 +143,11 @@ public final class SiteBuilder {
                 Map<String, Integer> ordered = new LinkedHashMap<>();
                 config.languageCodes().forEach(code -> ordered.put(code, perLanguage.getOrDefault(code, 0)));
                 return new BuildResult(true, diagnostics, ordered, writer.filesWritten(), List.copyOf(timings),
-                        Duration.ofNanos(System.nanoTime() - started), outDir);
+                        Duration.ofNanos(System.nanoTime() - started), outDir, library);
             } catch (IOException | UncheckedIOException e) {
                 diagnostics.error(SourcePosition.of(outDir), "cannot write the output: " + e.getMessage(),
                         "check that the folder is writable and the disk is not full");
-                return failed(diagnostics, timings, started, outDir);
+                return failed(diagnostics, timings, started, outDir, library);
             }
         }
     }
@@ -195,9 +200,10 @@ public final class SiteBuilder {
         return true;
     }
 
-    private static BuildResult failed(Diagnostics diagnostics, List<StageTiming> timings, long started, Path outDir) {
+    private static BuildResult failed(Diagnostics diagnostics, List<StageTiming> timings, long started, Path outDir,
+                                      Library library) {
         return new BuildResult(false, diagnostics, Map.of(), 0, List.copyOf(timings),
-                Duration.ofNanos(System.nanoTime() - started), outDir);
+                Duration.ofNanos(System.nanoTime() - started), outDir, library);
     }
 
     /** Runs a stage, timing it and telling the listener. */

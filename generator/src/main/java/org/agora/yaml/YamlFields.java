@@ -32,6 +32,10 @@ public final class YamlFields {
 
     public void warning(int line, String message, String hint) { diagnostics.warning(atLine(line), message, hint); }
 
+    public void error(String code, int line, String message, String hint) { diagnostics.error(code, atLine(line), message, hint); }
+
+    public void warning(String code, int line, String message, String hint) { diagnostics.warning(code, atLine(line), message, hint); }
+
     /** Reports keys outside {@code known}, with the nearest known key as a hint. */
     public void rejectUnknownKeys(YamlNode.Mapping map, Set<String> known, String where) {
         for (YamlNode.Entry e : map.entries().values()) {

@@ -87,6 +87,44 @@ class OsmbeCorpusTest {
         assertEquals(expected, found);
     }
 
+    /**
+     * {@code agora check} reports the corpus's real translation gaps: for each group of translation-groups.tsv,
+     * the languages whose cell is empty, and nothing for complete groups.
+     */
+    @Test
+    void checkReportsTheTranslationGapsOfTheCorpusList() throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = org.agora.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()),
+                "check", "--site", siteDir.toString(), "--format", "json");
+        assertEquals(0, code, out.toString());
+        var translations = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).get("translations");
+
+        List<String> languages = List.of("en", "fr", "nl");
+        List<String> lines = Files.readAllLines(TestPaths.corpus("osmbe-website").resolve("translation-groups.tsv"));
+        java.util.Map<String, String> rowOfFile = new java.util.HashMap<>();
+        Set<String> expected = new TreeSet<>();
+        int expectedMissing = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\t", -1);
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < languages.size(); i++) {
+                if (cells[i].isEmpty()) missing.add(languages.get(i));
+                else rowOfFile.put(cells[i], line);
+            }
+            expectedMissing += missing.size();
+            if (!missing.isEmpty()) expected.add(line + " missing " + missing);
+        }
+        Set<String> found = new TreeSet<>();
+        for (var group : translations.get("groups")) {
+            List<String> missing = new ArrayList<>();
+            group.get("missing").forEach(l -> missing.add(l.asText()));
+            if (!missing.isEmpty()) found.add(rowOfFile.get(group.get("source").asText()) + " missing " + missing);
+        }
+        assertEquals(303, expectedMissing);
+        assertEquals(expected, found);
+        assertEquals(expectedMissing, translations.get("missing").asInt());
+    }
+
     @Test
     void browsingPagesExistInEveryLanguageAndTheirCountsEqualWhatTheyList() {
         OutputSite site = new OutputSite(temp.resolve("out"), "/");

@@ -1,0 +1,146 @@
+package org.agora.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agora.testing.TestPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code agora check} on a fixture site with one editor mistake per file: what CI and editors read. */
+class CheckCommandTest {
+
+    @TempDir
+    Path temp;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** file, line, severity, code, and a piece of the message or hint that names the fix. */
+    record Expected(String file, int line, String severity, String code, String fix) {}
+
+    static final List<Expected> MISTAKES = List.of(
+            new Expected("content/en/bad-date.md", 3, "error", "frontmatter.invalid-date", "date: 2026-11-22"),
+            new Expected("content/en/bad-yaml.md", 3, "error", "frontmatter.invalid-yaml", "quote values"),
+            new Expected("content/en/missing-anchor.md", 6, "warning", "link.missing-anchor", "#no-such-section"),
+            new Expected("content/en/missing-attachment.md", 4, "error", "attachment.missing-file", "put the file beside"),
+            new Expected("content/en/missing-link.md", 6, "error", "link.missing-file", "check the file name"),
+            new Expected("content/en/no-title.md", 1, "warning", "frontmatter.missing-title", "add  title:"),
+            new Expected("content/en/unknown-field.md", 3, "warning", "frontmatter.unknown-field", "did you mean 'summary'?"),
+            new Expected("content/en/unknown-shortcode.md", 6, "warning", "shortcode.unknown", "'tweet'"),
+            new Expected("content/en/image-without-alt.md", 6, "warning", "image.missing-alt", "describe the image"),
+            new Expected("content/en/same-title.md", 3, "warning", "title.duplicate", "a title of its own"));
+
+    @Test
+    void jsonListsEachMistakeOnceWithFileLineCodeAndFix() throws IOException {
+        Path site = TestPaths.fixtureSite("check", temp.resolve("check"));
+        Run r = run("check", "--site", site.toString(), "--format", "json");
+        assertEquals(ExitCodes.SITE_ERRORS, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1, json.get("version").asInt());
+        assertEquals(site.toAbsolutePath().normalize().toString(), json.get("site").asText());
+        assertEquals(4, json.get("summary").get("errors").asInt());
+        assertEquals(6, json.get("summary").get("warnings").asInt());
+
+        List<JsonNode> problems = new ArrayList<>();
+        json.get("problems").forEach(problems::add);
+        assertEquals(MISTAKES.size(), problems.size(), r.out());
+        for (Expected e : MISTAKES) {
+            List<JsonNode> inFile = problems.stream().filter(p -> p.get("file").asText().equals(e.file())).toList();
+            assertEquals(1, inFile.size(), e.file() + " in " + r.out());
+            JsonNode p = inFile.get(0);
+            assertEquals(e.line(), p.get("line").asInt(), e.file());
+            assertEquals(e.severity(), p.get("severity").asText(), e.file());
+            assertEquals(e.code(), p.get("code").asText(), e.file());
+            String said = p.get("message").asText() + " " + p.get("hint").asText();
+            assertTrue(said.contains(e.fix()), e.file() + ": " + said);
+        }
+    }
+
+    @Test
+    void jsonReportsMissingAndOutdatedTranslations() throws IOException {
+        Path site = TestPaths.fixtureSite("check", temp.resolve("check"));
+        JsonNode t = new ObjectMapper().readTree(run("check", "--site", site.toString(), "--format", "json").out())
+                .get("translations");
+        assertEquals("front matter", t.get("timesFrom").asText());
+        assertEquals(List.of("en", "fr", "nl"), toList(t.get("languages")));
+        JsonNode guide = null;
+        for (JsonNode g : t.get("groups")) if (g.get("source").asText().equals("content/en/guide.md")) guide = g;
+        assertTrue(guide != null, t.toString());
+        assertEquals(List.of("nl"), toList(guide.get("missing")));
+        assertEquals(1, guide.get("outdated").size());
+        JsonNode fr = guide.get("outdated").get(0);
+        assertEquals("fr", fr.get("language").asText());
+        assertEquals("content/fr/guide.md", fr.get("file").asText());
+        assertEquals("2026-02-01T00:00:00Z", fr.get("changed").asText());
+        assertEquals("2026-03-01T00:00:00Z", fr.get("sourceChanged").asText());
+        assertEquals(1, t.get("outdated").asInt());
+        // 13 English documents: 12 lack fr and nl, the guide lacks nl only.
+        assertEquals(25, t.get("missing").asInt());
+    }
+
+    @Test
+    void textNamesEachProblemAndWritesNothing() throws IOException {
+        Path site = TestPaths.fixtureSite("check", temp.resolve("check"));
+        List<Path> before = files(site);
+        Run r = run("check", "--site", site.toString());
+        assertEquals(ExitCodes.SITE_ERRORS, r.code(), r.err());
+        assertTrue(r.out().contains("content/en/unknown-field.md:3: warning: unknown field 'sumary' is ignored\n    hint: did you mean 'summary'?"), r.out());
+        assertTrue(r.out().contains("content/fr/guide.md (fr) is older than its source"), r.out());
+        assertTrue(r.out().endsWith("Check failed: 4 errors, 6 warnings\n"), r.out());
+        assertEquals(before, files(site), "check writes nothing: no output, no staging, no search cache");
+        assertFalse(Files.exists(site.resolve("public")));
+    }
+
+    @Test
+    void warningsAloneExitZero() throws IOException {
+        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        List<Path> before = files(site);
+        Run r = run("check", "--site", site.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.out());
+        assertTrue(r.out().contains("warning: shortcode 'youtube'"), r.out());
+        assertTrue(r.out().contains("Check passed: 0 errors, 1 warning"), r.out());
+        assertEquals(before, files(site));
+        assertEquals(ExitCodes.OK, new ObjectMapper().readTree(run("check", "--site", site.toString(), "--format", "json").out())
+                .get("summary").get("errors").asInt());
+    }
+
+    @Test
+    void aFolderWithoutConfigIsAnErrorWithoutTranslations() throws IOException {
+        Run r = run("check", "--site", temp.toString(), "--format", "json");
+        assertEquals(ExitCodes.SITE_ERRORS, r.code());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("site-config.yml", json.get("problems").get(0).get("file").asText());
+        assertTrue(json.get("translations").isNull());
+    }
+
+    private static List<String> toList(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.map(root::relativize).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.agora.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.agora.config.ConfigLoader;
+import org.agora.config.SiteConfig;
+import org.agora.diag.Diagnostics;
+import org.agora.testing.TestPaths;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The committed JSON Schema is the one the checker's definition generates, and the bundled content follows it. */
+class FrontMatterSchemaTest {
+
+    static final Path ROOT = TestPaths.repoRoot();
+
+    static SiteConfig bundledConfig() {
+        return new ConfigLoader().load(ROOT, new Diagnostics()).orElseThrow();
+    }
+
+    static JsonSchema schema() throws IOException {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(ROOT.resolve("docs/front-matter.schema.json")));
+    }
+
+    @Test
+    void theCommittedSchemaIsTheGeneratedOne() throws IOException {
+        assertEquals(FrontMatterSchema.jsonSchema(bundledConfig().taxonomies()),
+                Files.readString(ROOT.resolve("docs/front-matter.schema.json")),
+                "regenerate it: ./agora check --schema > docs/front-matter.schema.json");
+    }
+
+    @Test
+    void theParserKnowsExactlyTheSchemaFields() throws IOException {
+        JsonNode properties = new ObjectMapper().readTree(FrontMatterSchema.jsonSchema(List.of())).get("properties");
+        Set<String> names = new HashSet<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        assertEquals(FrontMatterParser.KNOWN_FIELDS, names);
+    }
+
+    @Test
+    void theBundledContentFollowsTheSchema() throws IOException {
+        JsonSchema schema = schema();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(ROOT.resolve("content"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                String text = Files.readString(file);
+                if (!text.startsWith("---")) continue;
+                int end = text.indexOf("\n---", 3);
+                JsonNode frontMatter = yaml.readTree(text.substring(3, end));
+                for (ValidationMessage m : schema.validate(frontMatter)) problems.add(ROOT.relativize(file) + ": " + m.getMessage());
+                checked++;
+            }
+        }
+        assertTrue(checked > 50, "documents checked: " + checked);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theSchemaRejectsWhatTheCheckerRejects() throws IOException {
+        JsonSchema schema = schema();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        assertFalse(schema.validate(yaml.readTree("title: A\nweight: heavy\n")).isEmpty(), "weight must be a number");
+        assertFalse(schema.validate(yaml.readTree("title: A\ndraft: perhaps\n")).isEmpty(), "draft is true or false");
+        assertFalse(schema.validate(yaml.readTree("title: A\nevent:\n  end: 2026-01-01\n")).isEmpty(), "an event needs a start");
+        assertFalse(schema.validate(yaml.readTree("title: A\nattachments:\n  - title: no file\n")).isEmpty(), "an attachment needs a file");
+        assertFalse(schema.validate(yaml.readTree("summary: no title\n")).isEmpty(), "title is required");
+        assertTrue(schema.validate(yaml.readTree("title: A\nthemes: [mapping]\ncountries: BE\nsource: a site param\n")).isEmpty());
+    }
+}
