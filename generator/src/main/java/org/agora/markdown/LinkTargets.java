@@ -114,6 +114,17 @@ public final class LinkTargets {
         return path.replace(" ", "%20") + fragment;
     }
 
+    /**
+     * A figure's src as Hugo finds it: beside the document when such a file is there, else from the site's
+     * root ("images/x.png" is the site's images/ folder, not one under each page's URL).
+     */
+    public String figureSource(ParsedDocument doc, String written) {
+        String src = written.strip();
+        if (src.isEmpty() || src.startsWith("/") || src.startsWith("#") || src.startsWith("..") || SCHEME.matcher(src).find()) return src;
+        Optional<String> rel = SitePath.resolve(doc.source().relDir(), decode(src.split("[?#]")[0]));
+        return rel.isPresent() && staticPaths.contains(rel.get()) ? src : "/" + src;
+    }
+
     /** "categories/event.md" names the term page of "event" in categories, as a Hugo ref may. */
     private String termGroup(String rel) {
         String[] parts = rel.substring(0, rel.length() - 3).split("/");

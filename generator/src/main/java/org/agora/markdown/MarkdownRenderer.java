@@ -183,6 +183,7 @@ public final class MarkdownRenderer {
             for (String key : List.of("src", "link", "href")) {
                 String v = args.get(key);
                 if (v == null) continue;
+                if (key.equals("src") && call.name().equals("figure")) v = targets.figureSource(ctx.doc(), v);
                 Optional<LinkTargets.Resolution> r = targets.resolve(ctx.doc(), ctx.page(), v, at, key.equals("src"),
                         ctx.diagnostics(), ctx.links());
                 if (r.isPresent()) args.put(key, r.get().href());
