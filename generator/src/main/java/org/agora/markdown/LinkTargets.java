@@ -29,7 +29,10 @@ public final class LinkTargets {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     /** @param fallbackLanguage the language of the page linked to when it is not the document's, else null */
-    public record Resolution(String href, String fallbackLanguage) {}
+    /** @param page the page linked to, when the link names a Markdown file; else null */
+    public record Resolution(String href, String fallbackLanguage, Page page) {
+        public Resolution(String href, String fallbackLanguage) { this(href, fallbackLanguage, null); }
+    }
 
     private final Library library;
     private final SiteUrls urls;
@@ -171,7 +174,7 @@ public final class LinkTargets {
         Page t = target.get();
         collected.add(new LinkRef(at, t.path(), fragment, written, false));
         String fallback = t.language().equals(page.language()) ? null : t.language();
-        return Optional.of(new Resolution(urls.href(t.path()) + suffix, fallback));
+        return Optional.of(new Resolution(urls.href(t.path()) + suffix, fallback, t));
     }
 
     /**

@@ -194,6 +194,27 @@ public final class MarkdownRenderer {
                         "add alt=\"what the image shows\" for readers who cannot see it");
             }
             Map<String, Object> context = new java.util.HashMap<>();
+            if (call.name().equals("card")) {
+                // A document card: the resource's title, summary and type, in the reader's language when it exists.
+                String path = call.arg("path", 0);
+                Optional<LinkTargets.Resolution> r = path == null ? Optional.empty() : targets.resolve(ctx.doc(), ctx.page(),
+                        targets.refDestination(ctx.doc(), path), at, false, ctx.diagnostics(), ctx.links());
+                if (r.isEmpty() || r.get().page() == null) {
+                    if (path == null) ctx.diagnostics().warning(at, "card has no document to show", "write {{< card \"path/to/document.md\" >}}");
+                    out[i] = "<code>" + Escaping.escapeHtml(call.source(), false) + "</code>";
+                    continue;
+                }
+                Page target = r.get().page();
+                Map<String, String> card = new java.util.TreeMap<>();
+                card.put("href", r.get().href());
+                card.put("title", target.title() == null ? "" : target.title());
+                card.put("summary", target.summary() == null ? "" : target.summary());
+                card.put("type", target.type() == null ? "" : target.type());
+                card.put("lang", r.get().fallbackLanguage() == null ? "" : r.get().fallbackLanguage());
+                card.put("fallbackMarker", r.get().fallbackLanguage() == null ? ""
+                        : fallbackMarker.apply(ctx.page().language(), r.get().fallbackLanguage()));
+                context.put("card", card);
+            }
             context.put("args", args);
             context.put("params", call.positional());
             context.put("inner", call.paired() ? INNER : "");

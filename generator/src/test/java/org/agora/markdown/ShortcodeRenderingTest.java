@@ -234,4 +234,25 @@ class ShortcodeRenderingTest {
         RenderedMarkdown r = render("/en/a/", "See {{< youtube abc >}} now.\n");
         assertEquals("See now.", r.excerpt());
     }
+
+    @Test
+    void cardShowsTheDocumentInTheReadersLanguageOrMarked() {
+        Element en = html(render("/en/a/", "{{< card \"/en/a.md\" >}}\n")).selectFirst("p.doc-card a");
+        noDiagnostics();
+        assertEquals("/elibrary/en/a/", en.attr("href"));
+        Element fr = html(render("/fr/a/", "{{< card path=\"/en/a.md\" >}}\n\n{{< card \"/en/guides/b.md\" >}}\n")).select("p.doc-card a").get(1);
+        noDiagnostics();
+        assertEquals("/elibrary/en/guides/b/", fr.attr("href"));
+        assertEquals("B", fr.selectFirst(".doc-card-title").text());
+        assertEquals("en", fr.attr("hreflang"));
+        assertTrue(fr.selectFirst(".fallback-marker").text().contains("in en"));
+        assertEquals("/elibrary/fr/a/", html(render("/fr/a/", "{{< card \"/en/a.md\" >}}\n")).selectFirst("p.doc-card a").attr("href"));
+    }
+
+    @Test
+    void cardToNothingIsAnErrorAndShowsItsSource() {
+        RenderedMarkdown r = render("/en/a/", "{{< card \"gone.md\" >}}\n");
+        assertEquals(Severity.ERROR, diagnostics.sorted().getFirst().severity());
+        assertEquals("{{< card \"gone.md\" >}}", html(r).selectFirst("code").text());
+    }
 }
