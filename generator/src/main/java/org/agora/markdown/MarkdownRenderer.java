@@ -72,12 +72,19 @@ public final class MarkdownRenderer {
     private final boolean trustRawHtml;
     private final BiFunction<String, String, String> fallbackMarker;
     private final Shortcodes shortcodes = new Shortcodes();
+    private final ShortcodeTemplates templates;
 
     /**
      * @param fallbackMarker (page language, target language) to the words that mark a link to another
      *                       language's page, such as "in English"
      */
     public MarkdownRenderer(LinkTargets targets, boolean trustRawHtml, BiFunction<String, String, String> fallbackMarker) {
+        this(targets, trustRawHtml, fallbackMarker, ShortcodeTemplates.NONE);
+    }
+
+    public MarkdownRenderer(LinkTargets targets, boolean trustRawHtml, BiFunction<String, String, String> fallbackMarker,
+                            ShortcodeTemplates templates) {
+        this.templates = templates;
         this.targets = targets;
         this.trustRawHtml = trustRawHtml;
         this.fallbackMarker = fallbackMarker;
@@ -98,7 +105,8 @@ public final class MarkdownRenderer {
     }
 
     public RenderedMarkdown render(ParsedDocument doc, Page page, Diagnostics diagnostics) {
-        Shortcodes.Result protectedBody = shortcodes.protect(doc.body());
+        Shortcodes.Result protectedBody = shortcodes.protect(doc.body(), templates::defines,
+                (path, line) -> targets.refDestination(doc, path));
         for (Shortcodes.Found s : protectedBody.found()) {
             diagnostics.warning("shortcode.unknown", SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + s.line()),
                     "shortcode '" + s.name() + "' is not defined by the theme; it is shown as its source text",
@@ -112,17 +120,20 @@ public final class MarkdownRenderer {
         List<Node> links = new ArrayList<>();
         for (Node n : ast.getDescendants()) {
             if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) {
-                rawHtml = true;
+                rawHtml |= !n.getChars().toString().startsWith("<!--" + Shortcodes.OPEN);
             } else if (n instanceof Link || n instanceof Image || (n instanceof RefNode r && r.isDefined())) {
                 links.add(n);
             } else if (excerpt == null && n instanceof Paragraph p && p.getParent() instanceof Document) {
                 String text = new TextCollectingVisitor().collectAndGetText(p).strip();
+                text = Shortcodes.stripTokens(text).strip();
                 if (!text.isEmpty()) excerpt = shorten(text.replaceAll("\\s+", " "));
             }
         }
         // Resolved before rendering, so that a link to another language's page can carry a visible marker.
         for (Node n : links) resolveAndMark(n, ast, ctx);
         String html = renderer.render(ast);
+        List<Shortcodes.Call> calls = protectedBody.calls();
+        if (!calls.isEmpty()) html = Shortcodes.uncomment(html);
         Set<String> ids = new LinkedHashSet<>();
         List<TocEntry> toc = new ArrayList<>();
         for (Node n : ast.getDescendants()) {
@@ -142,8 +153,87 @@ public final class MarkdownRenderer {
             for (Element e : cleaned.select("a[name]")) ids.add(e.attr("name"));
             html = cleaned.body().html();
         }
+        if (!calls.isEmpty()) {
+            // After cleaning: the templates' output is the theme's, and its arguments were escaped by Pebble.
+            String[] shortcodeHtml = renderShortcodes(calls, ctx);
+            html = Shortcodes.replaceTokens(html, i -> shortcodeHtml[i]);
+        }
         return new RenderedMarkdown(html, toc, excerpt == null ? "" : excerpt, ids, ctx.links());
     }
+
+    /** Marks where a paired shortcode's inner content goes in its template's output. */
+    private static final String INNER = "\uE002";
+
+    private String[] renderShortcodes(List<Shortcodes.Call> calls, DocumentContext ctx) {
+        String[] out = new String[calls.size()];
+        String[] closing = new String[calls.size()];
+        for (int i = 0; i < calls.size(); i++) {
+            Shortcodes.Call call = calls.get(i);
+            SourcePosition at = SourcePosition.of(ctx.doc().source().file(), ctx.doc().bodyLineOffset() + call.line());
+            if (call.literal() != null) {
+                out[i] = Escaping.escapeHtml(call.literal(), false);
+                continue;
+            }
+            if (call.opens() >= 0) {
+                out[i] = closing[call.opens()] == null ? "" : closing[call.opens()];
+                continue;
+            }
+            Map<String, String> args = new java.util.TreeMap<>(call.named());
+            // Arguments that are addresses resolve and are checked like the destinations of Markdown links.
+            for (String key : List.of("src", "link", "href")) {
+                String v = args.get(key);
+                if (v == null) continue;
+                if (key.equals("src") && call.name().equals("figure")) v = targets.figureSource(ctx.doc(), v);
+                Optional<LinkTargets.Resolution> r = targets.resolve(ctx.doc(), ctx.page(), v, at, key.equals("src"),
+                        ctx.diagnostics(), ctx.links());
+                if (r.isPresent()) args.put(key, r.get().href());
+                else if (!trustRawHtml && !isSafe(v)) args.put(key, "#");
+            }
+            if (call.name().equals("figure") && blank(args.get("alt")) && blank(args.get("caption"))) {
+                ctx.diagnostics().warning(at, "figure '" + call.named().getOrDefault("src", "") + "' has no alt text",
+                        "add alt=\"what the image shows\" for readers who cannot see it");
+            }
+            Map<String, Object> context = new java.util.HashMap<>();
+            if (call.name().equals("card")) {
+                // A document card: the resource's title, summary and type, in the reader's language when it exists.
+                String path = call.arg("path", 0);
+                Optional<LinkTargets.Resolution> r = path == null ? Optional.empty() : targets.resolve(ctx.doc(), ctx.page(),
+                        targets.refDestination(ctx.doc(), path), at, false, ctx.diagnostics(), ctx.links());
+                if (r.isEmpty() || r.get().page() == null) {
+                    if (path == null) ctx.diagnostics().warning(at, "card has no document to show", "write {{< card \"path/to/document.md\" >}}");
+                    out[i] = "<code>" + Escaping.escapeHtml(call.source(), false) + "</code>";
+                    continue;
+                }
+                Page target = r.get().page();
+                Map<String, String> card = new java.util.TreeMap<>();
+                card.put("href", r.get().href());
+                card.put("title", target.title() == null ? "" : target.title());
+                card.put("summary", target.summary() == null ? "" : target.summary());
+                card.put("type", target.type() == null ? "" : target.type());
+                card.put("lang", r.get().fallbackLanguage() == null ? "" : r.get().fallbackLanguage());
+                card.put("fallbackMarker", r.get().fallbackLanguage() == null ? ""
+                        : fallbackMarker.apply(ctx.page().language(), r.get().fallbackLanguage()));
+                context.put("card", card);
+            }
+            context.put("args", args);
+            context.put("params", call.positional());
+            context.put("inner", call.paired() ? INNER : "");
+            context.put("lang", ctx.page().language());
+            try {
+                String html = templates.render(call.name(), context).strip();
+                int cut = html.indexOf(INNER);
+                out[i] = cut < 0 ? html : html.substring(0, cut);
+                closing[i] = cut < 0 ? "" : html.substring(cut + INNER.length());
+            } catch (Exception e) {
+                ctx.diagnostics().error(at, "shortcode '" + call.name() + "' failed: " + e.getMessage(),
+                        "check its arguments, or the template shortcodes/" + call.name() + ".peb");
+                out[i] = "<code>" + Escaping.escapeHtml(call.source(), false) + "</code>";
+            }
+        }
+        return out;
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
 
     private void resolveAndMark(Node node, Document ast, DocumentContext ctx) {
         String url;

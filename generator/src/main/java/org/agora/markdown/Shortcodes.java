@@ -1,32 +1,75 @@
 package org.agora.markdown;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds Hugo-style shortcodes ({@code {{< name ... >}}}, {@code {{% name %}}}) that no template defines
- * and makes them visible as their source text (a code span) instead of letting Markdown eat them.
+ * Hugo-style shortcodes in a Markdown body ({@code {{< name args >}}}, {@code {{% name %}}…{{% /name %}}}).
+ * Each one the theme defines becomes a token that survives Markdown and HTML cleaning and is replaced by the
+ * template's HTML afterwards; a shortcode alone on its line becomes a block (an HTML comment, which ends on
+ * its own line), so the Markdown between an opening and a closing shortcode stays Markdown and keeps its
+ * line numbers. {@code ref} and {@code relref} become the link destination itself, so that the link
+ * resolution and the link check treat them as any Markdown link. Shortcodes no template defines are shown
+ * as their source text (a code span) and reported.
  */
 public final class Shortcodes {
 
     private static final Pattern SHORTCODE = Pattern.compile("\\{\\{([<%])\\s*/?\\s*([A-Za-z0-9_.-]+)(?:[^}]|\\}(?!\\}))*?[>%]\\}\\}");
+    // Hugo's way to write a shortcode as text: "{{</* name */>}}" shows "{{< name >}}".
+    private static final Pattern ESCAPED = Pattern.compile("\\{\\{([<%])/\\*(.*?)\\*/([>%])\\}\\}");
+    private static final Pattern ARG = Pattern.compile(
+            "\\s*(?:([A-Za-z0-9_-]+)\\s*=\\s*)?(?:\"((?:[^\"\\\\]|\\\\.)*)\"|`([^`]*)`|([^\\s\"`]+))");
+    static final char OPEN = '\uE000';
+    static final char CLOSE = '\uE001';
+    private static final Pattern TOKEN = Pattern.compile("(?:<!--)?" + OPEN + "(\\d+)" + CLOSE + "(?:-->)?");
 
     /** @param line 1-based line within the body */
     public record Found(String name, int line, String source) {}
 
-    public record Result(String body, List<Found> found) {}
+    /**
+     * A defined shortcode to render.
+     * @param opens for a closing shortcode, the index of its opening one; else -1
+     * @param paired an opening shortcode that has a closing one: the template's output wraps what lies between
+     * @param literal text to show as is (an escaped shortcode), else null
+     */
+    public record Call(String name, List<String> positional, Map<String, String> named, int line, String source,
+                       int opens, boolean paired, String literal) {
+        public String arg(String key, int position) {
+            String v = named.get(key);
+            if (v == null && position >= 0 && position < positional.size()) v = positional.get(position);
+            return v;
+        }
+    }
 
-    public Result protect(String body) {
-        if (!body.contains("{{")) return new Result(body, List.of());
+    /** @param found shortcodes no template defines, to report */
+    public record Result(String body, List<Found> found, List<Call> calls) {}
+
+    public Result protect(String body) { return protect(body, name -> false, (path, line) -> path); }
+
+    /**
+     * @param defined names the theme has a template for
+     * @param refDestination (content path written in a ref, line) to the Markdown link destination to use
+     */
+    public Result protect(String body, Predicate<String> defined, BiFunction<String, Integer, String> refDestination) {
+        if (!body.contains("{{")) return new Result(body, List.of(), List.of());
         List<Found> found = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
+        Deque<Integer> open = new ArrayDeque<>();
         StringBuilder out = new StringBuilder(body.length() + 64);
         String fence = null;
         int lineNo = 0;
         boolean previousBlank = true;
         boolean inIndentedCode = false;
-        for (String line : body.split("\n", -1)) {
+        String[] lines = body.split("\n", -1);
+        for (String line : lines) {
             lineNo++;
             if (lineNo > 1) out.append('\n');
             String trimmed = line.stripLeading();
@@ -50,20 +93,120 @@ public final class Shortcodes {
                 out.append(line);
                 continue;
             }
-            Matcher m = SHORTCODE.matcher(line);
             List<int[]> codeSpans = codeSpans(line);
-            int last = 0;
+            List<int[]> matches = new ArrayList<>();
+            Matcher e = ESCAPED.matcher(line);
+            while (e.find()) matches.add(new int[] {e.start(), e.end(), 1});
+            Matcher m = SHORTCODE.matcher(line);
             while (m.find()) {
-                int start = m.start();
-                if (codeSpans.stream().anyMatch(r -> start >= r[0] && start < r[1])) continue; // shown as code already
-                found.add(new Found(m.group(2), lineNo, m.group()));
-                out.append(line, last, m.start()).append(codeSpan(m.group()));
-                last = m.end();
+                int s = m.start();
+                if (matches.stream().noneMatch(r -> s >= r[0] && s < r[1])) matches.add(new int[] {m.start(), m.end(), 0});
+            }
+            matches.sort((a, b) -> Integer.compare(a[0], b[0]));
+            int last = 0;
+            for (int[] r : matches) {
+                int start = r[0];
+                if (codeSpans.stream().anyMatch(c -> start >= c[0] && start < c[1])) continue; // shown as code already
+                String source = line.substring(r[0], r[1]);
+                String replacement;
+                boolean alone = line.strip().equals(source) && line.indexOf(source) < 4;
+                if (r[2] == 1) {
+                    Matcher x = ESCAPED.matcher(source);
+                    x.matches();
+                    String literal = "{{" + x.group(1) + x.group(2) + x.group(3) + "}}";
+                    calls.add(new Call("", List.of(), Map.of(), lineNo, source, -1, false, literal));
+                    replacement = token(calls.size() - 1, false);
+                } else {
+                    replacement = shortcode(source, lineNo, alone, lines, defined, refDestination, found, calls, open);
+                }
+                out.append(line, last, r[0]).append(replacement);
+                last = r[1];
             }
             out.append(line, last, line.length());
         }
-        return new Result(out.toString(), found);
+        return new Result(out.toString(), found, calls);
     }
+
+    private String shortcode(String source, int lineNo, boolean alone, String[] lines, Predicate<String> defined,
+                             BiFunction<String, Integer, String> refDestination, List<Found> found, List<Call> calls,
+                             Deque<Integer> open) {
+        String inside = source.substring(3, source.length() - 3).strip();
+        boolean closing = inside.startsWith("/");
+        if (closing) inside = inside.substring(1).strip();
+        int nameEnd = 0;
+        while (nameEnd < inside.length() && !Character.isWhitespace(inside.charAt(nameEnd))) nameEnd++;
+        String name = inside.substring(0, nameEnd);
+        List<String> positional = new ArrayList<>();
+        Map<String, String> named = new TreeMap<>();
+        Matcher a = ARG.matcher(inside.substring(nameEnd));
+        while (a.find()) {
+            String value = a.group(2) != null ? a.group(2).replaceAll("\\\\(.)", "$1")
+                    : a.group(3) != null ? a.group(3) : a.group(4);
+            if (a.group(1) != null) named.put(a.group(1), value);
+            else positional.add(value);
+        }
+        if (!closing && (name.equals("ref") || name.equals("relref"))) {
+            String path = named.containsKey("path") ? named.get("path") : positional.isEmpty() ? "" : positional.get(0);
+            return refDestination.apply(path, lineNo);
+        }
+        if (!defined.test(name)) {
+            found.add(new Found(name, lineNo, source));
+            return codeSpan(source);
+        }
+        if (closing) {
+            Integer opener = null;
+            for (Integer i : open) {
+                if (calls.get(i).name().equals(name)) {
+                    opener = i;
+                    break;
+                }
+            }
+            if (opener == null) {
+                found.add(new Found(name, lineNo, source));
+                return codeSpan(source);
+            }
+            while (!open.isEmpty() && !open.pop().equals(opener)) { /* unclosed ones inside end here */ }
+            calls.add(new Call(name, List.of(), Map.of(), lineNo, source, opener, false, null));
+        } else {
+            boolean paired = hasClosing(name, lines, lineNo - 1, source);
+            calls.add(new Call(name, List.copyOf(positional), named, lineNo, source, -1, paired, null));
+            if (paired) open.push(calls.size() - 1);
+        }
+        return token(calls.size() - 1, alone);
+    }
+
+    /** Whether "{{< /name >}}" or "{{% /name %}}" follows the opening shortcode on the same line or later. */
+    private static boolean hasClosing(String name, String[] lines, int from, String opening) {
+        Pattern close = Pattern.compile("\\{\\{[<%]\\s*/\\s*" + Pattern.quote(name) + "\\s*[>%]\\}\\}");
+        String first = lines[from];
+        if (close.matcher(first.substring(first.indexOf(opening) + opening.length())).find()) return true;
+        for (int i = from + 1; i < lines.length; i++) {
+            if (close.matcher(lines[i]).find()) return true;
+        }
+        return false;
+    }
+
+    private static String token(int index, boolean block) {
+        String t = OPEN + Integer.toString(index) + CLOSE;
+        return block ? "<!--" + t + "-->" : t;
+    }
+
+    /** Replaces each token in rendered HTML by what {@code html} gives for its call's index. */
+    static String replaceTokens(String html, java.util.function.IntFunction<String> htmlOf) {
+        if (html.indexOf(OPEN) < 0) return html;
+        Matcher m = TOKEN.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 256);
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(htmlOf.apply(Integer.parseInt(m.group(1)))));
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Block tokens are HTML comments, which the HTML cleaner drops: made plain text before it runs. */
+    static String uncomment(String html) {
+        return html.replace("<!--" + OPEN, String.valueOf(OPEN)).replace(CLOSE + "-->", String.valueOf(CLOSE));
+    }
+
+    static String stripTokens(String text) { return TOKEN.matcher(text).replaceAll(""); }
 
     /** [start, end) of each code span on a line: a run of backticks closed by a run of the same length. */
     static List<int[]> codeSpans(String line) {

@@ -71,7 +71,7 @@ public record Library(
         return taxonomy + "\u0000" + slug + "\u0000" + language;
     }
 
-    static String termGroupKey(String taxonomy, String slug) { return "taxonomy:" + taxonomy + "/" + slug; }
+    public static String termGroupKey(String taxonomy, String slug) { return "taxonomy:" + taxonomy + "/" + slug; }
 
     static String taxonomyGroupKey(String taxonomy) { return "taxonomy:" + taxonomy; }
 

@@ -39,6 +39,7 @@ final class SiteExtension extends AbstractExtension {
     private static String language(EvaluationContext context) {
         Object lang = context.getVariable("lang");
         if (lang instanceof Views.LanguageView l) return l.code();
+        if (lang instanceof String code) return code; // shortcodes get the page's language code only
         Object site = context.getVariable("site");
         if (site instanceof Views.SiteView s) return s.defaultLanguage();
         throw new IllegalStateException("no language in the template context");

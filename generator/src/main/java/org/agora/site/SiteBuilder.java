@@ -22,6 +22,8 @@ import org.agora.model.SiteUrls;
 import org.agora.publish.Staging;
 import org.agora.render.Assets;
 import org.agora.render.Theme;
+import org.agora.render.TemplateRenderer;
+import org.agora.render.ThemeShortcodes;
 import org.agora.render.ThemeLoader;
 import org.agora.render.Views;
 
@@ -88,7 +90,8 @@ public final class SiteBuilder {
 
             MarkdownRenderer markdown = new MarkdownRenderer(new LinkTargets(library), config.trustRawHtml(),
                     (pageLang, targetLang) -> messages.t(pageLang, "fallbackMarker",
-                            Map.of("language", formats.get(pageLang).languageName(targetLang))));
+                            Map.of("language", formats.get(pageLang).languageName(targetLang))),
+                    new ThemeShortcodes(new TemplateRenderer(theme.get(), messages, assets, SiteUrls.of(config), formats)));
             Attachments files = new Attachments(library, SiteUrls.of(config));
             Map<String, List<Views.AttachmentView>> attachments = files.resolve(diagnostics);
             EventSchedule schedule = new EventSchedule(options.buildDate());

@@ -80,4 +80,32 @@ class ShortcodesTest {
         assertEquals(List.of(), r.found());
         assertEquals(body, r.body());
     }
+
+    @Test
+    void definedShortcodesParsePositionalNamedQuotedAndRawArguments() {
+        Shortcodes.Result r = shortcodes.protect("x {{< fig a \"b c\" k=v q=\"say \\\"hi\\\"\" r=`raw \"s\"` >}} y",
+                "fig"::equals, (path, line) -> path);
+        assertEquals(List.of(), r.found());
+        Shortcodes.Call call = r.calls().getFirst();
+        assertEquals(List.of("a", "b c"), call.positional());
+        assertEquals(java.util.Map.of("k", "v", "q", "say \"hi\"", "r", "raw \"s\""), call.named());
+        assertEquals("x " + Shortcodes.OPEN + "0" + Shortcodes.CLOSE + " y", r.body());
+    }
+
+    @Test
+    void aShortcodeAloneOnItsLineIsABlockAndPairsAreMatched() {
+        Shortcodes.Result r = shortcodes.protect("{{% box %}}\ninner\n{{% /box %}}\n", "box"::equals, (p, l) -> p);
+        assertEquals(3, r.body().split("\n").length, "line numbers are kept");
+        assertTrue(r.body().startsWith("<!--" + Shortcodes.OPEN + "0"), r.body());
+        assertTrue(r.calls().get(0).paired());
+        assertEquals(0, r.calls().get(1).opens());
+    }
+
+    @Test
+    void refBecomesTheLinkDestinationGivenByTheResolver() {
+        Shortcodes.Result r = shortcodes.protect("[a]({{< ref \"x.md\" >}}) [b]({{% relref path=\"y\" lang=\"en\" %}})",
+                n -> false, (path, line) -> "/" + path + "@" + line);
+        assertEquals("[a](/x.md@1) [b](/y@1)", r.body());
+        assertEquals(List.of(), r.found());
+    }
 }

@@ -148,8 +148,73 @@ class OsmbeCorpusTest {
             assertTrue(warnings.stream().anyMatch(w -> w.contains("points to " + path + ",")),
                     () -> "not reported: " + link);
         }
-        long shortcodes = warnings.stream().filter(w -> w.startsWith("shortcode ")).count();
-        assertTrue(shortcodes >= 240, "figure (160) and ref (72) shortcodes and others are reported: " + shortcodes);
+    }
+
+    @Test
+    void refLinksGoToTheReadersLanguageOrAMarkedFallback() throws IOException {
+        Path out = temp.resolve("out");
+        // support.<lang>.md: {{< ref "projects/mapathons.md" >}} and {{< ref "categories/event" >}} (a term page, as in Hugo).
+        for (String lang : List.of("en", "fr", "nl")) {
+            org.jsoup.nodes.Document support = org.jsoup.Jsoup.parse(out.resolve(lang + "/support/index.html").toFile());
+            List<String> hrefs = support.select("main a").eachAttr("href");
+            assertTrue(hrefs.contains("/" + lang + "/projects/mapathons/"), lang + ": " + hrefs);
+            assertTrue(hrefs.contains("/" + lang + "/categories/event/"), lang + ": " + hrefs);
+        }
+        // fr/projects/mapathons: {{< ref "contact.md" >}}, the French contact page.
+        org.jsoup.nodes.Document mapathons = org.jsoup.Jsoup.parse(out.resolve("fr/projects/mapathons/index.html").toFile());
+        assertTrue(mapathons.select("main a").eachAttr("href").contains("/fr/contact/"));
+        // projects/belgium-baselayer.nl.md: {{% ref lang="en" path="posts/2019-03-24-how-to-create-....md" %}}, a post
+        // only in English: the English page, marked as such in Dutch.
+        org.jsoup.nodes.Document baselayer = org.jsoup.Jsoup.parse(out.resolve("nl/projects/belgium-baselayer/index.html").toFile());
+        org.jsoup.nodes.Element fallback = baselayer.selectFirst(
+                "main a[href=/en/posts/2019-03-24-how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap/]");
+        assertTrue(fallback != null && fallback.hasClass("fallback-link") && fallback.text().contains("Engels"),
+                () -> String.valueOf(fallback));
+        // No ref is left as source text anywhere.
+        try (var files = Files.walk(out)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(f);
+                assertTrue(!html.contains("{{< ref") && !html.contains("{{% ref"), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void figuresAndVideosRender() throws IOException {
+        org.jsoup.nodes.Document heritage = org.jsoup.Jsoup.parse(temp.resolve("out/en/projects/heritage-crowd-sourced/index.html").toFile());
+        assertEquals(12, heritage.select("main figure img").size());
+        assertEquals("Garmin Dakota 10 with waypoints", heritage.select("main figure img").get(1).attr("alt"));
+        for (String lang : List.of("en", "fr", "nl")) {
+            org.jsoup.nodes.Document post = org.jsoup.Jsoup.parse(temp.resolve("out/" + lang + "/posts/2022-03-08-pin-je-punt/index.html").toFile());
+            assertEquals("https://www.youtube.com/watch?v=7OtCK1_VsSI", post.selectFirst("main .video-card a").attr("href"));
+        }
+    }
+
+    /**
+     * What remains of the corpus's shortcodes is its own fault, each a warning at its file and line:
+     * 12 shortcodes of the site's own layouts/, which the corpus does not ship (contact, list-mapathons, list-motm,
+     * corporate-members, in three languages); 71 figures with neither alt text nor caption (only a title, or
+     * nothing); 58 figure images under images/ of the site's static folder, which the corpus does not ship
+     * either. No ref points to nothing: the build has no errors.
+     */
+    @Test
+    void whatRemainsOfTheShortcodesIsTheCorpusOwnFault() throws IOException {
+        List<Diagnostic> onShortcodeLines = new ArrayList<>();
+        for (Diagnostic d : result.diagnostics().sorted()) {
+            String line = Files.readAllLines(d.position().file()).get(d.position().line() - 1);
+            if (line.contains("{{<") || line.contains("{{%")) onShortcodeLines.add(d);
+        }
+        List<Diagnostic> unknown = onShortcodeLines.stream().filter(d -> d.message().startsWith("shortcode ")).toList();
+        assertEquals(12, unknown.size(), unknown::toString);
+        assertEquals(Set.of("contact", "list-mapathons", "list-motm", "corporate-members"),
+                new TreeSet<>(unknown.stream().map(d -> d.message().split("'")[1]).toList()));
+        List<Diagnostic> noAlt = onShortcodeLines.stream().filter(d -> d.message().contains("has no alt text")).toList();
+        assertEquals(71, noAlt.size());
+        List<Diagnostic> missingImages = onShortcodeLines.stream()
+                .filter(d -> d.message().startsWith("image '/images/") && d.message().contains("which the site does not have")).toList();
+        assertEquals(58, missingImages.size());
+        assertEquals(12 + 71 + 58, onShortcodeLines.size(), () -> onShortcodeLines.stream().map(Diagnostic::message).toList().toString());
+        assertTrue(onShortcodeLines.stream().noneMatch(Diagnostic::isError));
     }
 
     @Test

@@ -1,0 +1,258 @@
+package org.agora.markdown;
+
+import org.agora.config.ConfigLoader;
+import org.agora.config.LanguageConfig;
+import org.agora.config.SiteConfig;
+import org.agora.content.ContentScanner;
+import org.agora.content.ContentSet;
+import org.agora.content.FrontMatterParser;
+import org.agora.content.ParsedDocument;
+import org.agora.diag.Diagnostic;
+import org.agora.diag.Diagnostics;
+import org.agora.diag.Severity;
+import org.agora.i18n.LocaleFormats;
+import org.agora.i18n.Messages;
+import org.agora.i18n.MessagesLoader;
+import org.agora.model.Library;
+import org.agora.model.LibraryBuilder;
+import org.agora.model.Page;
+import org.agora.model.SiteUrls;
+import org.agora.render.Assets;
+import org.agora.render.TemplateRenderer;
+import org.agora.render.Theme;
+import org.agora.render.ThemeShortcodes;
+import org.agora.testing.TestPaths;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Shortcodes through the real pipeline and the bundled theme's templates, with a site that overrides one. */
+class ShortcodeRenderingTest {
+
+    @TempDir
+    static Path site;
+    static Library library;
+    static MarkdownRenderer renderer;
+
+    Diagnostics diagnostics;
+
+    static void write(String rel, String text) throws IOException {
+        Path file = site.resolve(rel);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @BeforeAll
+    static void build() throws IOException {
+        write("site-config.yml", """
+                title: Test
+                baseURL: https://example.org/elibrary/
+                defaultLanguage: en
+                languages:
+                  en: { label: English, locale: en-GB }
+                  fr: { label: Français, locale: fr-BE }
+                  nl: { label: Nederlands, locale: nl-BE }
+                """);
+        write("content/en/a.md", "---\ntitle: A\n---\nEnglish A.\n");
+        write("content/fr/a.md", "---\ntitle: A en français\n---\nFrançais.\n");
+        write("content/en/guides/b.md", "---\ntitle: B\n---\nOnly in English.\n\n## Part\n");
+        write("content/en/photo.png", "not really a png");
+        // The site's own callout wins over the theme's: layouts/ comes first.
+        write("layouts/shortcodes/callout.peb", "<div class=\"site-callout\">{{ args.type }}|{{ inner | raw }}</div>");
+        Diagnostics d = new Diagnostics();
+        SiteConfig config = new ConfigLoader().load(site, d).orElseThrow(() -> new AssertionError(d.sorted()));
+        ContentSet content = new ContentScanner().scan(config, d);
+        FrontMatterParser parser = new FrontMatterParser(config);
+        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, d)).toList();
+        library = new LibraryBuilder(config, d).build(docs, content.staticFiles(), false);
+        Theme theme = new Theme("default", TestPaths.repoRoot().resolve("themes/default"), site);
+        Messages messages = new MessagesLoader().load(config, theme.i18nDirs(), d);
+        Map<String, LocaleFormats> formats = new HashMap<>();
+        for (LanguageConfig l : config.languages()) formats.put(l.code(), new LocaleFormats(l));
+        TemplateRenderer templates = new TemplateRenderer(theme, messages, Assets.collect(theme.assetDirs()),
+                SiteUrls.of(config), formats);
+        assertFalse(d.hasErrors(), () -> d.sorted().toString());
+        renderer = new MarkdownRenderer(new LinkTargets(library), false, (pageLang, target) -> "in " + target,
+                new ThemeShortcodes(templates));
+    }
+
+    @BeforeEach
+    void freshDiagnostics() { diagnostics = new Diagnostics(); }
+
+    RenderedMarkdown render(String path, String body) {
+        Page p = library.byPath().get(path);
+        assertNotNull(p, path);
+        ParsedDocument real = p.document();
+        return renderer.render(new ParsedDocument(real.source(), real.frontMatter(), body, real.bodyLineOffset()), p, diagnostics);
+    }
+
+    static Document html(RenderedMarkdown r) { return Jsoup.parseBodyFragment(r.html()); }
+
+    void noDiagnostics() { assertTrue(diagnostics.sorted().isEmpty(), () -> diagnostics.sorted().toString()); }
+
+    @Test
+    void figureWithNamedQuotedArgumentsResolvesItsImageAndLink() {
+        RenderedMarkdown r = render("/en/a/", "Intro\n\n{{< figure src=\"photo.png\" alt=\"A \\\"quoted\\\" map\" "
+                + "caption=\"The *map*\" link=\"guides/b.md\" width=640 >}}\n\nAfter.\n");
+        noDiagnostics();
+        Element figure = html(r).selectFirst("figure");
+        assertNotNull(figure, r.html());
+        Element img = figure.selectFirst("a > img");
+        assertEquals("/elibrary/en/photo.png", img.attr("src"));
+        assertEquals("A \"quoted\" map", img.attr("alt"));
+        assertEquals("640", img.attr("width"));
+        assertEquals("/elibrary/en/guides/b/", figure.selectFirst("a").attr("href"));
+        assertEquals("The *map*", figure.selectFirst("figcaption").text());
+        assertEquals("After.", html(r).select("p").last().text());
+    }
+
+    @Test
+    void hostileArgumentsAreEscapedNotRun() {
+        RenderedMarkdown r = render("/en/a/", "{{< figure src=\"javascript:alert(1)\" alt=\"\\\"><script>alert(1)</script>\" "
+                + "caption=\"<img src=x onerror=alert(1)>\" >}}\n");
+        Document doc = html(r);
+        assertTrue(doc.select("script").isEmpty(), r.html());
+        assertTrue(doc.select("[onerror]").isEmpty(), r.html());
+        assertEquals("\"><script>alert(1)</script>", doc.selectFirst("img").attr("alt"));
+        assertEquals("#", doc.selectFirst("img").attr("src"));
+        assertEquals("<img src=x onerror=alert(1)>", doc.selectFirst("figcaption").text());
+    }
+
+    @Test
+    void figureWithoutAltOrCaptionIsAWarningWithItsLine() {
+        render("/en/a/", "One\n\nTwo\n{{< figure src=\"photo.png\" title=\"Only a title\" >}}\n");
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals(Severity.WARNING, d.severity());
+        assertEquals(library.byPath().get("/en/a/").document().bodyLineOffset() + 4, d.position().line());
+        assertTrue(d.message().contains("no alt text"), d.message());
+    }
+
+    @Test
+    void youtubeIsALinkCardInTheReadersLanguage() {
+        Element en = html(render("/en/a/", "{{< youtube 7OtCK1_VsSI >}}\n")).selectFirst("p.video-card a");
+        assertEquals("https://www.youtube.com/watch?v=7OtCK1_VsSI", en.attr("href"));
+        assertEquals("Watch the video on YouTube", en.text().replace("▶", "").strip());
+        Element fr = html(render("/fr/a/", "{{< youtube id=\"abc\" >}}\n")).selectFirst("p.video-card a");
+        assertEquals("https://www.youtube.com/watch?v=abc", fr.attr("href"));
+        assertTrue(fr.text().contains("Regarder la vidéo"), fr.text());
+        Element hostile = html(render("/en/a/", "{{< youtube \"x&y=\\\"><b>\" >}}\n")).selectFirst("p.video-card a");
+        assertEquals("https://www.youtube.com/watch?v=x&y=\"><b>", hostile.attr("href"));
+        noDiagnostics();
+    }
+
+    @Test
+    void refGoesToTheReadersLanguageOrAMarkedFallback() {
+        Document fr = html(render("/fr/a/", "[ici]({{< ref \"/en/a.md\" >}}) et [là]({{% relref \"guides/b.md#part\" %}})\n"));
+        noDiagnostics();
+        assertEquals("/elibrary/fr/a/", fr.select("a").get(0).attr("href"));
+        Element fallback = fr.select("a").get(1);
+        assertEquals("/elibrary/en/guides/b/#part", fallback.attr("href"));
+        assertEquals("en", fallback.attr("hreflang"));
+        assertTrue(fallback.text().contains("in en"), fallback.outerHtml());
+    }
+
+    @Test
+    void refRelativeToTheDocumentOrFromContentAndCollectedForTheLinkCheck() {
+        // From content/en/a.md, "guides/b.md" exists beside it; "en/guides/b.md" only from content/.
+        RenderedMarkdown r = render("/en/a/", "[b]({{< ref \"guides/b\" >}}) [c]({{< ref \"en/guides/b.md\" >}})\n");
+        noDiagnostics();
+        assertEquals(List.of("/elibrary/en/guides/b/", "/elibrary/en/guides/b/"),
+                html(r).select("a").eachAttr("href"));
+        assertEquals(2, r.links().size());
+    }
+
+    @Test
+    void refToNothingIsAnErrorWithItsLineLikeAMarkdownLink() {
+        render("/en/a/", "Text\n\n[x]({{< ref \"nowhere.md\" >}})\n");
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals(Severity.ERROR, d.severity());
+        assertEquals(library.byPath().get("/en/a/").document().bodyLineOffset() + 3, d.position().line());
+        assertTrue(d.message().contains("nowhere.md"), d.message());
+    }
+
+    @Test
+    void noticeKeepsItsMarkdownAndLinesInside() {
+        RenderedMarkdown r = render("/fr/a/", "{{% notice warning %}}\nDu **gras** et [un lien](missing.md).\n{{% /notice %}}\n\nAprès.\n");
+        Element notice = html(r).selectFirst("div.notice.notice-warning");
+        assertNotNull(notice, r.html());
+        assertEquals("Attention", notice.selectFirst(".notice-title").text());
+        assertEquals("gras", notice.selectFirst("strong").text());
+        assertEquals("Après.", html(r).select("body > p").last().text());
+        // The link inside is still checked, at its own line.
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals(library.byPath().get("/fr/a/").document().bodyLineOffset() + 2, d.position().line());
+    }
+
+    @Test
+    void calloutFromTheSiteOverridesTheTheme() {
+        RenderedMarkdown r = render("/en/a/", "{{% callout type=\"tip\" %}}\n*Inner* text\n{{% /callout %}}\n");
+        noDiagnostics();
+        Element div = html(r).selectFirst("div.site-callout");
+        assertNotNull(div, r.html());
+        assertTrue(div.text().startsWith("tip|"), div.text());
+        assertEquals("Inner", div.selectFirst("em").text());
+    }
+
+    @Test
+    void shortcodesInCodeAreLeftAloneAndTheEscapedFormIsShownLiterally() {
+        RenderedMarkdown r = render("/en/a/", "Write `{{< figure src=\"x\" >}}` or {{</* youtube abc */>}}.\n\n"
+                + "```\n{{< youtube abc >}}\n```\n");
+        noDiagnostics();
+        Document doc = html(r);
+        assertEquals("{{< figure src=\"x\" >}}", doc.selectFirst("p code").text());
+        assertTrue(doc.selectFirst("p").text().contains("or {{< youtube abc >}}."), doc.selectFirst("p").text());
+        assertEquals("{{< youtube abc >}}", doc.selectFirst("pre code").text().strip());
+        assertTrue(doc.select("p.video-card").isEmpty());
+    }
+
+    @Test
+    void unknownShortcodeIsShownAsSourceAndWarnedWithItsLine() {
+        RenderedMarkdown r = render("/en/a/", "Text\n\n{{< gallery dir=\"x\" >}}\n");
+        assertEquals("{{< gallery dir=\"x\" >}}", html(r).selectFirst("code").text());
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals(Severity.WARNING, d.severity());
+        assertEquals(library.byPath().get("/en/a/").document().bodyLineOffset() + 3, d.position().line());
+        assertTrue(d.message().contains("'gallery'"), d.message());
+    }
+
+    @Test
+    void excerptLeavesShortcodeTokensOut() {
+        RenderedMarkdown r = render("/en/a/", "See {{< youtube abc >}} now.\n");
+        assertEquals("See now.", r.excerpt());
+    }
+
+    @Test
+    void cardShowsTheDocumentInTheReadersLanguageOrMarked() {
+        Element en = html(render("/en/a/", "{{< card \"/en/a.md\" >}}\n")).selectFirst("p.doc-card a");
+        noDiagnostics();
+        assertEquals("/elibrary/en/a/", en.attr("href"));
+        Element fr = html(render("/fr/a/", "{{< card path=\"/en/a.md\" >}}\n\n{{< card \"/en/guides/b.md\" >}}\n")).select("p.doc-card a").get(1);
+        noDiagnostics();
+        assertEquals("/elibrary/en/guides/b/", fr.attr("href"));
+        assertEquals("B", fr.selectFirst(".doc-card-title").text());
+        assertEquals("en", fr.attr("hreflang"));
+        assertTrue(fr.selectFirst(".fallback-marker").text().contains("in en"));
+        assertEquals("/elibrary/fr/a/", html(render("/fr/a/", "{{< card \"/en/a.md\" >}}\n")).selectFirst("p.doc-card a").attr("href"));
+    }
+
+    @Test
+    void cardToNothingIsAnErrorAndShowsItsSource() {
+        RenderedMarkdown r = render("/en/a/", "{{< card \"gone.md\" >}}\n");
+        assertEquals(Severity.ERROR, diagnostics.sorted().getFirst().severity());
+        assertEquals("{{< card \"gone.md\" >}}", html(r).selectFirst("code").text());
+    }
+}
