@@ -116,7 +116,7 @@ class CheckCommandTest {
         List<Path> before = files(site);
         Run r = run("check", "--site", site.toString());
         assertEquals(ExitCodes.OK, r.code(), r.out());
-        assertTrue(r.out().contains("warning: shortcode 'youtube'"), r.out());
+        assertTrue(r.out().contains("warning: shortcode 'vimeo' is not defined by the theme"), r.out());
         assertTrue(r.out().contains("Check passed: 0 errors, 1 warning"), r.out());
         assertEquals(before, files(site));
         assertEquals(ExitCodes.OK, new ObjectMapper().readTree(run("check", "--site", site.toString(), "--format", "json").out())
