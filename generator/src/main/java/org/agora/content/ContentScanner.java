@@ -71,7 +71,7 @@ public final class ContentScanner {
             if (configured || looksLikeLanguage(suffix)) {
                 SourcePosition at = SourcePosition.of(file);
                 if (!configured) {
-                    diagnostics.error(at, "'" + suffix + "' in the file name is not a language of this site",
+                    diagnostics.error("content.unknown-language", at, "'" + suffix + "' in the file name is not a language of this site",
                             "rename the file to one of " + String.join(", ", config.languageCodes().stream()
                                     .map(l -> name.substring(0, dot) + "." + l + ".md").toList())
                                     + ", or add '" + suffix + "' under languages: in site-config.yml");

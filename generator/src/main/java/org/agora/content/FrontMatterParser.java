@@ -134,7 +134,7 @@ public final class FrontMatterParser {
         boolean draft = f.bool(map, "draft").orElse(false);
         String slug = f.string(map, "slug").map(String::strip).orElse(null);
         if (slug != null && !validSlug(slug)) {
-            f.error(lines.get("slug"), "slug '" + slug + "' must be one URL segment (no '/', '\\', '.' or '..')",
+            f.error("frontmatter.invalid-slug", lines.get("slug"), "slug '" + slug + "' must be one URL segment (no '/', '\\', '.' or '..')",
                     "use words and hyphens, for example  slug: my-report; use url: to choose a whole path");
             slug = null;
         }
@@ -142,7 +142,7 @@ public final class FrontMatterParser {
         if (url != null) {
             Optional<String> normalized = SitePath.normalize(url);
             if (normalized.isEmpty()) {
-                f.error(lines.get("url"), "url '" + url + "' would point outside the site",
+                f.error("frontmatter.path-outside-site", lines.get("url"), "url '" + url + "' would point outside the site",
                         "write a path inside the site such as  url: /fr/ressources/rapport/");
                 url = null;
             } else {
@@ -154,7 +154,7 @@ public final class FrontMatterParser {
             String absolute = alias.startsWith("/") ? alias : "/" + source.language() + "/" + alias;
             Optional<String> normalized = SitePath.normalize(absolute);
             if (normalized.isEmpty()) {
-                f.error(lines.get("aliases"), "alias '" + alias + "' would point outside the site",
+                f.error("frontmatter.path-outside-site", lines.get("aliases"), "alias '" + alias + "' would point outside the site",
                         "write a path inside the site such as  /en/old-page/");
             } else {
                 aliases.add(normalized.get());
@@ -199,7 +199,7 @@ public final class FrontMatterParser {
             if (ISO_COUNTRIES.contains(code)) {
                 out.add(code);
             } else {
-                f.error(line, "'" + v + "' is not an ISO 3166 country code",
+                f.error("frontmatter.invalid-country", line, "'" + v + "' is not an ISO 3166 country code",
                         "use two-letter codes such as BE, CD, SN (see https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)");
             }
         }
@@ -223,7 +223,7 @@ public final class FrontMatterParser {
         PageDate end = date(m, "end", f).orElse(null);
         String location = f.string(m, "location").map(String::strip).orElse(null);
         if (start == null && m.get("start").isEmpty()) {
-            f.error(m.line(), "the event has no start", "add  start: 2027-02-10T09:30:00+01:00  under event:");
+            f.error("frontmatter.event-without-start", m.line(), "the event has no start", "add  start: 2027-02-10T09:30:00+01:00  under event:");
         }
         if (start != null && end != null && end.compareTo(start) < 0) {
             f.error(m.get("end").orElseThrow().line(), "the event ends before it starts", "check event.start and event.end");

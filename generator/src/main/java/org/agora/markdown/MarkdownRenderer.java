@@ -190,7 +190,7 @@ public final class MarkdownRenderer {
                 else if (!trustRawHtml && !isSafe(v)) args.put(key, "#");
             }
             if (call.name().equals("figure") && blank(args.get("alt")) && blank(args.get("caption"))) {
-                ctx.diagnostics().warning(at, "figure '" + call.named().getOrDefault("src", "") + "' has no alt text",
+                ctx.diagnostics().warning("image.missing-alt", at, "figure '" + call.named().getOrDefault("src", "") + "' has no alt text",
                         "add alt=\"what the image shows\" for readers who cannot see it");
             }
             Map<String, Object> context = new java.util.HashMap<>();

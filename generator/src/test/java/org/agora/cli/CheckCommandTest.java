@@ -47,7 +47,14 @@ class CheckCommandTest {
             new Expected("content/en/unknown-field.md", 3, "warning", "frontmatter.unknown-field", "did you mean 'summary'?"),
             new Expected("content/en/unknown-shortcode.md", 6, "warning", "shortcode.unknown", "'tweet'"),
             new Expected("content/en/image-without-alt.md", 6, "warning", "image.missing-alt", "describe the image"),
-            new Expected("content/en/same-title.md", 3, "warning", "title.duplicate", "a title of its own"));
+            new Expected("content/en/same-title.md", 3, "warning", "title.duplicate", "a title of its own"),
+            new Expected("content/en/bad-country.md", 3, "error", "frontmatter.invalid-country", "two-letter codes"),
+            new Expected("content/en/slug-with-slash.md", 3, "error", "frontmatter.invalid-slug", "use words and hyphens"),
+            new Expected("content/en/url-outside.md", 3, "error", "frontmatter.path-outside-site", "a path inside the site"),
+            new Expected("content/en/event-without-start.md", 4, "error", "frontmatter.event-without-start", "add  start:"),
+            new Expected("content/en/ref-to-nothing.md", 6, "error", "link.missing-file", "check the file name"),
+            new Expected("content/en/figure-without-alt.md", 6, "warning", "image.missing-alt", "alt=\"what the image shows\""),
+            new Expected("content/page.de.md", 0, "error", "content.unknown-language", "rename the file to one of page.en.md"));
 
     @Test
     void jsonListsEachMistakeOnceWithFileLineCodeAndFix() throws IOException {
@@ -57,8 +64,8 @@ class CheckCommandTest {
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(1, json.get("version").asInt());
         assertEquals(site.toAbsolutePath().normalize().toString(), json.get("site").asText());
-        assertEquals(4, json.get("summary").get("errors").asInt());
-        assertEquals(6, json.get("summary").get("warnings").asInt());
+        assertEquals(10, json.get("summary").get("errors").asInt());
+        assertEquals(7, json.get("summary").get("warnings").asInt());
 
         List<JsonNode> problems = new ArrayList<>();
         json.get("problems").forEach(problems::add);
@@ -93,8 +100,8 @@ class CheckCommandTest {
         assertEquals("2026-02-01T00:00:00Z", fr.get("changed").asText());
         assertEquals("2026-03-01T00:00:00Z", fr.get("sourceChanged").asText());
         assertEquals(1, t.get("outdated").asInt());
-        // 13 English documents: 12 lack fr and nl, the guide lacks nl only.
-        assertEquals(25, t.get("missing").asInt());
+        // 19 English documents: 18 lack fr and nl, the guide lacks nl only (page.de.md is no document: its language is wrong).
+        assertEquals(37, t.get("missing").asInt());
     }
 
     @Test
@@ -105,7 +112,7 @@ class CheckCommandTest {
         assertEquals(ExitCodes.SITE_ERRORS, r.code(), r.err());
         assertTrue(r.out().contains("content/en/unknown-field.md:3: warning: unknown field 'sumary' is ignored\n    hint: did you mean 'summary'?"), r.out());
         assertTrue(r.out().contains("content/fr/guide.md (fr) is older than its source"), r.out());
-        assertTrue(r.out().endsWith("Check failed: 4 errors, 6 warnings\n"), r.out());
+        assertTrue(r.out().endsWith("Check failed: 10 errors, 7 warnings\n"), r.out());
         assertEquals(before, files(site), "check writes nothing: no output, no staging, no search cache");
         assertFalse(Files.exists(site.resolve("public")));
     }
