@@ -31,7 +31,7 @@ class BuildDateOptionTest {
     void buildWritesTheListsOfTheGivenDate() throws Exception {
         Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
         Path out = temp.resolve("out");
-        MainTest.Run r = MainTest.run("build", "--site", site.toString(), "--out", out.toString(), "--build-date", "2027-06-01");
+        Run r = Run.run("build", "--site", site.toString(), "--out", out.toString(), "--build-date", "2027-06-01");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         var events = Jsoup.parse(out.resolve("en/events/index.html").toFile(), "UTF-8");
         assertTrue(events.select("section.events.upcoming .item").isEmpty());
@@ -41,11 +41,11 @@ class BuildDateOptionTest {
     @Test
     void aWrongDateIsAUsageErrorThatShowsTheExpectedForm() {
         for (String command : new String[] {"build", "serve"}) {
-            MainTest.Run r = MainTest.run(command, "--site", temp.toString(), "--build-date", "2026-02-30");
+            Run r = Run.run(command, "--site", temp.toString(), "--build-date", "2026-02-30");
             assertEquals(ExitCodes.USAGE, r.code(), command);
             assertTrue(r.err().contains("'2026-02-30' is not a date: write it as YYYY-MM-DD"), r.err());
         }
-        assertEquals(ExitCodes.USAGE, MainTest.run("build", "--build-date", "1 May 2026").code());
+        assertEquals(ExitCodes.USAGE, Run.run("build", "--build-date", "1 May 2026").code());
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.agora.cli.MainTest.run;
+import static org.agora.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,20 +22,20 @@ class SearchCommandTest {
     @Test
     void searchesTheCachedIndexAndRebuildsItWhenTheContentChanged() throws Exception {
         Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
-        MainTest.Run first = run("search", "--site", site.toString(), "--lang", "fr", "atelier");
+        Run first = run("search", "--site", site.toString(), "--lang", "fr", "atelier");
         assertEquals(ExitCodes.OK, first.code(), first.err());
         assertTrue(first.err().contains("building the site first"), "no index yet: a build makes it");
         assertTrue(first.out().matches("(?s)[1-9]\\d* results? for \"atelier\" in fr.*"), first.out());
         assertTrue(first.out().contains("/fr/"), first.out());
 
-        MainTest.Run again = run("search", "--site", site.toString(), "--lang", "fr", "atelier");
+        Run again = run("search", "--site", site.toString(), "--lang", "fr", "atelier");
         assertFalse(again.err().contains("building"), "an up-to-date index is reused: " + again.err());
         assertEquals(first.out(), again.out());
 
         Path doc = site.resolve("content/fr/guides/facilitation.md");
         Thread.sleep(1100); // file times have a one-second resolution on some file systems
         Files.writeString(doc, Files.readString(doc) + "\nUn mot rare : zygomorphe.\n");
-        MainTest.Run changed = run("search", "--site", site.toString(), "--lang", "fr", "zygomorphe");
+        Run changed = run("search", "--site", site.toString(), "--lang", "fr", "zygomorphe");
         assertTrue(changed.err().contains("building the site first"), changed.err());
         assertTrue(changed.out().startsWith("1 result for \"zygomorphe\" in fr"), changed.out());
         assertTrue(changed.out().contains("[zygomorphe]"), "the excerpt marks the word: " + changed.out());
@@ -55,7 +55,7 @@ class SearchCommandTest {
                 """);
         TestPdfs.write(site.resolve("content/en/guides/field-report.pdf"), java.util.List.of(java.util.List.of(
                 "In March we visited the community radio in Kaolack and its listeners' club.")));
-        MainTest.Run r = run("search", "--site", site.toString(), "Kaolack");
+        Run r = run("search", "--site", site.toString(), "Kaolack");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().startsWith("1 result for \"Kaolack\" in en"), r.out());
         assertTrue(r.out().contains("/sub/path/en/guides/report/"), "the result is the document's page: " + r.out());
@@ -66,10 +66,10 @@ class SearchCommandTest {
     @Test
     void unknownLanguageOrBadFilterIsAUsageError() {
         Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
-        MainTest.Run lang = run("search", "--site", site.toString(), "--lang", "de", "x");
+        Run lang = run("search", "--site", site.toString(), "--lang", "de", "x");
         assertEquals(ExitCodes.USAGE, lang.code());
         assertTrue(lang.err().contains("no language 'de'"), lang.err());
-        MainTest.Run filter = run("search", "--site", site.toString(), "--filter", "themes", "x");
+        Run filter = run("search", "--site", site.toString(), "--filter", "themes", "x");
         assertEquals(ExitCodes.USAGE, filter.code());
         assertTrue(filter.err().contains("FIELD=VALUE"), filter.err());
     }
@@ -77,7 +77,7 @@ class SearchCommandTest {
     @Test
     void aMisspellingGetsASuggestion() {
         Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
-        MainTest.Run r = run("search", "--site", site.toString(), "--lang", "fr", "atrlier");
+        Run r = run("search", "--site", site.toString(), "--lang", "fr", "atrlier");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("0 results") && r.out().contains("Did you mean: atelier"), r.out());
     }
