@@ -62,14 +62,34 @@ final class Report {
         }
     }
 
+    /** A change the preview rebuilt in place, or refused for its errors. */
+    void update(java.util.Set<Path> changed, BuildResult result) {
+        String files = changed.stream().map(this::fileName).sorted().collect(Collectors.joining(", "));
+        if (result.success()) {
+            int pages = result.pagesPerLanguage().values().stream().mapToInt(Integer::intValue).sum();
+            out.println(files + ": updated " + plural(pages, "page") + " in " + millis(result.total())
+                    + (result.diagnostics().warningCount() > 0 ? ", " + plural(result.diagnostics().warningCount(), "warning") : ""));
+        } else {
+            err.println(files + ": not updated, " + plural(result.diagnostics().errorCount(), "error")
+                    + ". The preview keeps the last good pages and shows the errors on them.");
+        }
+    }
+
     void timings(BuildResult result) {
         result.stages().forEach(s -> out.printf(Locale.ROOT, "  %-20s %8.3f s%n", s.stage(), s.duration().toNanos() / 1e9));
+    }
+
+    private String fileName(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(siteDir) ? siteDir.relativize(abs).toString() : abs.toString();
     }
 
     private String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         return abs.startsWith(siteDir) && !abs.equals(siteDir) ? siteDir.relativize(abs) + "/" : abs.toString();
     }
+
+    private static String millis(Duration d) { return d.toMillis() + " ms"; }
 
     private static String seconds(Duration d) { return String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9); }
 

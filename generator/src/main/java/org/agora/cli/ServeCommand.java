@@ -36,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "port to listen on, on this machine only (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = 1313;
 
+    @Option(names = "--timings", description = "print how long each step of every build took")
+    boolean timings;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,13 +55,34 @@ final class ServeCommand implements Callable<Integer> {
         Report report = new Report(out, err, siteDir);
         BuildOptions options = new BuildOptions(siteDir, preview, site.drafts, BuildOptions.defaultCache(siteDir), date);
         boolean[] first = {true};
-        try (LivePreview live = new LivePreview(options, report.progress(System.console() != null), result -> {
-            if (!first[0]) out.println();   // later builds: a blank line between their reports
-            report.problems(result);
-            report.summary(result);
-            out.flush();
-            first[0] = false;
-        })) {
+        LivePreview.Listener terminal = new LivePreview.Listener() {
+            @Override
+            public void built(BuildResult result) {
+                if (!first[0]) out.println();   // later builds: a blank line between their reports
+                report.problems(result);
+                report.summary(result);
+                if (timings) report.timings(result);
+                out.flush();
+                first[0] = false;
+            }
+
+            @Override
+            public void updated(java.util.Set<Path> changed, BuildResult result) {
+                out.println();
+                report.problems(result);
+                report.update(changed, result);
+                if (timings) report.timings(result);
+                out.flush();
+            }
+
+            @Override
+            public void rebuildingAll(String reason) {
+                out.println();
+                out.println("Rebuilding the whole site: " + reason);
+                out.flush();
+            }
+        };
+        try (LivePreview live = new LivePreview(options, report.progress(System.console() != null), terminal)) {
             BuildResult result = live.start();
             // The first build must succeed: there is nothing to show before it.
             if (!result.success()) return ExitCodes.SITE_ERRORS;

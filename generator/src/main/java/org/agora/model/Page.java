@@ -49,6 +49,12 @@ public record Page(
 
     public boolean isGenerated() { return document == null; }
 
+    /** The same page with its source read again (the live preview, after a save that changed only the text). */
+    public Page withDocument(ParsedDocument newer) {
+        return new Page(kind, language, groupKey, path, title, date, lastmod, type, sectionKey, weight, summary, terms,
+                newer, taxonomy, term);
+    }
+
     public java.util.Optional<java.nio.file.Path> sourceFile() {
         return document == null ? java.util.Optional.empty() : java.util.Optional.of(document.source().file());
     }

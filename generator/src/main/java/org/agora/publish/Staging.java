@@ -20,11 +20,14 @@ public final class Staging implements AutoCloseable {
 
     private final Path target;
     private final Path dir;
+    /** Writing straight into a live folder (the preview's), one whole file at a time. */
+    private final boolean inPlace;
     private boolean done;
 
-    private Staging(Path target, Path dir) {
+    private Staging(Path target, Path dir, boolean inPlace) {
         this.target = target;
         this.dir = dir;
+        this.inPlace = inPlace;
     }
 
     public static Staging open(Path target) throws IOException {
@@ -32,11 +35,21 @@ public final class Staging implements AutoCloseable {
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
         Path dir = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".staging-");
-        return new Staging(absolute, dir);
+        return new Staging(absolute, dir, false);
     }
 
     /** A staging that keeps nothing: writes go nowhere ({@code agora check} renders every page but writes none). */
-    public static Staging discarding() { return new Staging(null, null); }
+    public static Staging discarding() { return new Staging(null, null, false); }
+
+    /**
+     * Writes into an existing output folder, replacing files one by one: the live preview updates the few
+     * pages a change affects. Each file is written beside its place and moved over it, so a page being
+     * served is always either the old one or the new one, never half of each.
+     */
+    public static Staging inPlace(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        return new Staging(absolute, absolute, true);
+    }
 
     public Path dir() { return dir; }
 
@@ -44,6 +57,10 @@ public final class Staging implements AutoCloseable {
     public void write(String relPath, byte[] bytes) {
         if (dir == null) return;
         Path file = resolve(relPath);
+        if (inPlace) {
+            replace(file, bytes);
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -67,6 +84,35 @@ public final class Staging implements AutoCloseable {
 
     public boolean exists(String relPath) { return Files.exists(resolve(relPath)); }
 
+    /** Removes a file the site no longer has (in place only: a fresh staging never had it). */
+    public void delete(String relPath) {
+        if (!inPlace) return;
+        try {
+            Files.deleteIfExists(resolve(relPath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void replace(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path next = Files.createTempFile(file.getParent(), ".agora-", ".tmp");
+            try {
+                Files.write(next, bytes);
+                try {
+                    Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(next);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Path resolve(String relPath) {
         Path file = dir.resolve(relPath).normalize();
         if (!file.startsWith(dir) || file.equals(dir)) {
@@ -77,6 +123,10 @@ public final class Staging implements AutoCloseable {
 
     /** Puts the new site in place of the old one; the old one is deleted afterwards. */
     public void commit() throws IOException {
+        if (inPlace) {
+            done = true;
+            return;
+        }
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + dir.getFileName().toString()
@@ -89,7 +139,7 @@ public final class Staging implements AutoCloseable {
     }
 
     public void abort() {
-        if (!done && dir != null) {
+        if (!done && dir != null && !inPlace) {
             deleteTree(dir);
             done = true;
         }

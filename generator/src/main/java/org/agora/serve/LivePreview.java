@@ -5,51 +5,93 @@ import org.agora.diag.Diagnostic;
 import org.agora.site.BuildListener;
 import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
+import org.agora.site.ChangeBuilder;
 import org.agora.site.SiteBuilder;
+import org.agora.site.SiteSnapshot;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The editor's preview: builds the site, watches its folder (content, theme, layouts, data, config), and
- * builds again after a change; open pages follow through {@link LiveState}. A build with errors leaves the
- * last good site in place and puts its errors on the pages; the next good build clears them.
+ * after a change rebuilds what it affects; open pages follow through {@link LiveState}.
+ * <p>
+ * A saved document goes through {@link ChangeBuilder}: its page, and the lists that show it, are written in
+ * place, in a few tens of milliseconds. A change that reaches further (the configuration, the theme, a page
+ * added or moved) gets a full build. Related documents and the search index, which depend on every
+ * document, are brought up to date by a full build in the background once the editor pauses; a new save
+ * cancels it. A build with errors leaves the last good site in place and puts its errors on the pages; the
+ * next good build clears them.
  */
 public final class LivePreview implements AutoCloseable {
 
     /** Changes closer together than this (an editor saving several files) make one build. */
-    private static final long SETTLE_MILLIS = 60;
+    private static final long SETTLE_MILLIS = 30;
+    /** Quiet time after a partial rebuild before the background full build refreshes search and related lists. */
+    private static final long CATCH_UP_MILLIS = 3_000;
+
+    /** What the terminal shows of the preview's builds. */
+    public interface Listener {
+        /** A full build finished (the first one, or after a change that needed it). */
+        void built(BuildResult result);
+
+        /** A change was rebuilt in place, or was refused for its errors ({@code result.success()} false). */
+        void updated(Set<Path> changed, BuildResult result);
+
+        /** A change needs a full build, for this reason. */
+        default void rebuildingAll(String reason) {}
+    }
 
     private final BuildOptions options;
     private final SiteBuilder builder;
-    private final Consumer<BuildResult> report;
+    private final SiteBuilder background;
+    private final ChangeBuilder changes = new ChangeBuilder();
+    private final Listener listener;
     private final LiveState state = new LiveState();
+    private final AtomicBoolean changedSinceCatchUp = new AtomicBoolean();
     private final ScheduledExecutorService builds = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "agora-preview-build");
         t.setDaemon(true);
         return t;
     });
+    /** Changed paths not built yet; guarded by this. */
+    private final Set<Path> pendingPaths = new LinkedHashSet<>();
     private DirectoryWatcher watcher;
     private ScheduledFuture<?> pending;
+    private ScheduledFuture<?> catchUp;
+    /** The last good build, on the build thread only; null until one succeeded. */
+    private SiteSnapshot snapshot;
+    /** Whether the pages show errors now; on the build thread only. */
+    private boolean showingErrors;
 
-    /** @param report told about every build, as the terminal shows it */
-    public LivePreview(BuildOptions options, BuildListener listener, Consumer<BuildResult> report) {
+    public LivePreview(BuildOptions options, BuildListener progress, Listener listener) {
         this.options = options;
-        this.builder = new SiteBuilder(listener);
-        this.report = report;
+        this.builder = new SiteBuilder(progress);
+        this.background = new SiteBuilder(BuildListener.NONE, () -> changedSinceCatchUp.get());
+        this.listener = listener;
     }
 
     public LiveState state() { return state; }
 
     /** The first build, then watching; the result of the first build. */
     public BuildResult start() throws IOException {
-        BuildResult first = build();
+        BuildResult first;
+        try {
+            first = builds.submit(() -> fullBuild(builder)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during the first build", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("the first build failed: " + e.getCause(), e.getCause());
+        }
         Path site = options.siteDir().toAbsolutePath().normalize();
         Path out = options.outDir().toAbsolutePath().normalize();
         Path cache = options.cacheDir().toAbsolutePath().normalize();
@@ -60,24 +102,96 @@ public final class LivePreview implements AutoCloseable {
                     || changed.getFileName().toString().endsWith("~")) {
                 return;   // our own output, the cache, git and editors' swap files
             }
-            schedule();
+            changed(changed.toAbsolutePath().normalize());
         }).build();
         watcher.watchAsync();
         return first;
     }
 
-    private synchronized void schedule() {
+    private synchronized void changed(Path path) {
+        pendingPaths.add(path);
+        changedSinceCatchUp.set(true);   // a background full build running now stops at its next step
+        if (catchUp != null) catchUp.cancel(false);
         if (pending != null) pending.cancel(false);
-        pending = builds.schedule(this::build, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        pending = builds.schedule(this::buildChanges, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private BuildResult build() {
-        BuildResult result = builder.build(options);
-        report.accept(result);
+    private synchronized Set<Path> takeChanges() {
+        Set<Path> taken = Set.copyOf(pendingPaths);
+        pendingPaths.clear();
+        return taken;
+    }
+
+    private synchronized void scheduleCatchUp() {
+        if (catchUp != null) catchUp.cancel(false);
+        catchUp = builds.schedule(this::catchUp, CATCH_UP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void buildChanges() {
+        Set<Path> changed = takeChanges();
+        if (changed.isEmpty()) return;
+        if (snapshot == null) {
+            fullBuild(builder);
+            return;
+        }
+        switch (changes.rebuild(snapshot, changed)) {
+            case ChangeBuilder.Outcome.Rebuilt r -> {
+                keep(r.snapshot());
+                listener.updated(changed, r.result());
+                publish(r.result());
+                scheduleCatchUp();
+            }
+            case ChangeBuilder.Outcome.Failed f -> {
+                listener.updated(changed, f.result());
+                publish(f.result());
+            }
+            case ChangeBuilder.Outcome.Unchanged u -> {
+                // An edit undone: the last good pages are the ones served, so any errors shown are over.
+                if (showingErrors) publish(true, List.of());
+            }
+            case ChangeBuilder.Outcome.NeedsFullBuild n -> {
+                listener.rebuildingAll(n.reason());
+                fullBuild(builder);
+            }
+        }
+    }
+
+    /** The background full build: pages only reload when it found errors the partial rebuilds did not. */
+    private void catchUp() {
+        changedSinceCatchUp.set(false);
+        SiteBuilder.Kept kept = background.buildKeeping(options);
+        if (kept.wasCancelled()) return;
+        kept.snapshot().ifPresent(this::keep);
+        if (!kept.result().success() || showingErrors) {
+            listener.built(kept.result());
+            publish(kept.result());
+        }
+    }
+
+    private BuildResult fullBuild(SiteBuilder with) {
+        changedSinceCatchUp.set(false);
+        SiteBuilder.Kept kept = with.buildKeeping(options);
+        kept.snapshot().ifPresent(this::keep);
+        listener.built(kept.result());
+        publish(kept.result());
+        return kept.result();
+    }
+
+    /** The snapshot to build the next change on; the one it replaces lets its theme go unless it is shared. */
+    private void keep(SiteSnapshot next) {
+        if (snapshot != null && snapshot.themes() != next.themes()) snapshot.close();
+        snapshot = next;
+    }
+
+    private void publish(BuildResult result) {
         List<LiveState.Problem> problems = result.diagnostics().sorted().stream().filter(Diagnostic::isError)
                 .map(d -> new LiveState.Problem(where(d), d.message(), d.hint())).toList();
-        state.publish(result.success(), problems);
-        return result;
+        publish(result.success(), problems);
+    }
+
+    private void publish(boolean ok, List<LiveState.Problem> problems) {
+        showingErrors = !ok;
+        state.publish(ok, problems);
     }
 
     private String where(Diagnostic d) {
@@ -92,5 +206,11 @@ public final class LivePreview implements AutoCloseable {
     public void close() throws IOException {
         if (watcher != null) watcher.close();
         builds.shutdownNow();
+        try {
+            builds.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (snapshot != null) snapshot.close();
     }
 }

@@ -54,29 +54,37 @@ final class PageWriter {
     private final AtomicInteger written = new AtomicInteger();
     private final Map<String, AtomicInteger> perLanguage = new ConcurrentHashMap<>();
     /** Rendered Markdown by page path: whole for list pages, without HTML for documents (already written). */
-    private final Map<String, RenderedMarkdown> texts = new ConcurrentHashMap<>();
+    private final Map<String, RenderedMarkdown> texts;
     /**
      * Documents' HTML between their Markdown and their page, deflated: a page shows related documents, which
      * are known only once every document is indexed, and 25,000 documents' HTML as strings would not fit.
      */
     private final Map<String, byte[]> pendingHtml = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> related = new ConcurrentHashMap<>();
-    private final Map<String, String> libraryData = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> related;
+    private final PageMemory memory;
+    /** Called before every page: a build that was cancelled stops there. */
+    private final Runnable checkpoint;
 
-    PageWriter(Library library, Theme theme, Messages messages, Assets assets, Map<String, LocaleFormats> formats,
-               MarkdownRenderer markdown, Map<String, List<Views.AttachmentView>> attachments, EventSchedule schedule,
-               Staging staging) {
+    PageWriter(Library library, Rendering rendering, MarkdownRenderer markdown,
+               Map<String, List<Views.AttachmentView>> attachments, EventSchedule schedule, Staging staging,
+               PageMemory memory, Runnable checkpoint) {
+        this.memory = memory;
+        this.checkpoint = checkpoint;
+        this.texts = memory.texts();
+        this.related = memory.related();
         this.library = library;
-        this.theme = theme;
-        this.messages = messages;
-        this.assets = assets;
+        this.theme = rendering.theme();
+        this.messages = rendering.messages();
+        this.assets = rendering.assets();
         this.staging = staging;
         this.markdown = markdown;
         this.schedule = schedule;
         this.urls = SiteUrls.of(library.config());
-        this.templates = new TemplateRenderer(theme, messages, assets, urls, formats);
+        this.templates = rendering.templates();
+        Map<String, LocaleFormats> formats = rendering.formats();
         Feeds feeds = Feeds.of(library);
-        this.views = new ViewFactory(library, messages, formats, texts, attachments, related, libraryData, schedule, feeds);
+        this.views = new ViewFactory(library, messages, formats, texts, attachments, related, memory.libraryData(),
+                schedule, feeds);
         this.discovery = new DiscoveryFiles(library, feeds);
         this.paginator = new Paginator(library.config().pageSize(), urls);
     }
@@ -96,15 +104,21 @@ final class PageWriter {
     Void renderDocuments(Diagnostics diagnostics, java.util.function.BiConsumer<Page, RenderedMarkdown> indexer) {
         boolean publishable = !diagnostics.hasErrors();
         library.pages().parallelStream().filter(p -> p.kind() == PageKind.PAGE).forEach(page -> {
-            RenderedMarkdown body = page.document() == null ? RenderedMarkdown.empty()
-                    : markdown.render(page.document(), page, diagnostics);
-            texts.put(page.path(), body.withoutHtml());
+            RenderedMarkdown body = renderDocument(page, diagnostics);
             if (publishable) {
                 pendingHtml.put(page.path(), Deflated.of(body.html()));
                 indexer.accept(page, body);
             }
         });
         return null;
+    }
+
+    /** A document's Markdown, remembered without its HTML (lists show its excerpt), returned whole for its page. */
+    RenderedMarkdown renderDocument(Page page, Diagnostics diagnostics) {
+        RenderedMarkdown body = page.document() == null ? RenderedMarkdown.empty()
+                : markdown.render(page.document(), page, diagnostics);
+        texts.put(page.path(), body.withoutHtml());
+        return body;
     }
 
     /** Related documents of each document, by path, for the document pages written next. */
@@ -117,29 +131,23 @@ final class PageWriter {
             RenderedMarkdown text = texts.get(page.path());
             RenderedMarkdown body = new RenderedMarkdown(Deflated.text(pendingHtml.remove(page.path())), text.toc(),
                     text.excerpt(), text.headingIds(), text.links());
-            writePage(page, body, page.path(), List.of(), null, diagnostics);
-            writeCalendar(page, body);
+            writeDocument(page, body, diagnostics);
         });
         return null;
+    }
+
+    /** A document's page and, for an event, its calendar file. */
+    void writeDocument(Page page, RenderedMarkdown body, Diagnostics diagnostics) {
+        writePage(page, body, page.path(), List.of(), null, diagnostics);
+        writeCalendar(page, body);
     }
 
     /** Home, section, taxonomy and term pages (split into pages when long), the 404 pages and the root. */
     Void writeLists(Diagnostics diagnostics) {
         if (diagnostics.hasErrors()) return null;
         // The data of the library's live filters first: the library pages name the file.
-        for (Page page : library.pages()) {
-            if (page.kind() != PageKind.LIBRARY) continue;
-            byte[] data = org.agora.render.LibraryData.of(library, views, page);
-            String path = page.path() + "data." + Deflated.hash(data) + ".json";
-            write(path.substring(1), data);
-            libraryData.put(page.language(), urls.href(path));
-        }
-        library.pages().parallelStream().filter(p -> p.kind() != PageKind.PAGE).forEach(page -> {
-            RenderedMarkdown body = texts.getOrDefault(page.path(), RenderedMarkdown.empty());
-            for (Paginator.Slice slice : paginator.slices(page, schedule.paginated(page, library.listing(page)))) {
-                writePage(page, body, slice.path(), slice.items(), slice.pagination(), diagnostics);
-            }
-        });
+        writeLibraryData();
+        library.pages().parallelStream().filter(p -> p.kind() != PageKind.PAGE).forEach(page -> writeList(page, diagnostics));
         for (LanguageConfig l : library.config().languages()) {
             Map<String, Object> context = new HashMap<>();
             context.put("site", views.site(l.code()));
@@ -155,8 +163,38 @@ final class PageWriter {
         return null;
     }
 
+    /**
+     * Each language's data for the library's live filters, in a file named after its content; a file that
+     * changed replaces the old one.
+     * @return the languages whose file changed, whose library page must name the new one
+     */
+    Set<String> writeLibraryData() {
+        Set<String> changed = new java.util.TreeSet<>();
+        for (Page page : library.pages()) {
+            if (page.kind() != PageKind.LIBRARY) continue;
+            byte[] data = org.agora.render.LibraryData.of(library, views, page);
+            String file = (page.path() + "data." + Deflated.hash(data) + ".json").substring(1);
+            String before = memory.libraryFiles().put(page.language(), file);
+            if (file.equals(before)) continue;
+            if (before != null) staging.delete(before);
+            write(file, data);
+            memory.libraryData().put(page.language(), urls.href("/" + file));
+            changed.add(page.language());
+        }
+        return changed;
+    }
+
+    /** A home, section, taxonomy, term, search or library page, split into pages when long. */
+    void writeList(Page page, Diagnostics diagnostics) {
+        RenderedMarkdown body = texts.getOrDefault(page.path(), RenderedMarkdown.empty());
+        for (Paginator.Slice slice : paginator.slices(page, schedule.paginated(page, library.listing(page)))) {
+            writePage(page, body, slice.path(), slice.items(), slice.pagination(), diagnostics);
+        }
+    }
+
     private void writePage(Page page, RenderedMarkdown body, String path, List<Page> items,
                            Views.PaginationView pagination, Diagnostics diagnostics) {
+        checkpoint.run();
         Map<String, Object> context = new HashMap<>();
         context.put("site", views.site(page.language()));
         context.put("lang", views.language(page.language()));
@@ -204,12 +242,23 @@ final class PageWriter {
         Redirects redirects = new Redirects(urls);
         for (Alias alias : library.aliases()) write(Page.outputPathOf(alias.path()), redirects.page(alias));
         if (!library.aliases().isEmpty()) write(PagePlan.REDIRECTS_FILE, redirects.redirectsFile(library.aliases()));
+        writeDiscoveryFiles();
+    }
+
+    /** Feeds, sitemap and robots.txt. */
+    void writeDiscoveryFiles() {
         // A file the site brings itself (its own robots.txt) is the one it wants published.
         Set<String> own = new java.util.HashSet<>();
         library.staticFiles().forEach(f -> own.add(f.relPath()));
         discovery.files(views, messages, texts).forEach((path, bytes) -> {
             if (!own.contains(path)) write(path, bytes);
         });
+    }
+
+    /** A file beside the content, copied again after it changed. */
+    void copyStaticFile(org.agora.content.StaticFile file) {
+        staging.copy(file.relPath(), file.file());
+        written.incrementAndGet();
     }
 
     /** Files written besides the HTML pages of documents and lists. */

@@ -56,46 +56,83 @@ public final class SiteBuilder {
     static final int RELATED_PER_DOCUMENT = 5;
 
     private final BuildListener listener;
+    private final java.util.function.BooleanSupplier cancelled;
 
-    public SiteBuilder(BuildListener listener) { this.listener = listener; }
+    public SiteBuilder(BuildListener listener) { this(listener, () -> false); }
 
-    public BuildResult build(BuildOptions options) {
+    /** @param cancelled asked between stages and documents; a build it stops writes nothing and fails */
+    public SiteBuilder(BuildListener listener, java.util.function.BooleanSupplier cancelled) {
+        this.listener = listener;
+        this.cancelled = cancelled;
+    }
+
+    /** A build as the live preview runs it: the result, and the state it keeps when the build succeeded. */
+    public record Kept(BuildResult result, Optional<SiteSnapshot> snapshot, boolean wasCancelled) {}
+
+    public BuildResult build(BuildOptions options) { return run(options, false).result(); }
+
+    /** A build whose state is kept for {@link ChangeBuilder}; the caller closes the snapshot. */
+    public Kept buildKeeping(BuildOptions options) { return run(options, true); }
+
+    private Kept run(BuildOptions options, boolean keep) {
         long started = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
         List<StageTiming> timings = new ArrayList<>();
         Stages stages = new Stages(timings);
         Path siteDir = options.siteDir().toAbsolutePath().normalize();
         Path outDir = options.outDir().toAbsolutePath().normalize();
+        try {
+            return stages(options, keep, started, diagnostics, timings, stages, siteDir, outDir);
+        } catch (Cancelled c) {
+            return new Kept(failed(diagnostics, timings, started, outDir, null), Optional.empty(), true);
+        }
+    }
 
+    private Kept stages(BuildOptions options, boolean keep, long started, Diagnostics diagnostics,
+                        List<StageTiming> timings, Stages stages, Path siteDir, Path outDir) {
         Optional<SiteConfig> loaded = stages.run("load config", () -> new ConfigLoader().load(siteDir, diagnostics));
         if (loaded.isEmpty() || diagnostics.hasErrors()
                 || (!options.checkOnly() && !outputFolderIsSafe(siteDir, outDir, diagnostics))) {
-            return failed(diagnostics, timings, started, outDir, null);
+            return lost(failed(diagnostics, timings, started, outDir, null));
         }
         SiteConfig config = loaded.get();
         ContentSet content = stages.run("scan content", () -> new ContentScanner().scan(config, diagnostics));
         FrontMatterParser frontMatter = new FrontMatterParser(config);
+        Map<String, FileStamp> sourceStamps = new java.util.concurrent.ConcurrentHashMap<>();
         List<ParsedDocument> documents = stages.run("parse front matter", () ->
-                content.markdown().parallelStream().map(s -> frontMatter.parse(s, diagnostics)).toList());
+                content.markdown().parallelStream().map(s -> {
+                    // Stamped before reading: a save while this build runs is seen as a change by the next one.
+                    if (keep) FileStamp.of(s.file()).ifPresent(st -> sourceStamps.put(s.relPath(), st));
+                    return frontMatter.parse(s, diagnostics);
+                }).toList());
+        // In the scanner's order, which the library's linking follows.
+        Map<String, SiteSnapshot.Source> sources = new LinkedHashMap<>();
+        for (ParsedDocument d : documents) {
+            FileStamp stamp = sourceStamps.get(d.source().relPath());
+            if (stamp != null) sources.put(d.source().relPath(), new SiteSnapshot.Source(stamp, d));
+        }
+        Map<String, FileStamp> staticStamps = new java.util.HashMap<>();
+        if (keep) content.staticFiles().forEach(f -> FileStamp.of(f.file()).ifPresent(st -> staticStamps.put(f.relPath(), st)));
         Library library = stages.run("link translations", () ->
                 new LibraryBuilder(config, diagnostics).build(documents, content.staticFiles(), options.includeDrafts()));
 
-        try (ThemeLoader themes = new ThemeLoader()) {
+        ThemeLoader themes = new ThemeLoader();
+        boolean keptTheme = false;
+        try {
             Optional<Theme> theme = stages.run("load theme", () -> themes.load(config, diagnostics));
-            if (theme.isEmpty()) return failed(diagnostics, timings, started, outDir, library);
+            if (theme.isEmpty()) return lost(failed(diagnostics, timings, started, outDir, library));
             Messages messages = new MessagesLoader().load(config, theme.get().i18nDirs(), diagnostics);
             Assets assets = Assets.collect(theme.get().assetDirs());
             Map<String, LocaleFormats> formats = new HashMap<>();
             for (LanguageConfig l : config.languages()) formats.put(l.code(), new LocaleFormats(l));
-
-            MarkdownRenderer markdown = new MarkdownRenderer(new LinkTargets(library), config.trustRawHtml(),
-                    (pageLang, targetLang) -> messages.t(pageLang, "fallbackMarker",
-                            Map.of("language", formats.get(pageLang).languageName(targetLang))),
-                    new ThemeShortcodes(new TemplateRenderer(theme.get(), messages, assets, SiteUrls.of(config), formats)));
+            Rendering rendering = new Rendering(theme.get(), messages, assets, formats,
+                    new TemplateRenderer(theme.get(), messages, assets, SiteUrls.of(config), formats));
+            MarkdownRenderer markdown = rendering.markdown(library);
             Attachments files = new Attachments(library, SiteUrls.of(config));
             Map<String, List<Views.AttachmentView>> attachments = files.resolve(diagnostics);
             EventSchedule schedule = new EventSchedule(options.buildDate());
             PagePlan plan = new PagePlan(library, assets, schedule);
+            PageMemory memory = PageMemory.empty();
 
             // Documents are rendered and indexed, then written once related documents are known; in between only
             // their HTML waits, deflated, so a build of 25,000 documents stays within a few hundred MB. Nothing
@@ -104,15 +141,18 @@ public final class SiteBuilder {
             try (Staging staging = writing ? Staging.open(outDir) : Staging.discarding();
                  SearchStage search = writing ? new SearchStage(library, messages, formats,
                          new AttachmentTexts(files, diagnostics), options.cacheDir().toAbsolutePath()) : null) {
-                PageWriter writer = new PageWriter(library, theme.get(), messages, assets, formats, markdown, attachments, schedule, staging);
+                PageWriter writer = new PageWriter(library, rendering, markdown, attachments, schedule, staging, memory,
+                        stages::checkCancelled);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
-                stages.run("render documents", () -> writer.renderDocuments(diagnostics,
-                        writing ? search::add : (page, body) -> {}));
+                stages.run("render documents", () -> writer.renderDocuments(diagnostics, (page, body) -> {
+                    stages.checkCancelled();
+                    if (writing) search.add(page, body);
+                }));
                 stages.run("check links", () -> {
                     new LinkChecker(plan.outputs(), writer.headingIdsByOutput()).check(writer.links(), diagnostics);
                     return null;
                 });
-                if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir, library);
+                if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
                 if (writing) stages.run("find related documents", () -> {
                     try {
                         writer.useRelated(search.related(RELATED_PER_DOCUMENT));
@@ -123,7 +163,7 @@ public final class SiteBuilder {
                 });
                 stages.run("write documents", () -> writer.writeDocuments(diagnostics));
                 stages.run("render lists", () -> writer.writeLists(diagnostics));
-                if (diagnostics.hasErrors()) return failed(diagnostics, timings, started, outDir, library);
+                if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
                 if (writing) stages.run("build search index", () -> {
                     try {
                         search.export(staging.dir());
@@ -135,6 +175,7 @@ public final class SiteBuilder {
                 reportMissingStrings(messages, theme.get(), diagnostics);
                 if (writing) stages.run("write output", () -> {
                     writer.writeFilesAndRedirects();
+                    stages.checkCancelled();
                     try {
                         staging.commit();
                     } catch (IOException e) {
@@ -142,17 +183,31 @@ public final class SiteBuilder {
                     }
                     return null;
                 });
-                Map<String, Integer> perLanguage = writer.pagesPerLanguage();
-                Map<String, Integer> ordered = new LinkedHashMap<>();
-                config.languageCodes().forEach(code -> ordered.put(code, perLanguage.getOrDefault(code, 0)));
-                return new BuildResult(true, diagnostics, ordered, writer.filesWritten(), List.copyOf(timings),
-                        Duration.ofNanos(System.nanoTime() - started), outDir, library);
+                BuildResult result = new BuildResult(true, diagnostics, languageOrder(config, writer.pagesPerLanguage()),
+                        writer.filesWritten(), List.copyOf(timings), Duration.ofNanos(System.nanoTime() - started),
+                        outDir, library);
+                if (!keep) return lost(result);
+                keptTheme = true;
+                return new Kept(result, Optional.of(new SiteSnapshot(options, config, themes, rendering,
+                        java.util.Collections.unmodifiableMap(sources),
+                        Map.copyOf(staticStamps), library, memory, plan.outputs(), Map.copyOf(attachments))), false);
             } catch (IOException | UncheckedIOException e) {
                 diagnostics.error(SourcePosition.of(outDir), "cannot write the output: " + e.getMessage(),
                         "check that the folder is writable and the disk is not full");
-                return failed(diagnostics, timings, started, outDir, library);
+                return lost(failed(diagnostics, timings, started, outDir, library));
             }
+        } finally {
+            if (!keptTheme) themes.close();
         }
+    }
+
+    private static Kept lost(BuildResult result) { return new Kept(result, Optional.empty(), false); }
+
+    /** Pages per language in the site's order of languages. */
+    static Map<String, Integer> languageOrder(SiteConfig config, Map<String, Integer> perLanguage) {
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        config.languageCodes().forEach(code -> ordered.put(code, perLanguage.getOrDefault(code, 0)));
+        return ordered;
     }
 
     private static void reportMissingStrings(Messages messages, Theme theme, Diagnostics diagnostics) {
@@ -209,13 +264,23 @@ public final class SiteBuilder {
                 Duration.ofNanos(System.nanoTime() - started), outDir, library);
     }
 
+    /** Thrown out of a build that was cancelled; staging is thrown away on the way out. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() { super("build cancelled", null, false, false); }
+    }
+
     /** Runs a stage, timing it and telling the listener. */
     private final class Stages {
         private final List<StageTiming> timings;
 
         Stages(List<StageTiming> timings) { this.timings = timings; }
 
+        void checkCancelled() {
+            if (cancelled.getAsBoolean()) throw new Cancelled();
+        }
+
         <T> T run(String name, Supplier<T> stage) {
+            checkCancelled();
             listener.stageStarted(name);
             long t0 = System.nanoTime();
             T result = stage.get();

@@ -43,13 +43,20 @@ class LivePreviewBrowserTest {
     static URI base;
     static Chromium browser;
     static final List<BuildResult> builds = new CopyOnWriteArrayList<>();
+    static final List<BuildResult> updates = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void serve() throws IOException {
         site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
         BuildOptions options = new BuildOptions(site, temp.resolve("preview"), false, BuildOptions.defaultCache(site),
                 LocalDate.of(2026, 11, 22));
-        preview = new LivePreview(options, BuildListener.NONE, builds::add);
+        preview = new LivePreview(options, BuildListener.NONE, new LivePreview.Listener() {
+            @Override
+            public void built(BuildResult result) { builds.add(result); }
+
+            @Override
+            public void updated(java.util.Set<Path> changed, BuildResult result) { updates.add(result); }
+        });
         assertTrue(preview.start().success());
         server = new PreviewServer(temp.resolve("preview"), "/sub/path/", InetAddress.getLoopbackAddress(), 0, preview.state());
         base = server.start();
@@ -92,7 +99,11 @@ class LivePreviewBrowserTest {
         Files.writeString(site.resolve(DOCUMENT), original.replace("title: Checklist", "title: Checklist, fixed"));
         browser.waitFor("the page back", () -> browser.find("h1").getText().equals("Checklist, fixed")
                 && browser.findAll("#agora-build-errors").isEmpty());
-        assertTrue(builds.size() >= 4, "a build per change: " + builds.size());
+        // Each save was rebuilt in place (edit, error, fix), not by building the whole site again.
+        assertTrue(updates.size() >= 3, "a partial rebuild per change: " + updates.size());
+        assertTrue(updates.getFirst().success() && updates.getLast().success()
+                && updates.stream().anyMatch(r -> !r.success()), "the edit and the fix updated, the error was refused");
+        assertEquals(1, builds.size(), "no full build after the first one");
     }
 
     @Test

@@ -1,0 +1,207 @@
+package org.agora.site;
+
+import org.agora.testing.ServedSite;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.Arguments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The preview's partial rebuild writes what a full build of the changed site writes: after each kind of
+ * edit an editor makes, the preview folder equals a fresh build's, file for file, except the search index
+ * and the related-documents lists (the background full build refreshes those). Changes it cannot take
+ * in place say so, and a change with errors writes nothing.
+ */
+class ChangeBuilderTest {
+
+    private static final LocalDate BUILD_DATE = LocalDate.of(2026, 11, 22);
+
+    @TempDir
+    Path temp;
+
+    static Stream<Arguments> edits() {
+        return Stream.of(
+                Arguments.of("a paragraph added to a guide's body", "content/en/guides/facilitation.md",
+                        (UnaryOperator<String>) s -> s + "\n\nA paragraph added in the preview.\n", 1),
+                Arguments.of("a guide's title", "content/en/guides/community-radio-starter.md",
+                        (UnaryOperator<String>) s -> s.replace("Starting a community radio: a first-year guide",
+                                "Starting a community radio in its first year"), -1),
+                Arguments.of("a news item's date, which reorders lists", "content/en/news/gender-data-fellowship.md",
+                        (UnaryOperator<String>) s -> s.replace("date: 2026-09-21", "date: 2026-03-02"), -1),
+                Arguments.of("a draft, which the site leaves out", "content/en/news/digital-literacy-survey.md",
+                        (UnaryOperator<String>) s -> s + "\n\nMore provisional figures.\n", 0),
+                Arguments.of("a guide's themes, which changes term pages and counts", "content/en/guides/community-radio-starter.md",
+                        (UnaryOperator<String>) s -> s.replace("themes: [community-media, capacity-building]",
+                                "themes: [community-media]"), -1),
+                Arguments.of("the summary of a French document that Dutch lists show as a fallback",
+                        "content/fr/resources/boite-a-outils-climat.md",
+                        (UnaryOperator<String>) s -> s.replace("Cinq outils simples", "Six outils simples"), -1),
+                Arguments.of("an event's time and place", "content/events/general-assembly-2026.nl.md",
+                        (UnaryOperator<String>) s -> s.replace("09:00:00+02:00", "10:30:00+02:00")
+                                .replace("Maison de la Culture, Namen", "Citadel, Namen"), -1));
+    }
+
+    /** Edits one after the other, each rebuilt on the snapshot the last one left, as the preview does. */
+    @Test
+    void everyKindOfEditLeavesThePreviewEqualToAFullBuild() throws IOException {
+        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
+        Path preview = temp.resolve("preview");
+        SiteSnapshot snapshot = keep(site, preview);
+        try {
+            for (Arguments arguments : edits().toList()) {
+                Object[] a = arguments.get();
+                String what = (String) a[0];
+                Path changed = site.resolve((String) a[1]);
+                @SuppressWarnings("unchecked") UnaryOperator<String> edit = (UnaryOperator<String>) a[2];
+                int expectedPages = (int) a[3];
+                String before = Files.readString(changed);
+                Files.writeString(changed, edit.apply(before));
+                assertFalse(before.equals(Files.readString(changed)), "the edit changes the file: " + what);
+
+                var rebuilt = assertInstanceOf(ChangeBuilder.Outcome.Rebuilt.class,
+                        new ChangeBuilder().rebuild(snapshot, Set.of(changed)), what);
+                assertTrue(rebuilt.snapshot().themes() == snapshot.themes(), "the theme stays loaded");
+                snapshot = rebuilt.snapshot();
+                int pages = rebuilt.result().pagesPerLanguage().values().stream().mapToInt(Integer::intValue).sum();
+                if (expectedPages >= 0) assertEquals(expectedPages, pages, "pages written for " + what);
+                else assertTrue(pages > 1, "the lists showing it were written too, for " + what + ": " + pages);
+
+                Path full = temp.resolve("full");
+                BuildResult fresh = new SiteBuilder(BuildListener.NONE).build(options(site, full));
+                assertTrue(fresh.success(), fresh.diagnostics().sorted().toString());
+                assertEquals(comparable(full), comparable(preview), what);
+                assertInstanceOf(ChangeBuilder.Outcome.Unchanged.class, new ChangeBuilder().rebuild(snapshot, Set.of(changed)),
+                        "nothing changed since: " + what);
+            }
+        } finally {
+            snapshot.close();
+        }
+    }
+
+    @Test
+    void aReplacedAttachmentIsCopiedAndItsDocumentsShowItsNewSize() throws IOException {
+        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
+        Path preview = temp.resolve("preview");
+        try (SiteSnapshot snapshot = keep(site, preview)) {
+            Path pdf = site.resolve("content/files/annual-report-2025.pdf");
+            Files.write(pdf, new byte[48 * 1024], java.nio.file.StandardOpenOption.APPEND);
+            var rebuilt = assertInstanceOf(ChangeBuilder.Outcome.Rebuilt.class, new ChangeBuilder().rebuild(snapshot, Set.of(pdf)));
+            assertEquals(3, rebuilt.result().pagesPerLanguage().values().stream().mapToInt(Integer::intValue).sum(),
+                    "the report's page in each language");
+            assertEquals(Files.size(pdf), Files.size(preview.resolve("files/annual-report-2025.pdf")));
+            assertTrue(new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full"))).success());
+            assertEquals(comparable(temp.resolve("full")), comparable(preview));
+        }
+    }
+
+    @Test
+    void aChangeWithErrorsWritesNothingAndTheFixThenRebuilds() throws IOException {
+        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
+        Path preview = temp.resolve("preview");
+        try (SiteSnapshot snapshot = keep(site, preview)) {
+            Map<String, String> before = files(preview);
+            Path doc = site.resolve("content/en/guides/facilitation.md");
+            String original = Files.readString(doc);
+            Files.writeString(doc, original.replaceFirst("title: \"", "title: [\""));
+
+            var failed = assertInstanceOf(ChangeBuilder.Outcome.Failed.class, new ChangeBuilder().rebuild(snapshot, Set.of(doc)));
+            assertTrue(failed.result().diagnostics().sorted().stream()
+                    .anyMatch(d -> d.isError() && doc.equals(d.position().file()) && d.position().line() > 0), failed.result().diagnostics().sorted().toString());
+            assertEquals(before, files(preview), "the preview keeps the last good pages");
+
+            Files.writeString(doc, original.replace("title: \"", "title: \"Fixed: "));
+            var fixed = assertInstanceOf(ChangeBuilder.Outcome.Rebuilt.class, new ChangeBuilder().rebuild(snapshot, Set.of(doc)));
+            assertTrue(fixed.result().success());
+        }
+    }
+
+    @Test
+    void changesThatReachFurtherAskForAFullBuild() throws IOException {
+        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
+        try (SiteSnapshot snapshot = keep(site, temp.resolve("preview"))) {
+            Path added = site.resolve("content/en/guides/new-guide.md");
+            Files.writeString(added, "---\ntitle: A new guide\n---\n\nText.\n");
+            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(added)));
+            Files.delete(added);
+
+            Path section = site.resolve("content/en/guides/_index.md");
+            Files.writeString(section, Files.readString(section).replace("title: \"Guides\"", "title: \"How-to guides\""));
+            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(section)));
+
+            Path moved = site.resolve("content/en/guides/facilitation.md");
+            Files.writeString(moved, Files.readString(moved).replaceFirst("---\n", "---\nslug: facilitating-meetings\n"));
+            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(moved)),
+                    "a new slug moves the page");
+
+            Path config = site.resolve("site-config.yml");
+            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(config)));
+        }
+    }
+
+    private SiteSnapshot keep(Path site, Path out) {
+        SiteBuilder.Kept kept = new SiteBuilder(BuildListener.NONE).buildKeeping(options(site, out));
+        assertTrue(kept.result().success(), kept.result().diagnostics().sorted().toString());
+        return kept.snapshot().orElseThrow();
+    }
+
+    private BuildOptions options(Path site, Path out) {
+        return new BuildOptions(site, out, false, temp.resolve("cache-" + out.getFileName()), BUILD_DATE);
+    }
+
+    /**
+     * Every output file but the search index, by path; pages without their related documents, which only a
+     * full build recomputes.
+     */
+    private static Map<String, String> comparable(Path root) {
+        Map<String, String> out = new TreeMap<>();
+        files(root).forEach((path, text) -> {
+            if (path.startsWith("search/")) return;
+            if (path.endsWith(".html")) {
+                Document page = Jsoup.parse(new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                page.select("section.related").remove();
+                text = page.outerHtml();
+            }
+            out.put(path, text);
+        });
+        return out;
+    }
+
+    private static Map<String, String> files(Path root) {
+        Map<String, String> out = new TreeMap<>();
+        List<Path> all = new ArrayList<>();
+        try (var walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(all::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path p : all) {
+            try {
+                out.put(root.relativize(p).toString().replace('\\', '/'), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertFalse(out.isEmpty());
+        return out;
+    }
+}
