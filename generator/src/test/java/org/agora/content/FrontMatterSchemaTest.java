@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.agora.config.ConfigLoader;
+import org.agora.config.DocumentTypes;
 import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
 import org.agora.testing.TestPaths;
@@ -42,14 +43,14 @@ class FrontMatterSchemaTest {
 
     @Test
     void theCommittedSchemaIsTheGeneratedOne() throws IOException {
-        assertEquals(FrontMatterSchema.jsonSchema(bundledConfig().taxonomies()),
+        assertEquals(FrontMatterSchema.jsonSchema(bundledConfig().taxonomies(), bundledConfig().types()),
                 Files.readString(ROOT.resolve("docs/front-matter.schema.json")),
                 "regenerate it: ./agora check --schema > docs/front-matter.schema.json");
     }
 
     @Test
     void theParserKnowsExactlyTheSchemaFields() throws IOException {
-        JsonNode properties = new ObjectMapper().readTree(FrontMatterSchema.jsonSchema(List.of())).get("properties");
+        JsonNode properties = new ObjectMapper().readTree(FrontMatterSchema.jsonSchema(List.of(), DocumentTypes.DEFAULTS)).get("properties");
         Set<String> names = new HashSet<>();
         properties.fieldNames().forEachRemaining(names::add);
         assertEquals(FrontMatterParser.KNOWN_FIELDS, names);
