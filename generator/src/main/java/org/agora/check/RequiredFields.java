@@ -66,7 +66,7 @@ public final class RequiredFields {
         String rule = type.declared() ? "types: in site-config.yml, line " + type.line()
                 : "Agora's default; a site changes it under types: in site-config.yml";
         String message = "'" + field + "' is missing: every document of type '" + page.type() + "' needs it (" + rule + ")";
-        String hint = hintFor(field, config.taxonomies());
+        String hint = hintFor(field, config);
         if (fm.draft()) {
             diagnostics.warning(MISSING, at, message + "; this draft must have it before it is published", hint);
         } else {
@@ -74,7 +74,7 @@ public final class RequiredFields {
         }
     }
 
-    static String hintFor(String field, List<String> taxonomies) {
+    static String hintFor(String field, SiteConfig config) {
         return switch (field) {
             case "date" -> "add  date: 2026-11-22  (or start the file name with the day: 2026-11-22-name.md)";
             case "event", "event.start" -> "add  event:  with its  start: 2027-02-10T09:30:00+01:00  (and  end:  and  location:)";
@@ -85,7 +85,9 @@ public final class RequiredFields {
             case "weight" -> "add  weight: 10  (lower comes first in lists)";
             case "lastmod" -> "add  lastmod: 2026-11-22  (the day of the last change)";
             default -> {
-                if (taxonomies.contains(field)) yield "add  " + field + ": [a-key]  (see data/taxonomies.yml for the keys)";
+                if (field.equals("countries")) yield "add  countries: [BE]  (ISO 3166 two-letter codes)";
+                if (config.termLabels().defines(field)) yield "add  " + field + ": [a-key]  (the keys are in data/taxonomies.yml)";
+                if (config.taxonomies().contains(field)) yield "add  " + field + ": [a word, another]";
                 int dot = field.indexOf('.');
                 yield dot > 0 ? "add  " + field.substring(dot + 1) + ": ...  under " + field.substring(0, dot) + ":"
                         : "add  " + field + ": ...  to the front matter";
