@@ -65,7 +65,8 @@ public final class RequiredFields {
         DocumentTypes.DocumentType type = config.types().types().get(page.type());
         String rule = type.declared() ? "types: in site-config.yml, line " + type.line()
                 : "Agora's default; a site changes it under types: in site-config.yml";
-        String message = "'" + field + "' is missing: every document of type '" + page.type() + "' needs it (" + rule + ")";
+        String state = fm.wrote(field) ? "is empty" : "is missing";
+        String message = "'" + field + "' " + state + ": every document of type '" + page.type() + "' needs it (" + rule + ")";
         String hint = hintFor(field, config);
         if (fm.draft()) {
             diagnostics.warning(MISSING, at, message + "; this draft must have it before it is published", hint);

@@ -89,9 +89,9 @@ class RequiredFieldsTest {
         List<Diagnostic> missing = ofCode(check(false), RequiredFields.MISSING);
         assertEquals(2, missing.size(), missing::toString);
         assertEquals(4, missing.get(0).position().line());
-        assertTrue(missing.get(0).message().startsWith("'attachments'"), missing.get(0).message());
+        assertTrue(missing.get(0).message().startsWith("'attachments' is empty: "), missing.get(0).message());
         assertEquals(5, missing.get(1).position().line());
-        assertTrue(missing.get(1).message().startsWith("'author'"), missing.get(1).message());
+        assertTrue(missing.get(1).message().startsWith("'author' is empty: "), missing.get(1).message());
     }
 
     @Test

@@ -227,6 +227,7 @@ class NewCommandTest {
                 + "types:\n  guides: { required: [summary, tags, author, weight, cover.image] }\n");
         Run r = run("new", "--site", site.toString(), "guides", "Budget", "--date", "2026-11-01");
         assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains(" and the fields marked REQUIRED (./agora check --drafts lists what is empty)"), r.out());
         Path file = site.resolve("content/en/guides/budget.md");
         String text = Files.readString(file);
         assertTrue(text.contains("\nsummary: \"One or two sentences"), text);
@@ -253,7 +254,7 @@ class NewCommandTest {
             if (!p.get("file").asText().equals(file)) continue;
             assertEquals("frontmatter.missing-required", p.get("code").asText(), p.toString());
             String message = p.get("message").asText();
-            out.add(p.get("severity").asText() + " " + message.substring(0, message.indexOf(" is missing")));
+            out.add(p.get("severity").asText() + " " + message.substring(0, message.indexOf(" is ")));
         }
         return out.stream().sorted().toList();
     }
