@@ -39,7 +39,10 @@ final class CheckCommand implements Callable<Integer> {
         if (schema) return printSchema(siteDir);
         BuildResult result = new SiteBuilder(BuildListener.NONE)
                 .build(new BuildOptions(siteDir, siteDir.resolve("public"), site.drafts).checkingOnly());
-        if (result.library() != null) org.agora.check.EditorChecks.run(result.library(), result.diagnostics());
+        if (result.library() != null) {
+            org.agora.check.EditorChecks.run(result.library(), result.diagnostics());
+            org.agora.check.RequiredFields.run(result.library(), result.diagnostics());
+        }
         TranslationStatus translations = result.library() == null ? null
                 : TranslationStatus.of(result.library(), GitTimes.of(siteDir));
         CheckReport report = new CheckReport(siteDir, result.diagnostics(), translations);
@@ -47,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
         return result.diagnostics().hasErrors() ? ExitCodes.SITE_ERRORS : ExitCodes.OK;
     }
 
-    /** The schema depends on the site only through its taxonomies, which are front-matter fields too. */
+    /** The schema depends on the site through its taxonomies, which are front-matter fields too, and its types. */
     private int printSchema(Path siteDir) {
         org.agora.diag.Diagnostics diagnostics = new org.agora.diag.Diagnostics();
         var config = new org.agora.config.ConfigLoader().load(siteDir, diagnostics);
@@ -55,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
             new Report(spec.commandLine().getOut(), spec.commandLine().getErr(), siteDir).problems(diagnostics);
             return ExitCodes.SITE_ERRORS;
         }
-        spec.commandLine().getOut().print(org.agora.content.FrontMatterSchema.jsonSchema(config.get().taxonomies()));
+        spec.commandLine().getOut().print(org.agora.content.FrontMatterSchema.jsonSchema(config.get().taxonomies(), config.get().types()));
         return ExitCodes.OK;
     }
 }

@@ -110,7 +110,9 @@ final class NewCommand implements Callable<Integer> {
         out.println("Created " + planned.relPath());
         out.println(translating
                 ? "Next: translate the title, summary and text, remove  draft: true, and preview with  ./agora serve --drafts"
-                : "Next: write the summary and text, fill in the lists, remove  draft: true, and preview with  ./agora serve --drafts");
+                : "Next: write the summary and text, fill in the lists"
+                        + (planned.text().contains("# REQUIRED") ? " and the fields marked REQUIRED (./agora check --drafts lists what is empty)" : "")
+                        + ", remove  draft: true, and preview with  ./agora serve --drafts");
         return ExitCodes.OK;
     }
 

@@ -31,9 +31,10 @@ public final class ConfigLoader {
             List.of("tags", "categories", "themes", "countries", "organisations");
 
     private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
-            "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown");
+            "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types");
     private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction");
     private static final Set<String> MARKDOWN_KEYS = Set.of("trustRawHtml");
+    private static final Set<String> TYPE_KEYS = Set.of("required");
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})?");
 
     private final YamlReader yaml = new YamlReader();
@@ -99,12 +100,40 @@ public final class ConfigLoader {
             f.rejectUnknownKeys(markdown.get(), MARKDOWN_KEYS, "markdown");
             trustRawHtml = f.bool(markdown.get(), "trustRawHtml").orElse(false);
         }
+        DocumentTypes types = readTypes(root, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
-                fallbacks, theme, taxonomies, pageSize, trustRawHtml, termLabels));
+                fallbacks, theme, taxonomies, pageSize, trustRawHtml, termLabels, types));
+    }
+
+    /** types: { events: { required: [date, event] } }, over the defaults. */
+    private DocumentTypes readTypes(YamlNode.Mapping root, YamlFields f) {
+        Optional<YamlNode.Mapping> node = f.mapping(root, "types");
+        if (node.isEmpty()) return DocumentTypes.DEFAULTS;
+        List<DocumentTypes.DocumentType> declared = new ArrayList<>();
+        for (YamlNode.Entry e : node.get().entries().values()) {
+            String name = e.key().strip();
+            if (e.value() instanceof YamlNode.Mapping m) {
+                f.rejectUnknownKeys(m, TYPE_KEYS, "type '" + name + "'");
+                List<String> required = new ArrayList<>(new LinkedHashSet<>(f.stringList(m, "required")));
+                for (String field : required) {
+                    if (!field.matches("[^.\\s]+(\\.[^.\\s]+)?")) {
+                        f.error(m.get("required").orElseThrow().line(), "'" + field + "' is not a front-matter field name",
+                                "name a field such as  summary, or a key inside one such as  event.location");
+                    }
+                }
+                declared.add(new DocumentTypes.DocumentType(name, required, e.keyLine()));
+            } else if (e.value() instanceof YamlNode.Scalar s && s.isNull()) {
+                declared.add(new DocumentTypes.DocumentType(name, List.of(), e.keyLine()));
+            } else {
+                f.error(e.value().line(), "type '" + name + "' must be a map of keys",
+                        "write  " + name + ": { required: [date, summary] }");
+            }
+        }
+        return DocumentTypes.withDeclared(declared);
     }
 
     private List<LanguageConfig> readLanguages(YamlNode.Mapping root, YamlFields f) {

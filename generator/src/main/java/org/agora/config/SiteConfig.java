@@ -12,6 +12,7 @@ import java.util.Map;
  * @param fallbacks for each language, the languages whose documents fill its gaps, in order
  * @param taxonomies front-matter fields that group documents into term pages
  * @param termLabels labels of terms per language, from data/taxonomies.yml
+ * @param types the fields each type of document requires
  */
 public record SiteConfig(
         Path siteDir,
@@ -26,7 +27,8 @@ public record SiteConfig(
         List<String> taxonomies,
         int pageSize,
         boolean trustRawHtml,
-        TermLabels termLabels) {
+        TermLabels termLabels,
+        DocumentTypes types) {
 
     public SiteConfig {
         languages = List.copyOf(languages);

@@ -48,6 +48,57 @@ public record FrontMatter(
 
     public Optional<Event> eventInfo() { return Optional.ofNullable(event); }
 
+    /** Whether a key was written, whatever its value. */
+    public boolean wrote(String field) { return fieldLines.containsKey(field); }
+
+    /**
+     * Whether the document gives {@code field} a value, as types' required fields mean it: an empty text or list
+     * is no value. {@code parent.child} names a key inside a map ({@code event.location}); {@code date} may come
+     * from the file name, and {@code description} and {@code summary} are one field.
+     */
+    public boolean has(String field) {
+        int dot = field.indexOf('.');
+        if (dot > 0) {
+            String parent = field.substring(0, dot);
+            String child = field.substring(dot + 1);
+            if (parent.equals("event")) {
+                return event != null && switch (child) {
+                    case "start" -> true;
+                    case "end" -> event.end() != null;
+                    case "location" -> present(event.location());
+                    default -> false;
+                };
+            }
+            return params.get(parent) instanceof Map<?, ?> m && present(m.get(child));
+        }
+        return switch (field) {
+            case "title" -> present(title);
+            case "date" -> date != null;
+            case "lastmod" -> lastmod != null;
+            case "draft" -> wrote("draft");
+            case "slug" -> present(slug);
+            case "url" -> present(url);
+            case "aliases" -> !aliases.isEmpty();
+            case "weight" -> weight != null;
+            case "summary", "description" -> present(summary);
+            case "type" -> present(type);
+            case "translationKey" -> present(translationKey);
+            case "event" -> event != null;
+            case "attachments" -> !attachments.isEmpty();
+            default -> taxonomyTerms.containsKey(field) || present(params.get(field));
+        };
+    }
+
+    private static boolean present(Object value) {
+        return switch (value) {
+            case null -> false;
+            case String s -> !s.isBlank();
+            case java.util.Collection<?> c -> !c.isEmpty();
+            case Map<?, ?> m -> !m.isEmpty();
+            default -> true;
+        };
+    }
+
     /** @param location where the event takes place, as the editor wrote it */
     public record Event(PageDate start, PageDate end, String location) {}
 

@@ -3,11 +3,15 @@ package org.agora.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.agora.config.DocumentTypes;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -54,9 +58,9 @@ public final class FrontMatterSchema {
 
     /**
      * The JSON Schema (draft 2020-12) of a document's front matter on a site with these taxonomies (each a
-     * text or a list of texts); stable text, so a committed copy can be compared with a fresh one.
+     * text or a list of texts) and types; stable text, so a committed copy can be compared with a fresh one.
      */
-    public static String jsonSchema(List<String> taxonomies) {
+    public static String jsonSchema(List<String> taxonomies, DocumentTypes types) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", "https://agora.invalid/front-matter.schema.json");
@@ -73,11 +77,45 @@ public final class FrontMatterSchema {
         root.put("properties", properties);
         root.put("required", required(FIELDS));
         root.put("additionalProperties", true);
+        List<Object> rules = new ArrayList<>();
+        for (DocumentTypes.DocumentType t : types.withRequirements()) rules.add(typeRule(t));
+        if (!rules.isEmpty()) root.put("allOf", rules);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * "if type is events then date and event are required". A schema sees only the front matter, so the rule
+     * applies to documents that state their type; agora check also applies it to a type taken from the folder.
+     */
+    private static Map<String, Object> typeRule(DocumentTypes.DocumentType t) {
+        Map<String, Object> then = new LinkedHashMap<>();
+        Map<String, List<String>> inside = new TreeMap<>();
+        LinkedHashSet<String> top = new LinkedHashSet<>();
+        for (String field : t.required()) {
+            int dot = field.indexOf('.');
+            if (dot < 0) {
+                top.add(field);
+            } else {
+                top.add(field.substring(0, dot));
+                inside.computeIfAbsent(field.substring(0, dot), k -> new ArrayList<>()).add(field.substring(dot + 1));
+            }
+        }
+        // The checker takes description for summary, as Hugo sites write it.
+        boolean summary = top.remove("summary") | top.remove("description");
+        then.put("required", List.copyOf(top));
+        if (summary) then.put("anyOf", List.of(obj("required", List.of("summary")), obj("required", List.of("description"))));
+        if (!inside.isEmpty()) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            inside.forEach((parent, children) -> properties.put(parent, obj("required", children)));
+            then.put("properties", properties);
+        }
+        return obj("description", "A document of type '" + t.name() + "' needs " + String.join(", ", t.required()) + ".",
+                "if", obj("properties", obj("type", obj("const", t.name())), "required", List.of("type")),
+                "then", then);
     }
 
     /** A JSON object whose keys keep their order (Map.of's order changes from one run to the next). */

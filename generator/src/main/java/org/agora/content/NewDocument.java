@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -73,14 +75,21 @@ public final class NewDocument {
         Optional<Problem> taken = taken(rel, pathKey, language);
         if (taken.isPresent()) return new Outcome(null, taken.get());
 
-        boolean event = type.equals("events") || inSection.stream().anyMatch(d -> d.frontMatter().event() != null);
-        boolean attachments = type.equals("resources") || inSection.stream().anyMatch(d -> !d.frontMatter().attachments().isEmpty());
+        // The site's rules for the type (site-config.yml types:) say what must be there; what the section's
+        // documents already carry is offered too, so a new event looks like the others.
+        List<String> required = config.types().required(type);
+        Set<String> requiredTop = new LinkedHashSet<>();
+        for (String field : required) requiredTop.add(field.contains(".") ? field.substring(0, field.indexOf('.')) : field);
+        boolean event = requiredTop.contains("event") || type.equals("events")
+                || inSection.stream().anyMatch(d -> d.frontMatter().event() != null);
+        boolean attachments = requiredTop.contains("attachments") || type.equals("resources")
+                || inSection.stream().anyMatch(d -> !d.frontMatter().attachments().isEmpty());
         StringBuilder y = new StringBuilder("---\n");
         y.append("title: ").append(quote(title.strip())).append('\n');
         y.append("date: ").append(date).append('\n');
         y.append("draft: true                  # not published until you remove this line (agora build --drafts shows it)\n");
         y.append("summary: ").append(quote("One or two sentences for lists and search results.")).append('\n');
-        taxonomies(y);
+        taxonomies(y, requiredTop);
         if (event) {
             y.append("event:\n");
             y.append("  start: ").append(date).append("            # a day, or a day and time: 2027-02-10T09:30:00+01:00\n");
@@ -88,9 +97,11 @@ public final class NewDocument {
             y.append("  location: ").append(quote("Venue, city, country")).append('\n');
         }
         if (attachments) {
-            y.append("attachments: []               # - file: /files/report.pdf   (from content/, or beside this file)\n");
+            y.append("attachments: []               # - file: /files/report.pdf   (from content/, or beside this file)")
+                    .append(requiredTop.contains("attachments") ? "   REQUIRED for " + type : "").append('\n');
             y.append("                              #   title: \"Report (PDF)\"\n");
         }
+        otherRequired(y, type, required, slug, date);
         y.append("---\n\nWrite the text here, in Markdown.\n");
         return Outcome.of(new Planned(config.contentDir().resolve(rel), "content/" + rel, y.toString()));
     }
@@ -230,19 +241,57 @@ public final class NewDocument {
         return label == null || label.isBlank() ? code : label;
     }
 
+    /**
+     * Required fields the lines above did not write, each with a placeholder to replace: a value where Agora
+     * can propose one, an empty text otherwise, which {@code agora check} reports until it is filled.
+     */
+    private void otherRequired(StringBuilder y, String type, List<String> required, String slug, LocalDate date) {
+        Set<String> written = Set.of("title", "date", "draft", "summary", "description", "event", "attachments");
+        Map<String, List<String>> nested = new TreeMap<>();
+        for (String field : required) {
+            int dot = field.indexOf('.');
+            if (dot > 0) {
+                if (!field.startsWith("event.")) nested.computeIfAbsent(field.substring(0, dot), k -> new ArrayList<>()).add(field.substring(dot + 1));
+                continue;
+            }
+            if (written.contains(field) || config.taxonomies().contains(field)) continue;
+            String note = "   # REQUIRED for " + type;
+            switch (field) {
+                case "lastmod" -> y.append("lastmod: ").append(date).append('\n');
+                case "weight" -> y.append("weight: 10").append(note).append(": lower comes first in lists\n");
+                case "slug" -> y.append("slug: ").append(quote(slug)).append('\n');
+                case "translationKey" -> y.append("translationKey: ").append(quote(slug)).append('\n');
+                case "type" -> y.append("type: ").append(quote(type)).append('\n');
+                case "aliases" -> y.append("aliases: []").append(note).append(": old paths of this page, /en/old-path/\n");
+                case "url" -> y.append("url: \"\"").append(note).append(": the page's whole path, /en/").append(type).append("/name/\n");
+                default -> {
+                    if (!nested.containsKey(field)) y.append(field).append(": \"\"").append(note).append('\n');
+                }
+            }
+        }
+        nested.forEach((parent, children) -> {
+            y.append(parent).append(":").append("   # REQUIRED for ").append(type).append('\n');
+            for (String child : children) y.append("  ").append(child).append(": \"\"\n");
+        });
+    }
+
     /** Empty lists for each taxonomy, with the keys data/taxonomies.yml defines so editors pick existing ones. */
-    private void taxonomies(StringBuilder y) {
+    private void taxonomies(StringBuilder y, Set<String> required) {
         for (String taxonomy : config.taxonomies()) {
             y.append(taxonomy).append(": []");
+            String comment = required.contains(taxonomy) ? "REQUIRED: " : "";
             Map<String, ?> defined = new TreeMap<>(terms.terms(taxonomy));
             if (!defined.isEmpty()) {
                 List<String> keys = new ArrayList<>(defined.keySet());
                 String listed = String.join(", ", keys.subList(0, Math.min(LISTED_KEYS, keys.size())))
                         + (keys.size() > LISTED_KEYS ? ", …" : "");
-                y.append("   # keys from ").append(TermLabels.FILE).append(": ").append(listed);
+                comment += "keys from " + TermLabels.FILE + ": " + listed;
             } else if (taxonomy.equals("countries")) {
-                y.append("   # ISO 3166 codes: BE, CD, SN");
+                comment += "ISO 3166 codes: BE, CD, SN";
+            } else if (!comment.isEmpty()) {
+                comment += "one or more words";
             }
+            if (!comment.isEmpty()) y.append("   # ").append(comment);
             y.append('\n');
         }
     }

@@ -1,5 +1,7 @@
 package org.agora.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agora.site.BuildListener;
 import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.agora.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,7 +160,8 @@ class NewCommandTest {
         assertEquals(ExitCodes.OK, resource.code(), resource.err());
         String toolkit = Files.readString(site.resolve("content/nl/resources/toolkit-for-radio-hosts.md"));
         assertTrue(toolkit.contains("\nattachments: []"), toolkit);
-        assertTrue(toolkit.contains("\nthemes: []   # keys from data/taxonomies.yml: capacity-building, climate-adaptation,"), toolkit);
+        // The bundled site-config.yml requires themes of resources: the placeholder says so.
+        assertTrue(toolkit.contains("\nthemes: []   # REQUIRED: keys from data/taxonomies.yml: capacity-building, climate-adaptation,"), toolkit);
         Run news = run("new", "--site", site.toString(), "events", "Radio day", "--lang", "fr");
         assertEquals(ExitCodes.OK, news.code(), news.err());
         assertTrue(news.out().startsWith("Created content/events/radio-day.fr.md\n"), news.out());
@@ -212,5 +217,45 @@ class NewCommandTest {
         assertEquals(ExitCodes.USAGE, run("new", "--site", s, "--translate", "content/en/guides/checklist.md").code());
         assertEquals(ExitCodes.USAGE, run("new", "--site", s, "guides", "X", "--date", "tomorrow").code());
         assertEquals(ExitCodes.SITE_ERRORS, run("new", "--site", temp.resolve("nowhere").toString(), "guides", "X").code());
+    }
+
+    @Test
+    void theTypesRequiredFieldsArePlaceholdersThatCheckRemindsOf() throws IOException {
+        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        Path config = site.resolve("site-config.yml");
+        Files.writeString(config, Files.readString(config)
+                + "types:\n  guides: { required: [summary, tags, author, weight, cover.image] }\n");
+        Run r = run("new", "--site", site.toString(), "guides", "Budget", "--date", "2026-11-01");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains(" and the fields marked REQUIRED (./agora check --drafts lists what is empty)"), r.out());
+        Path file = site.resolve("content/en/guides/budget.md");
+        String text = Files.readString(file);
+        assertTrue(text.contains("\nsummary: \"One or two sentences"), text);
+        assertTrue(text.contains("\ntags: []   # REQUIRED: one or more words\n"), text);
+        assertTrue(text.contains("\nauthor: \"\"   # REQUIRED for guides\n"), text);
+        assertTrue(text.contains("\nweight: 10   # REQUIRED for guides"), text);
+        assertTrue(text.contains("\ncover:   # REQUIRED for guides\n  image: \"\"\n"), text);
+
+        // What is still empty is a warning while the document is a draft (the fixture's other guides lack
+        // tags and author too, and are errors)...
+        Run draft = run("check", "--site", site.toString(), "--drafts", "--format", "json");
+        assertEquals(List.of("warning 'author'", "warning 'cover.image'", "warning 'tags'"), missing(draft, "content/en/guides/budget.md"));
+        // ...and an error once it is published.
+        Files.writeString(file, text.replace("\ndraft: true ", "\n# was a draft "));
+        Run published = run("check", "--site", site.toString(), "--format", "json");
+        assertEquals(ExitCodes.SITE_ERRORS, published.code(), published.out());
+        assertEquals(List.of("error 'author'", "error 'cover.image'", "error 'tags'"), missing(published, "content/en/guides/budget.md"));
+    }
+
+    /** "severity 'field'" of each missing required field check reports in one file. */
+    private static List<String> missing(Run check, String file) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (JsonNode p : new ObjectMapper().readTree(check.out()).get("problems")) {
+            if (!p.get("file").asText().equals(file)) continue;
+            assertEquals("frontmatter.missing-required", p.get("code").asText(), p.toString());
+            String message = p.get("message").asText();
+            out.add(p.get("severity").asText() + " " + message.substring(0, message.indexOf(" is ")));
+        }
+        return out.stream().sorted().toList();
     }
 }

@@ -358,4 +358,57 @@ class ConfigLoaderTest {
         assertTrue(c.isEmpty());
         assertTrue(diagnostics.hasErrors(), "a failed load must say why");
     }
+
+    @Test
+    void withoutTypesTheBundledSectionsKeepTheirDefaults() throws IOException {
+        SiteConfig c = load("languages:\n  en: {}\n").orElseThrow();
+        assertEquals(DocumentTypes.DEFAULTS, c.types());
+        assertEquals(List.of("event"), c.types().required("events"));
+        assertEquals(List.of(), c.types().required("posts"), "a type nobody declared requires nothing");
+        assertTrue(c.types().declared().isEmpty());
+    }
+
+    @Test
+    void declaredTypesReplaceTheirDefaultAndKeepTheOthers() throws IOException {
+        SiteConfig c = load("""
+                languages:
+                  en: {}
+                types:
+                  events: { required: [] }
+                  posts:
+                    required: [author, event.location, author]
+                """).orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        assertEquals(List.of(), c.types().required("events"), "required: [] lifts a default");
+        assertEquals(List.of("author", "event.location"), c.types().required("posts"), "each field once");
+        assertEquals(List.of("date"), c.types().required("news"), "a default the site does not name stays");
+        assertEquals(0, c.types().types().get("news").line());
+        assertEquals(List.of("events", "posts"), c.types().declared().stream().map(DocumentTypes.DocumentType::name).toList());
+        assertEquals(5, c.types().types().get("posts").line());
+    }
+
+    @Test
+    void misspelledKeyInsideATypeSaysDidYouMean() throws IOException {
+        Optional<SiteConfig> c = load("""
+                languages:
+                  en: {}
+                types:
+                  events: { requried: [date] }
+                """);
+        assertTrue(c.isEmpty());
+        Diagnostic d = onlyError();
+        assertEquals(4, d.position().line());
+        assertTrue(d.message().contains("'requried'") && d.message().contains("type 'events'"), d.message());
+        assertEquals("did you mean 'required'?", d.hint());
+    }
+
+    @Test
+    void aTypeMustBeAMapAndItsFieldsNames() throws IOException {
+        load("languages:\n  en: {}\ntypes:\n  events: [date]\n  news: { required: [\"two words\"] }\n");
+        List<Diagnostic> errors = errors();
+        assertEquals(2, errors.size(), errors::toString);
+        assertEquals(4, errors.get(0).position().line());
+        assertTrue(errors.get(0).hint().contains("events: { required: [date, summary] }"), errors.get(0).hint());
+        assertEquals(5, errors.get(1).position().line());
+        assertTrue(errors.get(1).message().contains("'two words' is not a front-matter field name"), errors.get(1).message());
+    }
 }

@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.agora.config.ConfigLoader;
+import org.agora.config.DocumentTypes;
 import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
 import org.agora.testing.TestPaths;
@@ -42,14 +43,14 @@ class FrontMatterSchemaTest {
 
     @Test
     void theCommittedSchemaIsTheGeneratedOne() throws IOException {
-        assertEquals(FrontMatterSchema.jsonSchema(bundledConfig().taxonomies()),
+        assertEquals(FrontMatterSchema.jsonSchema(bundledConfig().taxonomies(), bundledConfig().types()),
                 Files.readString(ROOT.resolve("docs/front-matter.schema.json")),
                 "regenerate it: ./agora check --schema > docs/front-matter.schema.json");
     }
 
     @Test
     void theParserKnowsExactlyTheSchemaFields() throws IOException {
-        JsonNode properties = new ObjectMapper().readTree(FrontMatterSchema.jsonSchema(List.of())).get("properties");
+        JsonNode properties = new ObjectMapper().readTree(FrontMatterSchema.jsonSchema(List.of(), DocumentTypes.DEFAULTS)).get("properties");
         Set<String> names = new HashSet<>();
         properties.fieldNames().forEachRemaining(names::add);
         assertEquals(FrontMatterParser.KNOWN_FIELDS, names);
@@ -85,5 +86,32 @@ class FrontMatterSchemaTest {
         assertFalse(schema.validate(yaml.readTree("title: A\nattachments:\n  - title: no file\n")).isEmpty(), "an attachment needs a file");
         assertFalse(schema.validate(yaml.readTree("summary: no title\n")).isEmpty(), "title is required");
         assertTrue(schema.validate(yaml.readTree("title: A\nthemes: [mapping]\ncountries: BE\nsource: a site param\n")).isEmpty());
+    }
+
+    @Test
+    void eachTypesRequiredFieldsApplyToDocumentsThatStateTheirType() throws IOException {
+        JsonSchema schema = schema();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        // The bundled site-config.yml: events need date, event and event.location; guides a summary and themes.
+        assertEquals(List.of("date", "event", "event.location"), bundledConfig().types().required("events"));
+        assertFalse(schema.validate(yaml.readTree("title: A\ntype: events\ndate: 2026-01-01\n")).isEmpty(), "no event:");
+        assertFalse(schema.validate(yaml.readTree("title: A\ntype: events\ndate: 2026-01-01\nevent:\n  start: 2027-01-01\n"))
+                .isEmpty(), "no event.location");
+        assertTrue(schema.validate(yaml.readTree(
+                "title: A\ntype: events\ndate: 2026-01-01\nevent:\n  start: 2027-01-01\n  location: Namur\n")).isEmpty());
+        assertFalse(schema.validate(yaml.readTree("title: A\ntype: guides\nthemes: [x]\n")).isEmpty(), "no summary");
+        assertTrue(schema.validate(yaml.readTree("title: A\ntype: guides\ndescription: S\nthemes: [x]\n")).isEmpty(),
+                "description stands for summary, as in the checker");
+        assertTrue(schema.validate(yaml.readTree("title: A\ntype: posts\n")).isEmpty(), "a type without rules");
+        assertTrue(schema.validate(yaml.readTree("title: A\n")).isEmpty(), "no type: the folder decides, which only the checker sees");
+    }
+
+    @Test
+    void aSiteWithoutTypesGetsTheDefaultRules() throws IOException {
+        JsonNode allOf = new ObjectMapper().readTree(FrontMatterSchema.jsonSchema(List.of(), DocumentTypes.DEFAULTS)).get("allOf");
+        List<String> types = new ArrayList<>();
+        allOf.forEach(rule -> types.add(rule.get("if").get("properties").get("type").get("const").asText()));
+        assertEquals(List.of("events", "news"), types);
+        assertEquals("[\"event\"]", allOf.get(0).get("then").get("required").toString());
     }
 }
