@@ -169,7 +169,7 @@ public final class ChangeBuilder {
                 p.document() != null && rereadFiles.contains(p.document().source().file())
                         || attachedToRecopied.contains(p.path()))).toList();
 
-        laps.lap("attachments");
+        laps.lap("find edited pages");
         try (Staging staging = Staging.inPlace(options.outDir())) {
             PageWriter writer = new PageWriter(library, rendering, rendering.markdown(library), attachments, schedule,
                     staging, memory, () -> {});
@@ -200,24 +200,36 @@ public final class ChangeBuilder {
             Set<String> listPaths = new HashSet<>();
             lists.forEach(p -> listPaths.add(p.path()));
             List<Page> listsToWrite = new ArrayList<>(lists);
+            laps.lap("find affected pages");
             if (!lists.isEmpty()) {
-                Set<String> newData = writer.writeLibraryData();
+                Set<String> newData = writer.writeLibraryData(p -> listPaths.contains(p.path()));
+                laps.lap("library data");
                 for (Page page : library.pages()) {
                     if (page.kind() == PageKind.LIBRARY && newData.contains(page.language()) && !listPaths.contains(page.path())) {
                         listsToWrite.add(page);
                     }
                 }
-                writer.writeDiscoveryFiles();
+                boolean datesChanged = false;
+                for (String path : relisted) {
+                    Page was = before.library().byPath().get(path);
+                    Page now = library.byPath().get(path);
+                    datesChanged |= !Objects.equals(was.date(), now.date()) || !Objects.equals(was.lastmod(), now.lastmod());
+                }
+                // A feed lists the newest documents: a new date may move one into or out of any feed.
+                boolean everything = datesChanged || relisted.isEmpty();
+                writer.writeDiscoveryFiles(feed -> everything
+                        || feed.entries().stream().anyMatch(e -> relisted.contains(e.path())), everything);
+                laps.lap("feeds and sitemap");
             }
-            laps.lap("find affected pages");
             documentsToWrite.values().parallelStream().forEach(page -> {
                 RenderedMarkdown body = bodies.containsKey(page.path()) ? bodies.get(page.path())
                         : writer.renderDocument(page, new Diagnostics());   // its warnings were reported by its own build
                 writer.writeDocument(page, body, diagnostics);
             });
+            laps.lap("write documents");
             listsToWrite.parallelStream().forEach(page -> writer.writeList(page, diagnostics));
             recopied.forEach(writer::copyStaticFile);
-            laps.lap("write pages");
+            laps.lap("write lists");
             if (diagnostics.hasErrors()) return failed(diagnostics, rereadFiles, started, options, library);
 
             SiteSnapshot after = new SiteSnapshot(options, config, before.themes(), rendering,
@@ -256,10 +268,13 @@ public final class ChangeBuilder {
             List<SourceFile> markdown = new ArrayList<>();
             List<StaticFile> others = new ArrayList<>();
             for (Path path : changed) {
-                if (!java.nio.file.Files.isRegularFile(path)) return null;
+                boolean known = sources.containsKey(path) || statics.containsKey(path);
+                boolean exists = java.nio.file.Files.isRegularFile(path);
+                // Gone before it was seen, and never part of the site: an editor's temporary file.
+                if (!known && !java.nio.file.Files.exists(path)) continue;
+                if (!known || !exists) return null;
                 if (sources.containsKey(path)) markdown.add(sources.get(path));
-                else if (statics.containsKey(path)) others.add(statics.get(path));
-                else return null;
+                else others.add(statics.get(path));
             }
             return new Files(markdown, others);
         }

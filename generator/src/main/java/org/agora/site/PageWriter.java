@@ -168,10 +168,13 @@ final class PageWriter {
      * changed replaces the old one.
      * @return the languages whose file changed, whose library page must name the new one
      */
-    Set<String> writeLibraryData() {
+    Set<String> writeLibraryData() { return writeLibraryData(page -> true); }
+
+    /** The library data of the library pages chosen. */
+    Set<String> writeLibraryData(java.util.function.Predicate<Page> which) {
         Set<String> changed = new java.util.TreeSet<>();
         for (Page page : library.pages()) {
-            if (page.kind() != PageKind.LIBRARY) continue;
+            if (page.kind() != PageKind.LIBRARY || !which.test(page)) continue;
             byte[] data = org.agora.render.LibraryData.of(library, views, page);
             String file = (page.path() + "data." + Deflated.hash(data) + ".json").substring(1);
             String before = memory.libraryFiles().put(page.language(), file);
@@ -246,11 +249,17 @@ final class PageWriter {
     }
 
     /** Feeds, sitemap and robots.txt. */
-    void writeDiscoveryFiles() {
+    void writeDiscoveryFiles() { writeDiscoveryFiles(feed -> true, true); }
+
+    /**
+     * The feeds chosen and, with {@code all}, the sitemap and robots.txt: a partial rebuild writes the feeds
+     * that list a changed document, and the sitemap only when a date it gives changed.
+     */
+    void writeDiscoveryFiles(java.util.function.Predicate<org.agora.publish.Feeds.Feed> feeds, boolean all) {
         // A file the site brings itself (its own robots.txt) is the one it wants published.
         Set<String> own = new java.util.HashSet<>();
         library.staticFiles().forEach(f -> own.add(f.relPath()));
-        discovery.files(views, messages, texts).forEach((path, bytes) -> {
+        discovery.files(views, messages, texts, feeds, all).forEach((path, bytes) -> {
             if (!own.contains(path)) write(path, bytes);
         });
     }
