@@ -76,6 +76,13 @@ final class ServeCommand implements Callable<Integer> {
             }
 
             @Override
+            public void caughtUp(BuildResult result) {
+                out.printf(java.util.Locale.ROOT, "Search index and related documents brought up to date (%.1f s)%n",
+                        result.total().toNanos() / 1e9);
+                out.flush();
+            }
+
+            @Override
             public void rebuildingAll(String reason) {
                 out.println();
                 out.println("Rebuilding the whole site: " + reason);

@@ -48,6 +48,9 @@ public final class LivePreview implements AutoCloseable {
 
         /** A change needs a full build, for this reason. */
         default void rebuildingAll(String reason) {}
+
+        /** The background full build after partial rebuilds succeeded: search and related lists are current. */
+        default void caughtUp(BuildResult result) {}
     }
 
     private final BuildOptions options;
@@ -165,6 +168,8 @@ public final class LivePreview implements AutoCloseable {
         if (!kept.result().success() || showingErrors) {
             listener.built(kept.result());
             publish(kept.result());
+        } else {
+            listener.caughtUp(kept.result());
         }
     }
 
