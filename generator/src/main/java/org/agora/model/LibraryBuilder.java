@@ -344,12 +344,20 @@ public final class LibraryBuilder {
      * their locale ("Belgique", "België"), or the term as a document of their language (else any) wrote it.
      * Type labels come from the theme's UI strings when pages are rendered.
      */
+    /** data/taxonomies.yml's labels by taxonomy and slug, slugged once per build rather than once per term. */
+    private final Map<String, Map<String, org.agora.config.LocalizedText>> labelsBySlug = new HashMap<>();
+
+    private Map<String, org.agora.config.LocalizedText> labelsOf(String taxonomy) {
+        Map<String, org.agora.config.LocalizedText> out = new HashMap<>();
+        config.termLabels().terms(taxonomy).forEach((value, text) -> out.putIfAbsent(Slugs.term(taxonomy, value), text));
+        return out;
+    }
+
     private String label(String taxonomy, String slug, Map<String, String> rawByLanguage, LanguageConfig lang) {
         String written = rawByLanguage.getOrDefault(lang.code(), rawByLanguage.getOrDefault(config.defaultLanguage(),
                 new TreeMap<>(rawByLanguage).firstEntry().getValue()));
-        for (Map.Entry<String, org.agora.config.LocalizedText> e : config.termLabels().terms(taxonomy).entrySet()) {
-            if (Slugs.term(taxonomy, e.getKey()).equals(slug)) return e.getValue().in(lang.code(), config.defaultLanguage());
-        }
+        org.agora.config.LocalizedText given = labelsBySlug.computeIfAbsent(taxonomy, this::labelsOf).get(slug);
+        if (given != null) return given.in(lang.code(), config.defaultLanguage());
         if (taxonomy.equals("countries")) {
             String name = new java.util.Locale.Builder().setRegion(written.strip().toUpperCase(java.util.Locale.ROOT)).build()
                     .getDisplayCountry(lang.locale());
