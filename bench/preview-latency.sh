@@ -7,7 +7,8 @@
 # Prints each timing, then median, p90, min and max in ms, then the same as one line of JSON.
 # Exit code 1 when an edit does not show within 30 s (AGORA_BENCH_TIMEOUT=SECONDS to change it).
 # Without SITE_DIR: a 1,000-group corpus from ../shared/bench/gen-corpus.py --seed 42 (made once, in
-# $AGORA_BENCH_DATA, default ${TMPDIR:-/tmp}/agora-bench), with every taxonomy page, as editors have it.
+# $AGORA_BENCH_DATA, default ${TMPDIR:-/tmp}/agora-bench; AGORA_BENCH_CORPUS=DIR takes one made before), with
+# every taxonomy page, as editors have it.
 # Needs Debian's chromium and chromium-driver, Python 3 and the word lists gen-corpus.py reads (its README).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,7 +19,7 @@ if [ -n "${1:-}" ]; then
 else
   shared="${AGORA_SHARED:-$repo/../shared}"
   data="${AGORA_BENCH_DATA:-${TMPDIR:-/tmp}/agora-bench}"
-  corpus="$data/corpus-1000"
+  corpus="${AGORA_BENCH_CORPUS:-$data/corpus-1000}"
   if [ ! -f "$corpus/corpus.json" ]; then
     echo "preview-latency: generating the 1,000-group corpus in $corpus …" >&2
     python3 "$shared/bench/gen-corpus.py" --groups 1000 --out "$corpus" --seed 42 >&2

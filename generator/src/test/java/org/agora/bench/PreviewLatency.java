@@ -148,10 +148,10 @@ public final class PreviewLatency {
             String edited = marker.applyTo(Files.readString(document.file(), StandardCharsets.UTF_8));
             double saved = epochMillis();
             Files.writeString(document.file(), edited, StandardCharsets.UTF_8);   // a whole-file save, like an editor's
-            Shown shown = awaitShown(marker);
+            Shown shown = awaitShown(marker, serve);
             if (shown == null) {
-                out.printf("preview-latency: edit %d of %s did not show within %d s (agora serve %s):%n%s%n",
-                        timings.size() + 1, relative, EDIT_TIMEOUT.toSeconds(), serve.isAlive() ? "running" : "stopped",
+                out.printf("preview-latency: edit %d of %s did not show%s:%n%s%n", timings.size() + 1, relative,
+                        serve.isAlive() ? " within " + EDIT_TIMEOUT.toSeconds() + " s" : ": agora serve stopped, " + serve.exitStatus(),
                         serve.lastLines());
                 return null;
             }
@@ -166,9 +166,10 @@ public final class PreviewLatency {
     /** When the page showed the marker, on the browser's clock, and how it came (reload or in place). */
     private record Shown(double epochMillis, String how) {}
 
-    private Shown awaitShown(MarkerParagraph marker) {
+    /** The moment the marker showed, or null when it did not in time or the server stopped. */
+    private Shown awaitShown(MarkerParagraph marker, ServeProcess serve) {
         long deadline = System.nanoTime() + EDIT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && serve.isAlive()) {
             try {
                 if (browser.driver().executeScript("""
                         const n = performance.getEntriesByType('navigation')[0];

@@ -81,12 +81,15 @@ final class ServeProcess implements AutoCloseable {
         } catch (IOException e) {
             // The process ended while its output was read: what follows reports it.
         }
-        url.completeExceptionally(new IOException("agora serve exited with code " + exitCode()));
+        url.completeExceptionally(new IOException("agora serve " + exitStatus()));
     }
 
-    private String exitCode() {
+    /** How the server ended: its exit code, and the signal that stopped it if one did. */
+    String exitStatus() {
         try {
-            return Integer.toString(process.waitFor());
+            int code = process.waitFor();
+            // 128 + n: stopped by signal n from outside (this benchmark stops it only after the edits).
+            return "exit code " + code + (code > 128 ? " (signal " + (code - 128) + ")" : "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "unknown";
