@@ -158,13 +158,22 @@ public final class PreviewLatency {
             double latency = shown.epochMillis() - offset - saved;
             largestClockOffset = Math.max(largestClockOffset, Math.abs(offset));
             timings.add(latency);
-            out.printf("%3d  %-70s %7s ms  (%s)%n", timings.size(), relative, LatencySummary.ms(latency), shown.how());
+            // Where the time went: until the page started reloading (watching, building, telling the page),
+            // then loading the page itself.
+            String parts = shown.navigationStart() > 0
+                    ? "; reload began after " + LatencySummary.ms(shown.navigationStart() - offset - saved) + " ms, page ready "
+                      + LatencySummary.ms(shown.epochMillis() - shown.navigationStart()) + " ms later"
+                    : "";
+            out.printf("%3d  %-70s %7s ms  (%s%s)%n", timings.size(), relative, LatencySummary.ms(latency), shown.how(), parts);
         }
         return timings;
     }
 
-    /** When the page showed the marker, on the browser's clock, and how it came (reload or in place). */
-    private record Shown(double epochMillis, String how) {}
+    /**
+     * When the page showed the marker, on the browser's clock, and how it came (reload or in place).
+     * @param navigationStart when the reload began (the reloaded page's time origin); 0 for a page patched in place
+     */
+    private record Shown(double epochMillis, double navigationStart, String how) {}
 
     /** The moment the marker showed, or null when it did not in time or the server stopped. */
     private Shown awaitShown(MarkerParagraph marker, ServeProcess serve) {
@@ -178,14 +187,17 @@ public final class PreviewLatency {
                           samePage: window.__agoraBench === arguments[0],
                           seen: window.__agoraBenchSeen || 0,
                           ready: n && n.domContentLoadedEventEnd > 0 ? performance.timeOrigin + n.domContentLoadedEventEnd : 0,
+                          start: performance.timeOrigin,
                           type: n ? n.type : ''
                         };""", marker.text()) instanceof Map<?, ?> state && Boolean.TRUE.equals(state.get("shown"))) {
                     if (Boolean.TRUE.equals(state.get("samePage"))) {
                         double seen = ((Number) state.get("seen")).doubleValue();
-                        if (seen > 0) return new Shown(seen, "in place");
+                        if (seen > 0) return new Shown(seen, 0, "in place");
                     } else {
                         double ready = ((Number) state.get("ready")).doubleValue();
-                        if (ready > 0) return new Shown(ready, String.valueOf(state.get("type")));
+                        if (ready > 0) {
+                            return new Shown(ready, ((Number) state.get("start")).doubleValue(), String.valueOf(state.get("type")));
+                        }
                     }
                 }
             } catch (WebDriverException e) {
