@@ -50,8 +50,6 @@ final class ServeCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Path previewRoot = Files.createTempDirectory("agora-preview-");
         Path preview = previewRoot.resolve("site");
-        // The preview is a throwaway copy: remove it when the editor stops the server (Ctrl+C).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(previewRoot)));
         Report report = new Report(out, err, siteDir);
         BuildOptions options = new BuildOptions(siteDir, preview, site.drafts, BuildOptions.defaultCache(siteDir), date);
         boolean[] first = {true};
@@ -90,6 +88,17 @@ final class ServeCommand implements Callable<Integer> {
             }
         };
         try (LivePreview live = new LivePreview(options, report.progress(System.console() != null), terminal)) {
+            // The preview is a throwaway copy: remove it when the editor stops the server (Ctrl+C), once a
+            // build that may be running has stopped writing into it.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    live.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // stopping anyway: the folder is removed below
+                } finally {
+                    deleteQuietly(previewRoot);
+                }
+            }));
             BuildResult result = live.start();
             // The first build must succeed: there is nothing to show before it.
             if (!result.success()) return ExitCodes.SITE_ERRORS;

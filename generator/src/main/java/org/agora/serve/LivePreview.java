@@ -74,6 +74,7 @@ public final class LivePreview implements AutoCloseable {
     private SiteSnapshot snapshot;
     /** Whether the pages show errors now; on the build thread only. */
     private boolean showingErrors;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public LivePreview(BuildOptions options, BuildListener progress, Listener listener) {
         this.options = options;
@@ -207,8 +208,10 @@ public final class LivePreview implements AutoCloseable {
         return d.position().line() > 0 ? name + ":" + d.position().line() : name;
     }
 
+    /** Closed by the server's shutdown hook as well as by its owner: the second time does nothing. */
     @Override
     public void close() throws IOException {
+        if (closed.getAndSet(true)) return;
         if (watcher != null) watcher.close();
         builds.shutdownNow();
         try {
