@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A saved document goes through {@link ChangeBuilder}: its page, and the lists that show it, are written in
  * place, in a few tens of milliseconds. A change that reaches further (the configuration, the theme, a page
  * added or moved) gets a full build. Related documents and the search index, which depend on every
- * document, are brought up to date by a full build in the background once the editor pauses; a new save
- * cancels it. A build with errors leaves the last good site in place and puts its errors on the pages; the
- * next good build clears them.
+ * document, are brought up to date by a full build on a thread of its own once the editor pauses: a new
+ * save does not wait for it but cancels it (it checks between pages, and last under the output lock before
+ * it swaps its folder in, so it never replaces pages a later save wrote). A build with errors leaves the
+ * last good site in place and puts its errors on the pages; the next good build clears them.
  */
 public final class LivePreview implements AutoCloseable {
 
@@ -65,21 +66,29 @@ public final class LivePreview implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService catchUps = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "agora-preview-catch-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    /** Held by whoever writes into the preview folder: a partial rebuild, or a full build swapping it in. */
+    private final java.util.concurrent.locks.ReentrantLock output = new java.util.concurrent.locks.ReentrantLock();
     /** Changed paths not built yet; guarded by this. */
     private final Set<Path> pendingPaths = new LinkedHashSet<>();
     private DirectoryWatcher watcher;
     private ScheduledFuture<?> pending;
     private ScheduledFuture<?> catchUp;
-    /** The last good build, on the build thread only; null until one succeeded. */
+    /** The last good build, under the output lock; null until one succeeded. */
     private SiteSnapshot snapshot;
-    /** Whether the pages show errors now; on the build thread only. */
+    /** Whether the pages show errors now; under the output lock. */
     private boolean showingErrors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public LivePreview(BuildOptions options, BuildListener progress, Listener listener) {
         this.options = options;
-        this.builder = new SiteBuilder(progress);
-        this.background = new SiteBuilder(BuildListener.NONE, () -> changedSinceCatchUp.get());
+        this.builder = new SiteBuilder(progress, () -> false, output);
+        this.background = new SiteBuilder(BuildListener.NONE, changedSinceCatchUp::get, output);
         this.listener = listener;
     }
 
@@ -128,12 +137,21 @@ public final class LivePreview implements AutoCloseable {
 
     private synchronized void scheduleCatchUp() {
         if (catchUp != null) catchUp.cancel(false);
-        catchUp = builds.schedule(this::catchUp, CATCH_UP_MILLIS, TimeUnit.MILLISECONDS);
+        catchUp = catchUps.schedule(this::catchUp, CATCH_UP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void buildChanges() {
         Set<Path> changed = takeChanges();
         if (changed.isEmpty()) return;
+        output.lock();
+        try {
+            rebuild(changed);
+        } finally {
+            output.unlock();
+        }
+    }
+
+    private void rebuild(Set<Path> changed) {
         if (snapshot == null) {
             fullBuild(builder);
             return;
@@ -164,18 +182,24 @@ public final class LivePreview implements AutoCloseable {
     private void catchUp() {
         changedSinceCatchUp.set(false);
         SiteBuilder.Kept kept = background.buildKeeping(options);
-        if (kept.wasCancelled()) return;
-        kept.snapshot().ifPresent(this::keep);
-        if (!kept.result().success() || showingErrors) {
-            listener.built(kept.result());
-            publish(kept.result());
-        } else {
-            listener.caughtUp(kept.result());
+        output.lock();
+        try {
+            // Its folder is in place only when no save came before the swap; a save after it is rebuilt on
+            // this build's snapshot, whose stamps are older, so nothing is lost.
+            if (kept.wasCancelled()) return;
+            kept.snapshot().ifPresent(this::keep);
+            if (!kept.result().success() || showingErrors) {
+                listener.built(kept.result());
+                publish(kept.result());
+            } else {
+                listener.caughtUp(kept.result());
+            }
+        } finally {
+            output.unlock();
         }
     }
 
     private BuildResult fullBuild(SiteBuilder with) {
-        changedSinceCatchUp.set(false);
         SiteBuilder.Kept kept = with.buildKeeping(options);
         kept.snapshot().ifPresent(this::keep);
         listener.built(kept.result());
@@ -213,9 +237,12 @@ public final class LivePreview implements AutoCloseable {
     public void close() throws IOException {
         if (closed.getAndSet(true)) return;
         if (watcher != null) watcher.close();
+        changedSinceCatchUp.set(true);   // a background build stops at its next page
         builds.shutdownNow();
+        catchUps.shutdownNow();
         try {
             builds.awaitTermination(10, TimeUnit.SECONDS);
+            catchUps.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

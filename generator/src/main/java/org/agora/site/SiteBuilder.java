@@ -57,13 +57,23 @@ public final class SiteBuilder {
 
     private final BuildListener listener;
     private final java.util.function.BooleanSupplier cancelled;
+    private final java.util.concurrent.locks.Lock outputLock;
 
-    public SiteBuilder(BuildListener listener) { this(listener, () -> false); }
+    public SiteBuilder(BuildListener listener) {
+        this(listener, () -> false, new java.util.concurrent.locks.ReentrantLock());
+    }
 
-    /** @param cancelled asked between stages and documents; a build it stops writes nothing and fails */
-    public SiteBuilder(BuildListener listener, java.util.function.BooleanSupplier cancelled) {
+    /**
+     * @param cancelled asked between stages, documents and pages, and last just before the output is replaced;
+     *                  a build it stops writes nothing and fails
+     * @param outputLock held while the output folder is replaced, so that whoever else writes into it (the
+     *                   preview's partial rebuilds) never interleaves with the swap
+     */
+    public SiteBuilder(BuildListener listener, java.util.function.BooleanSupplier cancelled,
+                       java.util.concurrent.locks.Lock outputLock) {
         this.listener = listener;
         this.cancelled = cancelled;
+        this.outputLock = outputLock;
     }
 
     /** A build as the live preview runs it: the result, and the state it keeps when the build succeeded. */
@@ -175,11 +185,14 @@ public final class SiteBuilder {
                 reportMissingStrings(messages, theme.get(), diagnostics);
                 if (writing) stages.run("write output", () -> {
                     writer.writeFilesAndRedirects();
-                    stages.checkCancelled();
+                    outputLock.lock();
                     try {
+                        stages.checkCancelled();
                         staging.commit();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    } finally {
+                        outputLock.unlock();
                     }
                     return null;
                 });
