@@ -165,6 +165,12 @@ public final class ChangeBuilder {
             laps.lap("plan pages");
         }
         PageMemory memory = before.memory().copy();
+        for (Page p : library.pages()) {
+            if (p.kind() != PageKind.PAGE && p.document() != null && rereadFiles.contains(p.document().source().file())) {
+                // A search.md or library.md: the text of a generated page, which a full build renders.
+                return new Outcome.NeedsFullBuild(p.document().source().relPath() + " is the text of a list page");
+            }
+        }
         List<Page> edited = library.pages().stream().filter(p -> p.kind() == PageKind.PAGE && (
                 p.document() != null && rereadFiles.contains(p.document().source().file())
                         || attachedToRecopied.contains(p.path()))).toList();

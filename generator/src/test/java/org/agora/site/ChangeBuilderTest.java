@@ -153,6 +153,18 @@ class ChangeBuilderTest {
             assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(moved)),
                     "a new slug moves the page");
 
+            // The text of the search page, as sites such as osmbe give it: a page the generator makes.
+            Path search = site.resolve("content/en/search.md");
+            Files.writeString(search, "---\ntitle: Search the library\n---\n\nFind guides and reports.\n");
+            SiteSnapshot withSearchText = keep(site, temp.resolve("preview-2"));
+            try {
+                Files.writeString(search, "---\ntitle: Search the library\n---\n\nFind guides, news and reports.\n");
+                assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class,
+                        new ChangeBuilder().rebuild(withSearchText, Set.of(search)), "the search page's own text");
+            } finally {
+                withSearchText.close();
+            }
+
             Path config = site.resolve("site-config.yml");
             assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(config)));
         }
