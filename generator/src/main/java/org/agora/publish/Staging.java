@@ -84,6 +84,29 @@ public final class Staging implements AutoCloseable {
 
     public boolean exists(String relPath) { return Files.exists(resolve(relPath)); }
 
+    /**
+     * Puts a folder of files already written (the live preview's search index, kept from its last build)
+     * at {@code relDir}: hard links where the file system allows, so nothing is copied, else copies.
+     */
+    public void keepTree(String relDir, Path sourceDir) throws IOException {
+        if (dir == null || !Files.isDirectory(sourceDir)) return;
+        Path target = resolve(relDir);
+        try (Stream<Path> walk = Files.walk(sourceDir)) {
+            for (Path from : walk.toList()) {
+                Path to = target.resolve(sourceDir.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    try {
+                        Files.createLink(to, from);
+                    } catch (UnsupportedOperationException | IOException e) {
+                        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+
     /** Removes a file the site no longer has (in place only: a fresh staging never had it). */
     public void delete(String relPath) {
         if (!inPlace) return;

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * A saved document goes through {@link ChangeBuilder}: its page, and the lists that show it, are written in
  * place, in a few tens of milliseconds. A change that reaches further (the configuration, the theme, a page
- * added or moved) gets a full build. Related documents and the search index, which depend on every
+ * added or moved) has every page written again, with the search index and related documents of the last
+ * build ({@link SiteBuilder#buildPagesKeeping}). Related documents and the search index, which depend on every
  * document, are brought up to date by a full build on a thread of its own once the editor pauses: a new
  * save does not wait for it but cancels it (it checks between pages, and last under the output lock before
  * it swaps its folder in, so it never replaces pages a later save wrote). A build with errors leaves the
@@ -98,7 +99,7 @@ public final class LivePreview implements AutoCloseable {
     public BuildResult start() throws IOException {
         BuildResult first;
         try {
-            first = builds.submit(() -> fullBuild(builder)).get();
+            first = builds.submit(() -> fullBuild(false)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted during the first build", e);
@@ -153,7 +154,7 @@ public final class LivePreview implements AutoCloseable {
 
     private void rebuild(Set<Path> changed) {
         if (snapshot == null) {
-            fullBuild(builder);
+            fullBuild(false);
             return;
         }
         switch (changes.rebuild(snapshot, changed)) {
@@ -173,7 +174,7 @@ public final class LivePreview implements AutoCloseable {
             }
             case ChangeBuilder.Outcome.NeedsFullBuild n -> {
                 listener.rebuildingAll(n.reason());
-                fullBuild(builder);
+                fullBuild(true);
             }
         }
     }
@@ -199,11 +200,17 @@ public final class LivePreview implements AutoCloseable {
         }
     }
 
-    private BuildResult fullBuild(SiteBuilder with) {
-        SiteBuilder.Kept kept = with.buildKeeping(options);
+    /**
+     * Every page again. {@code pagesFirst}: with the search index and related documents of the last good
+     * build, which the background build then brings up to date (they take most of a full build's time).
+     */
+    private BuildResult fullBuild(boolean pagesFirst) {
+        boolean reusing = pagesFirst && snapshot != null;
+        SiteBuilder.Kept kept = reusing ? builder.buildPagesKeeping(options, snapshot) : builder.buildKeeping(options);
         kept.snapshot().ifPresent(this::keep);
         listener.built(kept.result());
         publish(kept.result());
+        if (reusing && kept.result().success()) scheduleCatchUp();
         return kept.result();
     }
 

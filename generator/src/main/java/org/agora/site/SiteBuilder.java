@@ -79,12 +79,19 @@ public final class SiteBuilder {
     /** A build as the live preview runs it: the result, and the state it keeps when the build succeeded. */
     public record Kept(BuildResult result, Optional<SiteSnapshot> snapshot, boolean wasCancelled) {}
 
-    public BuildResult build(BuildOptions options) { return run(options, false).result(); }
+    public BuildResult build(BuildOptions options) { return run(options, false, null).result(); }
 
     /** A build whose state is kept for {@link ChangeBuilder}; the caller closes the snapshot. */
-    public Kept buildKeeping(BuildOptions options) { return run(options, true); }
+    public Kept buildKeeping(BuildOptions options) { return run(options, true, null); }
 
-    private Kept run(BuildOptions options, boolean keep) {
+    /**
+     * A build for the preview when a change needs more than {@link ChangeBuilder}: every page is written
+     * again, but the search index and related documents, which take most of a build, are taken from the
+     * last build ({@code earlier}) as they were. A full build afterwards brings them up to date.
+     */
+    public Kept buildPagesKeeping(BuildOptions options, SiteSnapshot earlier) { return run(options, true, earlier); }
+
+    private Kept run(BuildOptions options, boolean keep, SiteSnapshot earlier) {
         long started = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
         List<StageTiming> timings = new ArrayList<>();
@@ -92,13 +99,13 @@ public final class SiteBuilder {
         Path siteDir = options.siteDir().toAbsolutePath().normalize();
         Path outDir = options.outDir().toAbsolutePath().normalize();
         try {
-            return stages(options, keep, started, diagnostics, timings, stages, siteDir, outDir);
+            return stages(options, keep, earlier, started, diagnostics, timings, stages, siteDir, outDir);
         } catch (Cancelled c) {
             return new Kept(failed(diagnostics, timings, started, outDir, null), Optional.empty(), true);
         }
     }
 
-    private Kept stages(BuildOptions options, boolean keep, long started, Diagnostics diagnostics,
+    private Kept stages(BuildOptions options, boolean keep, SiteSnapshot earlier, long started, Diagnostics diagnostics,
                         List<StageTiming> timings, Stages stages, Path siteDir, Path outDir) {
         Optional<SiteConfig> loaded = stages.run("load config", () -> new ConfigLoader().load(siteDir, diagnostics));
         if (loaded.isEmpty() || diagnostics.hasErrors()
@@ -148,22 +155,23 @@ public final class SiteBuilder {
             // their HTML waits, deflated, so a build of 25,000 documents stays within a few hundred MB. Nothing
             // reaches the output folder before the last check passed: it all goes to staging first.
             boolean writing = !options.checkOnly();
+            boolean indexing = writing && earlier == null;
             try (Staging staging = writing ? Staging.open(outDir) : Staging.discarding();
-                 SearchStage search = writing ? new SearchStage(library, messages, formats,
+                 SearchStage search = indexing ? new SearchStage(library, messages, formats,
                          new AttachmentTexts(files, diagnostics), options.cacheDir().toAbsolutePath()) : null) {
                 PageWriter writer = new PageWriter(library, rendering, markdown, attachments, schedule, staging, memory,
                         stages::checkCancelled);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
                 stages.run("render documents", () -> writer.renderDocuments(diagnostics, (page, body) -> {
                     stages.checkCancelled();
-                    if (writing) search.add(page, body);
+                    if (indexing) search.add(page, body);
                 }));
                 stages.run("check links", () -> {
                     new LinkChecker(plan.outputs(), writer.headingIdsByOutput()).check(writer.links(), diagnostics);
                     return null;
                 });
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
-                if (writing) stages.run("find related documents", () -> {
+                if (indexing) stages.run("find related documents", () -> {
                     try {
                         writer.useRelated(search.related(RELATED_PER_DOCUMENT));
                     } catch (IOException e) {
@@ -171,12 +179,14 @@ public final class SiteBuilder {
                     }
                     return null;
                 });
+                if (writing && !indexing) writer.useRelated(stillThere(earlier.memory().related(), library));
                 stages.run("write documents", () -> writer.writeDocuments(diagnostics));
                 stages.run("render lists", () -> writer.writeLists(diagnostics));
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
-                if (writing) stages.run("build search index", () -> {
+                if (writing) stages.run(indexing ? "build search index" : "copy search index", () -> {
                     try {
-                        search.export(staging.dir());
+                        if (indexing) search.export(staging.dir());
+                        else staging.keepTree(SEARCH_FOLDER, outDir.resolve(SEARCH_FOLDER));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -212,6 +222,20 @@ public final class SiteBuilder {
         } finally {
             if (!keptTheme) themes.close();
         }
+    }
+
+    /** The output folder of the browser's search files. */
+    private static final String SEARCH_FOLDER = "search";
+
+    /** Related documents kept from an earlier build, without those that are gone. */
+    private static Map<String, List<String>> stillThere(Map<String, List<String>> related, Library library) {
+        Map<String, List<String>> out = new HashMap<>();
+        related.forEach((path, paths) -> {
+            if (library.byPath().containsKey(path)) {
+                out.put(path, paths.stream().filter(library.byPath()::containsKey).toList());
+            }
+        });
+        return out;
     }
 
     private static Kept lost(BuildResult result) { return new Kept(result, Optional.empty(), false); }

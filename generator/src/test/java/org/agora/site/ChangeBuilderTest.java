@@ -115,6 +115,28 @@ class ChangeBuilderTest {
     }
 
     @Test
+    void aNewDocumentRebuildsEveryPageWithTheEarlierSearchIndex() throws IOException {
+        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
+        Path preview = temp.resolve("preview");
+        try (SiteSnapshot snapshot = keep(site, preview)) {
+            Map<String, String> searchBefore = files(preview.resolve("search"));
+            Path added = site.resolve("content/en/guides/mapping-walks.md");
+            Files.writeString(added, "---\ntitle: Mapping walks with residents\ndate: 2026-10-02\nthemes: [digital-inclusion]\n"
+                    + "summary: A walk through the neighbourhood to map what is missing.\n---\n\nWalk, look, note.\n");
+            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(added)));
+
+            SiteBuilder.Kept pages = new SiteBuilder(BuildListener.NONE).buildPagesKeeping(options(site, preview), snapshot);
+            assertTrue(pages.result().success(), pages.result().diagnostics().sorted().toString());
+            pages.snapshot().orElseThrow().close();
+            assertTrue(Files.isRegularFile(preview.resolve("en/guides/mapping-walks/index.html")));
+            assertEquals(searchBefore, files(preview.resolve("search")), "the search index is the earlier one, whole");
+
+            assertTrue(new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full"))).success());
+            assertEquals(comparable(temp.resolve("full")), comparable(preview), "every page as a full build writes it");
+        }
+    }
+
+    @Test
     void aChangeWithErrorsWritesNothingAndTheFixThenRebuilds() throws IOException {
         Path site = ServedSite.copyOfBundled(temp.resolve("site"));
         Path preview = temp.resolve("preview");
