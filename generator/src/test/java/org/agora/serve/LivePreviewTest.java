@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The preview without a browser: a save is rebuilt in place at once, and the search index, which a partial
  * rebuild leaves behind, catches up by itself once the editor pauses. A site-wide change (the configuration)
- * gets a full build.
+ * has every page written again at once, with the last search index, and search catches up after it.
  */
 class LivePreviewTest {
 
@@ -70,6 +70,8 @@ class LivePreviewTest {
             Files.writeString(config, Files.readString(config) + "\n# a comment\n");
             assertEquals("rebuilding all", next(events));
             assertEquals("built true", next(events));
+            assertTrue(Files.isRegularFile(temp.resolve("preview/search/en.json")), "the last search index stays meanwhile");
+            assertEquals("caught up", next(events));
         }
     }
 
