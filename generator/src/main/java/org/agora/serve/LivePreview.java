@@ -147,6 +147,10 @@ public final class LivePreview implements AutoCloseable {
         output.lock();
         try {
             rebuild(changed);
+        } catch (RuntimeException e) {
+            // A fault of ours must not leave the preview silently behind the files: build it all instead.
+            listener.rebuildingAll("the partial rebuild failed (" + e + ")");
+            fullBuild(false);
         } finally {
             output.unlock();
         }

@@ -20,6 +20,7 @@ import org.agora.model.SiteUrls;
 import org.agora.publish.Staging;
 import org.agora.render.Views;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,19 +84,19 @@ public final class ChangeBuilder {
         Diagnostics diagnostics = new Diagnostics();
         // The files the watcher named, when the snapshot knows them all and they are still there (an editor
         // saving documents); otherwise every file, found by a new scan, which must find the same files.
-        Files candidates = Files.named(before, changed);
+        Candidates candidates = Candidates.named(before, changed);
         if (candidates == null) {
             ContentSet content = new ContentScanner().scan(config, diagnostics);
             if (diagnostics.hasErrors() || !sameFiles(before, content)) {
                 return new Outcome.NeedsFullBuild("files were added, removed or renamed");
             }
-            candidates = new Files(content.markdown(), content.staticFiles());
+            candidates = new Candidates(content.markdown(), content.staticFiles());
         }
         laps.lap("find changed files");
 
         Map<String, SiteSnapshot.Source> sources = new LinkedHashMap<>(before.sources());   // the scanner's order
         Map<String, FileStamp> staticStamps = new HashMap<>(before.staticFiles());
-        List<SourceFile> reread = new ArrayList<>();
+        Map<SourceFile, FileStamp> reread = new LinkedHashMap<>();
         for (SourceFile source : candidates.markdown()) {
             Optional<FileStamp> stamp = FileStamp.of(source.file());
             if (stamp.isEmpty()) return new Outcome.NeedsFullBuild(source.relPath() + " cannot be read");
@@ -103,7 +104,8 @@ public final class ChangeBuilder {
             if (source.isSectionIndex()) {
                 return new Outcome.NeedsFullBuild(source.relPath() + " is a section's page, shown in every page's navigation");
             }
-            reread.add(source);
+            // Stamped before it is read: a save in between is seen again next time, never missed.
+            reread.put(source, stamp.get());
         }
         List<StaticFile> recopied = new ArrayList<>();
         for (StaticFile file : candidates.statics()) {
@@ -119,10 +121,10 @@ public final class ChangeBuilder {
         FrontMatterParser parser = new FrontMatterParser(config);
         Set<Path> rereadFiles = new HashSet<>();
         boolean textOnly = recopied.isEmpty();
-        for (SourceFile source : reread) {
-            FileStamp stamp = FileStamp.of(source.file()).orElseThrow();
+        for (Map.Entry<SourceFile, FileStamp> entry : reread.entrySet()) {
+            SourceFile source = entry.getKey();
             ParsedDocument parsed = parser.parse(source, diagnostics);
-            SiteSnapshot.Source old = sources.put(source.relPath(), new SiteSnapshot.Source(stamp, parsed));
+            SiteSnapshot.Source old = sources.put(source.relPath(), new SiteSnapshot.Source(entry.getValue(), parsed));
             textOnly &= parsed.frontMatter().equals(old.document().frontMatter());
             rereadFiles.add(source.file());
         }
@@ -263,10 +265,10 @@ public final class ChangeBuilder {
     }
 
     /** The Markdown and other files of the site to compare with the snapshot. */
-    private record Files(List<SourceFile> markdown, List<StaticFile> statics) {
+    private record Candidates(List<SourceFile> markdown, List<StaticFile> statics) {
 
         /** The files named, or null when one is new, gone or not a file of the site. */
-        static Files named(SiteSnapshot before, Set<Path> changed) {
+        static Candidates named(SiteSnapshot before, Set<Path> changed) {
             Map<Path, SourceFile> sources = new HashMap<>();
             before.sources().values().forEach(s -> sources.put(s.document().source().file(), s.document().source()));
             Map<Path, StaticFile> statics = new HashMap<>();
@@ -275,14 +277,14 @@ public final class ChangeBuilder {
             List<StaticFile> others = new ArrayList<>();
             for (Path path : changed) {
                 boolean known = sources.containsKey(path) || statics.containsKey(path);
-                boolean exists = java.nio.file.Files.isRegularFile(path);
+                boolean exists = Files.isRegularFile(path);
                 // Gone before it was seen, and never part of the site: an editor's temporary file.
-                if (!known && !java.nio.file.Files.exists(path)) continue;
+                if (!known && !Files.exists(path)) continue;
                 if (!known || !exists) return null;
                 if (sources.containsKey(path)) markdown.add(sources.get(path));
                 else others.add(statics.get(path));
             }
-            return new Files(markdown, others);
+            return new Candidates(markdown, others);
         }
     }
 
