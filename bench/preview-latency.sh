@@ -27,15 +27,7 @@ else
   site="$data/site-1000"
   mkdir -p "$site"
   ln -sfn "$corpus/content" "$site/content"
-  cat > "$site/site-config.yml" <<'YML'
-title: { en: "Benchmark library", fr: "Bibliothèque de test", nl: "Testbibliotheek" }
-baseURL: https://example.org/
-defaultLanguage: en
-languages:
-  en: { label: English, locale: en-GB }
-  fr: { label: Français, locale: fr-BE }
-  nl: { label: Nederlands, locale: nl-BE }
-YML
+  cp "$here/corpus-site-config.yml" "$site/site-config.yml"
 fi
 # The launcher rebuilds the jar (and its AOT cache) when the sources changed: do it now, not inside the
 # timed server start, and not while Maven below compiles the benchmark.

@@ -27,15 +27,7 @@ esac
 src="$out/agora-site"
 mkdir -p "$src"
 ln -sfn "$corpus/content" "$src/content"
-cat > "$src/site-config.yml" <<'YML'
-title: { en: "Benchmark library", fr: "Bibliothèque de test", nl: "Testbibliotheek" }
-baseURL: https://example.org/
-defaultLanguage: en
-languages:
-  en: { label: English, locale: en-GB }
-  fr: { label: Français, locale: fr-BE }
-  nl: { label: Nederlands, locale: nl-BE }
-YML
+cp "$here/corpus-site-config.yml" "$src/site-config.yml"
 # Like the Hugo anchor (hugo-site/hugo.toml.in): no taxonomy pages and lists of 100, unless asked for.
 if [ "${AGORA_BENCH_FULL:-0}" = 1 ]; then
   echo "taxonomies: [themes, countries, organisations]" >> "$src/site-config.yml"
