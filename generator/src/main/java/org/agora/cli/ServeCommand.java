@@ -2,11 +2,13 @@ package org.agora.cli;
 
 import org.agora.config.ConfigLoader;
 import org.agora.diag.Diagnostics;
+import org.agora.serve.AllowedHosts;
 import org.agora.serve.LivePreview;
 import org.agora.serve.PreviewServer;
 import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
 import org.agora.site.SiteBuilder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +19,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -36,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "port to listen on, on this machine only (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = 1313;
 
+    @Option(names = "--allow-host", paramLabel = "NAME[:PORT]",
+            description = "a host name the preview answers to, besides localhost and its addresses: the machine's"
+                    + " name for other machines, or the name and port of a port forward (repeatable)")
+    List<String> allowHosts = new ArrayList<>();
+
     @Option(names = "--timings", description = "print how long each step of every build took")
     boolean timings;
 
@@ -45,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         java.time.LocalDate date = buildDate.resolve(spec.commandLine());
+        List<String> hostNames = hostNames();
         Path siteDir = site.site.toAbsolutePath().normalize();
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
@@ -103,17 +113,34 @@ final class ServeCommand implements Callable<Integer> {
             // The first build must succeed: there is nothing to show before it.
             if (!result.success()) return ExitCodes.SITE_ERRORS;
             String basePath = new ConfigLoader().load(siteDir, new Diagnostics()).orElseThrow().basePath();
-            try (PreviewServer server = new PreviewServer(preview, basePath, InetAddress.getByName(bind), port, live.state())) {
+            try (PreviewServer server = new PreviewServer(preview, basePath, InetAddress.getByName(bind), port, live.state(), hostNames)) {
                 URI url = server.start();
                 out.println("Serving the e-library at " + url + ", rebuilding as files change  (Ctrl+C to stop)");
                 if (!InetAddress.getByName(bind).isLoopbackAddress()) {
-                    out.println("Warning: listening on " + bind + ": other machines on the network can see the preview.");
+                    out.println("Warning: listening on " + bind + ": other machines on the network can see the preview"
+                            + " (at this machine's address; to use its name, add --allow-host NAME).");
                 }
                 out.flush();
                 new CountDownLatch(1).await();
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The names the preview answers to besides localhost and its addresses: those allowed, and the name
+     * given to --bind when it is one, since that is the name the editor will open.
+     */
+    private List<String> hostNames() {
+        for (String name : allowHosts) {
+            if (!AllowedHosts.isValid(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--allow-host '" + name
+                        + "' is not a host name (write a name such as  laptop.local  or  laptop.local:8080)");
+            }
+        }
+        List<String> names = new ArrayList<>(allowHosts);
+        if (AllowedHosts.isValid(bind)) names.add(bind); // an address literal among names is harmless
+        return names;
     }
 
     private static void deleteQuietly(Path root) {

@@ -6,6 +6,7 @@ import org.agora.content.SitePath;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,9 @@ import java.util.concurrent.Executors;
 /**
  * Serves a built site on the loopback interface (unless told otherwise), under the site's base path, as a
  * static host would: folders answer with their index.html, misses with the site's 404 page. A request can
- * never reach a file outside the output folder. With a {@link LiveState}, pages reload themselves after
- * each build and show its errors.
+ * never reach a file outside the output folder, and only requests addressed to the preview's own names
+ * are answered ({@link AllowedHosts}). With a {@link LiveState}, pages reload themselves after each build
+ * and show its errors.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -44,29 +47,44 @@ public final class PreviewServer implements AutoCloseable {
     private final String basePath;
     private final HttpServer server;
     private final LiveState live;
+    private final AllowedHosts hosts;
 
     public PreviewServer(Path root, String basePath, int port) throws IOException {
         this(root, basePath, InetAddress.getLoopbackAddress(), port, null);
     }
 
+    public PreviewServer(Path root, String basePath, InetAddress address, int port, LiveState live) throws IOException {
+        this(root, basePath, address, port, live, List.of());
+    }
+
     /**
      * @param address where to listen: loopback unless the editor asks otherwise
      * @param live the state of the builds, for pages that reload themselves; null to serve files only
+     * @param allowHosts names besides its addresses and localhost that the preview answers to, each
+     *                   {@code NAME} or {@code NAME:PORT} (see {@link AllowedHosts#isValid})
      */
-    public PreviewServer(Path root, String basePath, InetAddress address, int port, LiveState live) throws IOException {
+    public PreviewServer(Path root, String basePath, InetAddress address, int port, LiveState live,
+                         List<String> allowHosts) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.basePath = basePath.endsWith("/") ? basePath : basePath + "/";
         this.live = live;
         this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
+        this.hosts = new AllowedHosts(address, server.getAddress().getPort(), allowHosts);
         server.createContext("/", this::handle);
         // Virtual threads: every open page keeps one request waiting for the next build.
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     }
 
+    /** Starts answering; returns the address to open on this machine. */
     public URI start() {
         server.start();
-        String host = server.getAddress().getAddress().isLoopbackAddress() ? "localhost"
-                : server.getAddress().getAddress().getHostAddress();
+        InetAddress address = server.getAddress().getAddress();
+        // Listening on every network, the preview is still this machine's: 0.0.0.0 is no address to open.
+        // "localhost" may name 127.0.0.1 only, so a server on IPv6 gives its address.
+        String host = address.isAnyLocalAddress() ? "localhost"
+                : address instanceof Inet6Address ? address.isLoopbackAddress() ? "[::1]"
+                        : "[" + address.getHostAddress().replaceFirst("%.*", "") + "]"
+                : address.isLoopbackAddress() ? "localhost" : address.getHostAddress();
         return URI.create("http://" + host + ":" + server.getAddress().getPort() + basePath);
     }
 
@@ -116,6 +134,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (refusedForItsHost(ex)) return;
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                 send(ex, 405, "text/plain; charset=utf-8", "method not allowed".getBytes(StandardCharsets.UTF_8));
                 return;
@@ -153,6 +172,30 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses, before anything else and with no content of the site, a request that is not addressed to
+     * the preview: 400 without exactly one valid Host header (RFC 9112, section 3.2, requires this answer),
+     * 403 for a foreign name. 421 (Misdirected Request) would fit a foreign name too, but it asks the client
+     * to try again on another connection, which only repeats the refusal; a 403 is final, and a browser
+     * shows its explanation as it is.
+     */
+    private boolean refusedForItsHost(HttpExchange ex) throws IOException {
+        URI target = ex.getRequestURI();
+        String targetAuthority = target.getScheme() == null ? null : target.getRawAuthority();
+        switch (hosts.check(ex.getRequestHeaders().get("Host"), targetAuthority)) {
+            case OWN -> {
+                return false;
+            }
+            case MALFORMED -> send(ex, 400, "text/plain; charset=utf-8", ("Bad request: an HTTP/1.1 request needs one"
+                    + " Host header naming this server.\n").getBytes(StandardCharsets.UTF_8));
+            case FOREIGN -> send(ex, 403, "text/plain; charset=utf-8", ("Forbidden: this Agora preview answers only at"
+                    + " its own address, such as http://localhost:" + port() + "/, and this request names another"
+                    + " host.\nTo open the preview under another name, start it with  agora serve --allow-host NAME\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
+    }
+
     /** The file a request path names, or empty when the path is outside the base path or the output. */
     Optional<Path> resolve(String rawPath) {
         String decoded;
@@ -187,6 +230,8 @@ public final class PreviewServer implements AutoCloseable {
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
+        // Browsers must take each file for its declared type: a text or JSON file is never run as a script.
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         boolean head = ex.getRequestMethod().equals("HEAD");
         ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {
@@ -197,6 +242,8 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     public int port() { return server.getAddress().getPort(); }
+
+    InetSocketAddress address() { return server.getAddress(); }
 
     @Override
     public void close() {

@@ -87,11 +87,17 @@ class PreviewServerTest {
 
     /** Sends the request line exactly as written, so no client normalises the path first. */
     static Reply raw(int port, String method, String target) throws IOException {
+        return request(port, method + " " + target + " HTTP/1.1", "Host: localhost");
+    }
+
+    /** Sends a request with exactly these header lines (HttpClient would not let a test forge Host). */
+    static Reply request(int port, String requestLine, String... headers) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(5000);
             OutputStream os = s.getOutputStream();
-            os.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            StringBuilder request = new StringBuilder(requestLine).append("\r\n");
+            for (String header : headers) request.append(header).append("\r\n");
+            os.write(request.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             os.flush();
             InputStream in = s.getInputStream();
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -245,6 +251,170 @@ class PreviewServerTest {
             Reply r = raw(baseServer.port(), "GET", t);
             assertTrue(r.status() == 403 || r.status() == 404, t + " gave " + r.status());
             assertFalse(r.body().contains("english"), t);
+        }
+    }
+
+    // Only requests addressed to the preview are answered: DNS rebinding cannot read it from another site.
+
+    static Reply get(int port, String target, String host) throws IOException {
+        return request(port, "GET " + target + " HTTP/1.1", "Host: " + host);
+    }
+
+    static void assertRefused(Reply r, int status, String what) {
+        assertEquals(status, r.status(), what + ": " + r.head());
+        assertFalse(r.body().contains("<h1>") || r.body().contains(SECRET), what + " got site content: " + r.body());
+        assertTrue(r.head().toLowerCase(java.util.Locale.ROOT).contains("content-type: text/plain"), what + ": " + r.head());
+    }
+
+    @Test
+    void theServerListensOnLoopbackByDefault() {
+        assertTrue(rootServer.address().getAddress().isLoopbackAddress(), rootServer.address().toString());
+        assertTrue(baseServer.address().getAddress().isLoopbackAddress(), baseServer.address().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost:%d", "localhost", "LocalHost:%d", "127.0.0.1:%d", "127.0.0.1", "[::1]:%d", "[::1]",
+            "[0:0:0:0:0:0:0:1]:%d"})
+    void itsOwnNamesAreAnswered(String host) throws IOException {
+        Reply r = get(rootServer.port(), "/en/", host.formatted(rootServer.port()));
+        assertEquals(200, r.status(), host + ": " + r.head());
+        assertEquals("<h1>english</h1>", r.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example", "evil.example:%d", "localhost.evil.example:%d", "127.0.0.1.nip.io:%d",
+            "192.0.2.7:%d", "[2001:db8::1]:%d"})
+    void aForeignHostIsRefusedWithNoContent(String host) throws IOException {
+        Reply r = get(rootServer.port(), "/en/", host.formatted(rootServer.port()));
+        assertRefused(r, 403, host);
+        assertTrue(r.body().contains("answers only at its own address") && r.body().contains("--allow-host"), r.body());
+        assertRefused(request(rootServer.port(), "HEAD /en/ HTTP/1.1", "Host: " + host.formatted(rootServer.port())), 403, "HEAD " + host);
+        assertRefused(request(rootServer.port(), "POST /en/ HTTP/1.1", "Host: " + host.formatted(rootServer.port())), 403, "POST " + host);
+        assertRefused(get(baseServer.port(), "/elibrary/en/", host.formatted(baseServer.port())), 403, host + " with a base path");
+    }
+
+    @Test
+    void itsOwnNameAtAnotherPortIsRefused() throws IOException {
+        int other = rootServer.port() == 65_535 ? 1 : rootServer.port() + 1;
+        assertRefused(get(rootServer.port(), "/en/", "localhost:" + other), 403, "localhost:" + other);
+        assertRefused(get(rootServer.port(), "/en/", "127.0.0.1:" + other), 403, "127.0.0.1:" + other);
+        assertRefused(get(rootServer.port(), "/en/", "[::1]:" + other), 403, "[::1]:" + other);
+    }
+
+    @Test
+    void aRequestWithoutExactlyOneValidHostIsABadRequest() throws IOException {
+        int port = rootServer.port();
+        assertRefused(request(port, "GET /en/ HTTP/1.1"), 400, "no Host");
+        assertRefused(request(port, "GET /en/ HTTP/1.0"), 400, "HTTP/1.0 without Host");
+        assertRefused(request(port, "GET /en/ HTTP/1.1", "Host: localhost", "Host: evil.example"), 400, "two Hosts");
+        assertRefused(request(port, "GET /en/ HTTP/1.1", "Host: localhost", "Host: localhost"), 400, "the same Host twice");
+        for (String bad : new String[]{"", "local host", "user@localhost", "localhost/x", "::1", "[::1", "localhost:99999",
+                "localhost:http", "[fe80::1%25eth0]"}) {
+            assertRefused(get(port, "/en/", bad), 400, "Host '" + bad + "'");
+        }
+    }
+
+    @Test
+    void anAbsoluteRequestTargetMustNameTheServerToo() throws IOException {
+        int port = rootServer.port();
+        assertRefused(request(port, "GET http://evil.example/en/ HTTP/1.1", "Host: localhost:" + port), 403, "absolute target");
+        Reply own = request(port, "GET http://localhost:" + port + "/en/ HTTP/1.1", "Host: localhost:" + port);
+        assertEquals(200, own.status(), own.head());
+        assertEquals("<h1>english</h1>", own.body());
+    }
+
+    @Test
+    void everyAnswerTellsBrowsersNotToGuessItsType() throws Exception {
+        for (String path : new String[]{"/en/", "/css/site.css", "/en", "/nothing/", "/%2e%2e/secret.txt"}) {
+            HttpResponse<String> r = get(rootUri, path);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path + " (" + r.statusCode() + ")");
+        }
+        for (Reply r : new Reply[]{get(rootServer.port(), "/en/", "evil.example"), request(rootServer.port(), "GET /en/ HTTP/1.1"),
+                raw(rootServer.port(), "POST", "/en/")}) {
+            assertTrue(r.head().toLowerCase(java.util.Locale.ROOT).contains("x-content-type-options: nosniff"), r.head());
+        }
+    }
+
+    @Test
+    void theLiveReloadEndpointsAnswerOnlyTheirOwnHostToo() throws IOException {
+        LiveState state = new LiveState();
+        state.publish(false, List.of(new LiveState.Problem("content/drafts/plan.md:3", "DRAFT-PROBLEM-DETAIL", "fix it")));
+        try (PreviewServer live = new PreviewServer(dir.resolve("public"), "/", InetAddress.getLoopbackAddress(), 0, state)) {
+            live.start();
+            int port = live.port();
+            Reply own = get(port, "/__agora/state?since=-1", "localhost:" + port);
+            assertEquals(200, own.status(), own.head());
+            assertTrue(own.body().contains("DRAFT-PROBLEM-DETAIL"), own.body());
+            assertEquals(200, get(port, "/__agora/live.js", "localhost:" + port).status());
+            assertTrue(get(port, "/en/", "localhost:" + port).body().contains("__agora/live.js"), "pages load the script");
+
+            for (String host : new String[]{"evil.example:" + port, "localhost:" + (port == 65_535 ? 1 : port + 1)}) {
+                for (String target : new String[]{"/__agora/state?since=-1", "/__agora/state", "/__agora/live.js", "/en/"}) {
+                    Reply r = get(port, target, host);
+                    assertRefused(r, 403, host + target);
+                    assertFalse(r.body().contains("DRAFT-PROBLEM-DETAIL") || r.body().contains("live.js") || r.body().contains("version"),
+                            host + target + " leaked: " + r.body());
+                }
+            }
+            assertRefused(request(port, "GET /__agora/state?since=-1 HTTP/1.1"), 400, "state without Host");
+        }
+    }
+
+    @Test
+    void namesTheEditorAllowsAreAnsweredAtTheirPort() throws IOException {
+        try (PreviewServer server = new PreviewServer(dir.resolve("public"), "/", InetAddress.getLoopbackAddress(), 0, null,
+                List.of("laptop.local", "Preview.Test:8080"))) {
+            server.start();
+            int port = server.port();
+            for (String host : new String[]{"laptop.local:" + port, "laptop.local", "LAPTOP.local:" + port, "preview.test:8080",
+                    "preview.test", "localhost:" + port}) {
+                Reply r = get(port, "/en/", host);
+                assertEquals(200, r.status(), host + ": " + r.head());
+            }
+            for (String host : new String[]{"laptop.local:" + (port == 65_535 ? 1 : port + 1), "preview.test:" + port,
+                    "other.local:" + port}) {
+                assertRefused(get(port, "/en/", host), 403, host);
+            }
+        }
+        assertTrue(AllowedHosts.isValid("laptop.local:8080") && AllowedHosts.isValid("192.168.1.5"));
+        assertFalse(AllowedHosts.isValid("laptop local") || AllowedHosts.isValid("http://laptop.local/") || AllowedHosts.isValid(""));
+    }
+
+    @Test
+    void onEveryNetworkItAnswersThisMachinesAddressesAndOpensAsLocalhost() throws Exception {
+        try (PreviewServer server = new PreviewServer(dir.resolve("public"), "/", InetAddress.getByName("0.0.0.0"), 0, null)) {
+            URI url = server.start();
+            int port = server.port();
+            assertEquals("http://localhost:" + port + "/", url.toString(), "0.0.0.0 is no address to open");
+            assertEquals(200, get(port, "/en/", "localhost:" + port).status());
+            assertRefused(get(port, "/en/", "evil.example:" + port), 403, "a foreign name");
+            assertRefused(get(port, "/en/", "192.0.2.7:" + port), 403, "an address of another machine");
+            var own = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(i -> i.inetAddresses()).filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                    .findFirst();
+            assumeTrue(own.isPresent(), "this machine has no network address besides loopback");
+            Reply r = get(port, "/en/", own.get().getHostAddress() + ":" + port);
+            assertEquals(200, r.status(), own.get() + ": " + r.head());
+        }
+    }
+
+    @Test
+    void anIpv6LoopbackServerAnswersAClientThatNamesIt() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        PreviewServer server;
+        try {
+            server = new PreviewServer(dir.resolve("public"), "/", v6, 0, null);
+        } catch (IOException e) {
+            assumeTrue(false, "no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        try (server) {
+            URI url = server.start();
+            assertEquals("http://[::1]:" + server.port() + "/", url.toString());
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(url.resolve("/en/")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertEquals("<h1>english</h1>", r.body());
         }
     }
 }
