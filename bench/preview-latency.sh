@@ -26,7 +26,11 @@ else
   fi
   site="$data/site-1000"
   mkdir -p "$site"
-  ln -sfn "$corpus/content" "$site/content"
+  # A copy, not a link: Agora refuses a symbolic link out of the site folder. Made once per corpus.
+  if [ -L "$site/content" ] || [ ! -d "$site/content" ] || [ "$corpus/corpus.json" -nt "$site/content" ]; then
+    rm -rf "$site/content"
+    cp -a "$corpus/content" "$site/content"
+  fi
   cp "$here/corpus-site-config.yml" "$site/site-config.yml"
 fi
 # The launcher rebuilds the jar (and its AOT cache) when the sources changed: do it now, not inside the

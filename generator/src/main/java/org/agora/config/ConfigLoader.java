@@ -31,10 +31,11 @@ public final class ConfigLoader {
             List.of("tags", "categories", "themes", "countries", "organisations");
 
     private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
-            "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types");
+            "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types", "security", "limits");
     private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction");
     private static final Set<String> MARKDOWN_KEYS = Set.of("trustRawHtml");
     private static final Set<String> TYPE_KEYS = Set.of("required");
+    private static final Set<String> SECURITY_KEYS = Set.of("activeFiles", "contentSecurityPolicy");
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})?");
 
     private final YamlReader yaml = new YamlReader();
@@ -46,6 +47,7 @@ public final class ConfigLoader {
                     "run the command in your site's folder or pass --site DIR");
             return Optional.empty();
         }
+        if (!org.agora.files.SiteFolder.of(siteDir).readable(file, diagnostics)) return Optional.empty();
         String text;
         try {
             text = stripBom(Files.readString(file, StandardCharsets.UTF_8));
@@ -101,12 +103,71 @@ public final class ConfigLoader {
             trustRawHtml = f.bool(markdown.get(), "trustRawHtml").orElse(false);
         }
         DocumentTypes types = readTypes(root, f);
+        Security security = readSecurity(root, trustRawHtml, f);
+        Limits limits = readLimits(root, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
-                fallbacks, theme, taxonomies, pageSize, trustRawHtml, termLabels, types));
+                fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits));
+    }
+
+    /**
+     * security: { activeFiles: [static/js/*.js], contentSecurityPolicy: "..." | false }. Without it, an
+     * untrusted site gets the strict policy and publishes no active file; a trusted one gets neither.
+     */
+    private Security readSecurity(YamlNode.Mapping root, boolean trustRawHtml, YamlFields f) {
+        Security defaults = Security.defaults(trustRawHtml);
+        Optional<YamlNode.Mapping> node = f.mapping(root, "security");
+        if (node.isEmpty()) return defaults;
+        YamlNode.Mapping m = node.get();
+        f.rejectUnknownKeys(m, SECURITY_KEYS, "security");
+        List<String> active = new ArrayList<>();
+        for (String glob : f.stringList(m, "activeFiles")) {
+            String g = glob.strip();
+            try {
+                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g);
+                if (g.startsWith("/") || g.contains("..")) throw new IllegalArgumentException("not relative");
+                active.add(g);
+            } catch (IllegalArgumentException e) {
+                f.error(m.get("activeFiles").orElseThrow().line(), "'" + glob + "' is not a file pattern inside the site",
+                        "write paths from the site folder, such as  static/js/*.js  or  static/**/*.svg");
+            }
+        }
+        String policy = defaults.contentSecurityPolicy();
+        Optional<YamlNode> csp = m.get("contentSecurityPolicy");
+        if (csp.isPresent() && csp.get() instanceof YamlNode.Scalar s) {
+            String text = s.isNull() ? "false" : s.text().strip();
+            if (text.equals("false")) policy = null;
+            else if (text.equals("strict")) policy = Security.STRICT_POLICY;
+            else if (text.matches("[^\\r\\n\"<>]+")) policy = text;
+            else f.error(s.line(), "contentSecurityPolicy must be one line of directives, 'strict' or false", "");
+        } else if (csp.isPresent()) {
+            f.error(csp.get().line(), "contentSecurityPolicy must be a text, 'strict' or false", "");
+        }
+        return new Security(trustRawHtml, active, policy);
+    }
+
+    /** limits: { documentBytes: 20000000, ... }: each a positive whole number, over the defaults. */
+    private Limits readLimits(YamlNode.Mapping root, YamlFields f) {
+        Optional<YamlNode.Mapping> node = f.mapping(root, "limits");
+        if (node.isEmpty()) return Limits.DEFAULTS;
+        f.rejectUnknownKeys(node.get(), Limits.NAMES.keySet(), "limits");
+        Map<String, Long> given = new LinkedHashMap<>();
+        for (YamlNode.Entry e : node.get().entries().values()) {
+            if (!Limits.NAMES.containsKey(e.key())) continue;
+            String text = e.value() instanceof YamlNode.Scalar s && !s.isNull() ? s.text().strip().replace("_", "") : "";
+            try {
+                long v = Long.parseLong(text);
+                if (v < 1) throw new NumberFormatException();
+                given.put(e.key(), v);
+            } catch (NumberFormatException ex) {
+                f.error(e.value().line(), "limits." + e.key() + " must be a positive whole number, not '" + text + "'",
+                        "write for example  " + e.key() + ": " + Limits.NAMES.get(e.key()).applyAsLong(Limits.DEFAULTS));
+            }
+        }
+        return Limits.DEFAULTS.with(given);
     }
 
     /** types: { events: { required: [date, event] } }, over the defaults. */

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param taxonomies front-matter fields that group documents into term pages
  * @param termLabels labels of terms per language, from data/taxonomies.yml
  * @param types the fields each type of document requires
+ * @param security what the site trusts its editors with
+ * @param limits how much of each input the build accepts
  */
 public record SiteConfig(
         Path siteDir,
@@ -26,9 +28,10 @@ public record SiteConfig(
         String theme,
         List<String> taxonomies,
         int pageSize,
-        boolean trustRawHtml,
+        Security security,
         TermLabels termLabels,
-        DocumentTypes types) {
+        DocumentTypes types,
+        Limits limits) {
 
     public SiteConfig {
         languages = List.copyOf(languages);
@@ -37,6 +40,9 @@ public record SiteConfig(
     }
 
     public Path contentDir() { return siteDir.resolve("content"); }
+
+    /** Editors may write any HTML, script included: nothing they write is sanitised. */
+    public boolean trustRawHtml() { return security.trustRawHtml(); }
 
     /** The path part of the base URL, "/" or "/elibrary/": every site link starts with it. */
     public String basePath() {

@@ -29,7 +29,10 @@ public final class TermLabelsLoader {
     public TermLabels load(Path siteDir, java.util.List<String> taxonomies, java.util.Set<String> languages,
                            Diagnostics diagnostics) {
         Path file = siteDir.resolve(TermLabels.FILE);
-        if (!Files.isRegularFile(file)) return TermLabels.none(siteDir);
+        // A link out of the site is reported with the site's other files (ContentScanner); here it is not read.
+        if (!Files.isRegularFile(file) || !org.agora.files.SiteFolder.of(siteDir).readable(file, Diagnostics.discarding())) {
+            return TermLabels.none(siteDir);
+        }
         String text;
         try {
             text = ConfigLoader.stripBom(Files.readString(file, StandardCharsets.UTF_8));

@@ -1,11 +1,11 @@
 package org.agora.content;
 
+import org.agora.config.Security;
 import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
+import org.agora.files.SiteFolder;
 
-import java.io.IOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,12 +13,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Finds the site's files and gives each Markdown file its language: from a top folder named after a
  * site language ({@code content/fr/...}) or from a suffix ({@code page.fr.md}); a file with neither
- * belongs to the default language.
+ * belongs to the default language. Only files really inside the site folder are found ({@link SiteFolder}), and
+ * files a browser would run on the site's origin (HTML, SVG, JavaScript...) only when the site allows them.
  */
 public final class ContentScanner {
 
@@ -33,20 +33,24 @@ public final class ContentScanner {
                     "create content/ and put Markdown files in it");
             return new ContentSet(markdown, statics);
         }
-        for (Path file : listFiles(content, diagnostics)) {
+        SiteFolder site = SiteFolder.of(config.siteDir());
+        int maxFiles = config.limits().filesInt();
+        for (Path file : site.files(content, maxFiles, diagnostics)) {
             String rel = content.relativize(file).toString().replace('\\', '/');
             if (rel.toLowerCase(Locale.ROOT).endsWith(".md")) {
                 classify(config, file, rel, diagnostics).ifPresent(markdown::add);
-            } else {
+            } else if (publishable(config, file, diagnostics)) {
                 statics.add(new StaticFile(file, rel));
             }
         }
         Path staticDir = config.siteDir().resolve("static");
-        if (Files.isDirectory(staticDir)) {
-            for (Path file : listFiles(staticDir, diagnostics)) {
+        for (Path file : site.files(staticDir, maxFiles, diagnostics)) {
+            if (publishable(config, file, diagnostics)) {
                 statics.add(new StaticFile(file, staticDir.relativize(file).toString().replace('\\', '/')));
             }
         }
+        // Only data/taxonomies.yml is read from data/, but a link out of the site there is as wrong as anywhere.
+        site.files(config.siteDir().resolve("data"), maxFiles, diagnostics);
         statics.sort(Comparator.comparing(StaticFile::relPath));
         return new ContentSet(markdown, statics);
     }
@@ -96,25 +100,22 @@ public final class ContentScanner {
         return suffix.length() == 2 && ISO_LANGUAGES.contains(suffix);
     }
 
-    private static List<Path> listFiles(Path root, Diagnostics diagnostics) {
-        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(root.relativize(p)))
-                    .sorted()
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            diagnostics.error(SourcePosition.of(root), "cannot read the folder: " + e.getMessage(), "");
-            return List.of();
-        }
-    }
-
-    /** Editors' and tools' leftovers (.DS_Store, .git, #autosave#, backup~) are not content. */
-    private static boolean isHidden(Path rel) {
-        for (Path part : rel) {
-            String s = part.toString();
-            if (s.startsWith(".") || s.startsWith("#") || s.endsWith("~")) return true;
-        }
+    /**
+     * A file copied as it is is served from the site's own origin: an HTML, SVG, XML or JavaScript file there
+     * runs script with the site's cookies and storage when a reader opens it. Untrusted editors may not
+     * publish one; a site names the ones its developers wrote under security.activeFiles.
+     */
+    private static boolean publishable(SiteConfig config, Path file, Diagnostics diagnostics) {
+        if (!Security.active(file.getFileName().toString())) return true;
+        Path rel = config.siteDir().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        if (config.security().publishes(rel)) return true;
+        diagnostics.error(CODE_ACTIVE, SourcePosition.of(file), "'" + rel.toString().replace('\\', '/')
+                        + "' would be published as part of the site, where a browser runs the script it may hold",
+                "publish a PDF or PNG instead; if your developers wrote this file, allow it in site-config.yml with"
+                        + "  security: { activeFiles: [" + rel.toString().replace('\\', '/') + "] }");
         return false;
     }
+
+    static final String CODE_ACTIVE = "file.active-content";
 
 }

@@ -20,6 +20,9 @@ public final class Diagnostics {
 
     public synchronized void add(Diagnostic d) { all.add(d); }
 
+    /** A collector whose problems nobody reads: for a check whose problem another step already reports. */
+    public static Diagnostics discarding() { return new Diagnostics(); }
+
     public void error(SourcePosition at, String message, String hint) {
         add(new Diagnostic(Severity.ERROR, at, message, hint));
     }

@@ -1,5 +1,9 @@
 package org.agora.render;
 
+import org.agora.diag.Diagnostics;
+import org.agora.diag.Failures;
+import org.agora.diag.SourcePosition;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,16 +24,25 @@ import java.util.stream.Stream;
  */
 public record Assets(Map<String, String> urls, Map<String, byte[]> files) {
 
-    public static Assets collect(List<Path> assetDirs) {
+    public static Assets collect(List<Path> assetDirs) { return collect(assetDirs, new Diagnostics()); }
+
+    /** The assets of these folders; a file that cannot be read is an error naming it. */
+    public static Assets collect(List<Path> assetDirs, Diagnostics diagnostics) {
         Map<String, byte[]> byName = new TreeMap<>();
         for (int i = assetDirs.size() - 1; i >= 0; i--) {   // the site's folder comes first and must win
             Path dir = assetDirs.get(i);
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    byName.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                    try {
+                        byName.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                    } catch (IOException e) {
+                        diagnostics.error(SourcePosition.of(p), "cannot read the asset: " + Failures.describe(e),
+                                "check that the file exists and that you may read it");
+                    }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException e) {
+                diagnostics.error(SourcePosition.of(dir), "cannot read the assets folder: " + Failures.describe(e),
+                        "check that the folder exists and that you may read it");
             }
         }
         Map<String, String> urls = new TreeMap<>();

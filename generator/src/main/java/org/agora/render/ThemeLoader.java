@@ -3,6 +3,7 @@ package org.agora.render;
 import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
+import org.agora.files.SiteFolder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,13 +27,31 @@ public final class ThemeLoader implements AutoCloseable {
 
     public Optional<Theme> load(SiteConfig config, Diagnostics diagnostics) {
         Path local = config.siteDir().resolve("themes").resolve(config.theme());
-        if (Files.isDirectory(local.resolve("templates"))) return Optional.of(new Theme(config.theme(), local, config.siteDir()));
+        if (Files.isDirectory(local.resolve("templates"))) return inside(new Theme(config.theme(), local, config.siteDir()), false, config, diagnostics);
         Optional<Path> bundled = bundled(config.theme());
-        if (bundled.isPresent()) return Optional.of(new Theme(config.theme(), bundled.get(), config.siteDir()));
+        if (bundled.isPresent()) return inside(new Theme(config.theme(), bundled.get(), config.siteDir()), true, config, diagnostics);
         diagnostics.error(SourcePosition.of(config.configFile()), "theme '" + config.theme() + "' not found: no "
                         + config.siteDir().relativize(local) + "/templates folder and no bundled theme of that name",
                 "create the theme folder or remove the theme: setting to use the default theme");
         return Optional.empty();
+    }
+
+    /**
+     * The theme, when none of its files, nor the site's layouts/, i18n/ and assets/, is a link out of the site
+     * folder: a template or asset linked to /etc/passwd would otherwise be printed into every page.
+     */
+    private static Optional<Theme> inside(Theme theme, boolean bundled, SiteConfig config, Diagnostics diagnostics) {
+        SiteFolder site = SiteFolder.of(config.siteDir());
+        long before = diagnostics.errorCount();
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        dirs.addAll(theme.templateDirs());
+        dirs.addAll(theme.i18nDirs());
+        dirs.addAll(theme.assetDirs());
+        // The bundled theme is Agora's own (in its jar, or its build folder when run from sources).
+        if (bundled) dirs.removeIf(d -> d.startsWith(theme.root()));
+        else site.readable(theme.root(), diagnostics);
+        for (Path dir : dirs) site.files(dir, config.limits().filesInt(), diagnostics);
+        return diagnostics.errorCount() > before ? Optional.empty() : Optional.of(theme);
     }
 
     private Optional<Path> bundled(String name) {

@@ -32,8 +32,8 @@ public final class TestPaths {
     }
 
     /**
-     * The osmbe corpus as a site in {@code parent}/osmbe: our site-config.yml beside a link to the corpus's
-     * content, which stays untouched.
+     * The osmbe corpus as a site in {@code parent}/osmbe: our site-config.yml beside a copy of the corpus's
+     * content (a link would lead out of the site folder, which Agora refuses), the corpus untouched.
      */
     public static Path osmbeSite(Path parent) {
         Path corpus = corpus("osmbe-website");
@@ -44,7 +44,7 @@ public final class TestPaths {
         try {
             Files.createDirectories(site);
             Files.copy(repoRoot().resolve("generator/src/test/resources/corpora/osmbe/site-config.yml"), site.resolve("site-config.yml"));
-            Files.createSymbolicLink(site.resolve("content"), corpus.resolve("content"));
+            copyTree(corpus.resolve("content"), site.resolve("content"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
