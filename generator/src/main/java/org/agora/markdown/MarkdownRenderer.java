@@ -36,8 +36,6 @@ import org.agora.diag.SourcePosition;
 import org.agora.model.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -56,8 +54,6 @@ public final class MarkdownRenderer {
 
     private static final DataKey<DocumentContext> CONTEXT = new DataKey<>("AGORA_CONTEXT", (DocumentContext) null);
     private static final int EXCERPT_LENGTH = 220;
-    /** Relative links survive cleaning only when they resolve against some base; this one is never output. */
-    private static final String SANITIZE_BASE = "https://agora.invalid/";
 
     /** What the link resolver needs while one document renders. */
     private record DocumentContext(ParsedDocument doc, Page page, Diagnostics diagnostics, List<LinkRef> links,
@@ -73,6 +69,9 @@ public final class MarkdownRenderer {
     private final BiFunction<String, String, String> fallbackMarker;
     private final Shortcodes shortcodes = new Shortcodes();
     private final ShortcodeTemplates templates;
+    private final MarkdownLimits limits;
+    private static final MarkdownLimits DEFAULT_LIMITS = new MarkdownLimits(
+            org.agora.config.Limits.DEFAULTS.lineLength(), org.agora.config.Limits.DEFAULTS.nesting());
 
     /**
      * @param fallbackMarker (page language, target language) to the words that mark a link to another
@@ -84,6 +83,12 @@ public final class MarkdownRenderer {
 
     public MarkdownRenderer(LinkTargets targets, boolean trustRawHtml, BiFunction<String, String, String> fallbackMarker,
                             ShortcodeTemplates templates) {
+        this(targets, trustRawHtml, fallbackMarker, templates, DEFAULT_LIMITS);
+    }
+
+    public MarkdownRenderer(LinkTargets targets, boolean trustRawHtml, BiFunction<String, String, String> fallbackMarker,
+                            ShortcodeTemplates templates, MarkdownLimits limits) {
+        this.limits = limits;
         this.templates = templates;
         this.targets = targets;
         this.trustRawHtml = trustRawHtml;
@@ -104,7 +109,63 @@ public final class MarkdownRenderer {
         }).build();
     }
 
+    /**
+     * The document's body as HTML, or an empty body after an error naming the file when it is past a limit or
+     * flexmark cannot render it: no problem in one document stops the build or hides the others' problems.
+     */
     public RenderedMarkdown render(ParsedDocument doc, Page page, Diagnostics diagnostics) {
+        Optional<MarkdownLimits.Excess> excess = limits.scanLines(doc.body());
+        if (excess.isPresent()) {
+            MarkdownLimits.Excess e = excess.get();
+            diagnostics.error(LIMIT_CODE, SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + e.line()),
+                    e.message(), e.hint());
+            return RenderedMarkdown.empty();
+        }
+        try {
+            return renderWithinLimits(doc, page, diagnostics);
+        } catch (StackOverflowError e) {
+            // The line scan sees quotes and lists; inline nesting (emphasis in emphasis, images in links)
+            // overflows flexmark's parser first. Parsed again with room to spare, the tree tells the line.
+            int line = deepestLine(doc);
+            diagnostics.error(LIMIT_CODE, SourcePosition.of(doc.source().file(), line == 0 ? 0 : doc.bodyLineOffset() + line),
+                    "elements are nested more than " + limits.maxNesting() + " levels deep" + (line == 0 ? " in this document" : " here"),
+                    "nest fewer quotes, lists, emphasis or links inside each other, or raise limits.nesting in site-config.yml");
+        } catch (RuntimeException e) {
+            diagnostics.error(SourcePosition.of(doc.source().file()), "the Markdown could not be rendered (" + org.agora.diag.Failures.describe(e) + ")",
+                    "simplify the part of the document you changed last, and report this to Agora's developers");
+        }
+        return RenderedMarkdown.empty();
+    }
+
+    private static final String LIMIT_CODE = "limit.markdown";
+    /** Stack of the one thread that parses a document that overflowed a build thread's: enough for 500,000 levels. */
+    private static final long DEEP_STACK_BYTES = 512L << 20;
+
+    /**
+     * The 1-based body line of the first element nested past the limit, found by parsing the body on a thread
+     * with a large stack (its memory is reserved, and used only as deep as the document goes); 0 when even that
+     * overflows.
+     */
+    private int deepestLine(ParsedDocument doc) {
+        int[] line = {0};
+        Thread t = new Thread(null, () -> {
+            try {
+                Document ast = parser.parse(shortcodes.protect(doc.body()).body());
+                limits.tooDeep(ast).ifPresent(n -> line[0] = n.getLineNumber() + 1);
+            } catch (StackOverflowError | RuntimeException ignored) {
+                // No line, then: the error names the file.
+            }
+        }, "agora-deep-document", DEEP_STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return line[0];
+    }
+
+    private RenderedMarkdown renderWithinLimits(ParsedDocument doc, Page page, Diagnostics diagnostics) {
         Shortcodes.Result protectedBody = shortcodes.protect(doc.body(), templates::defines,
                 (path, line) -> targets.refDestination(doc, path));
         for (Shortcodes.Found s : protectedBody.found()) {
@@ -113,6 +174,14 @@ public final class MarkdownRenderer {
                     "remove it, or write plain Markdown instead");
         }
         Document ast = parser.parse(protectedBody.body());
+        Optional<Node> deep = limits.tooDeep(ast);
+        if (deep.isPresent()) {
+            diagnostics.error(LIMIT_CODE, SourcePosition.of(doc.source().file(),
+                            doc.bodyLineOffset() + deep.get().getLineNumber() + 1),
+                    "elements are nested more than " + limits.maxNesting() + " levels deep here",
+                    "nest fewer quotes, lists, emphasis or links inside each other, or raise limits.nesting in site-config.yml");
+            return RenderedMarkdown.empty();
+        }
         DocumentContext ctx = new DocumentContext(doc, page, diagnostics, new ArrayList<>(), new IdentityHashMap<>());
         ast.set(CONTEXT, ctx);
         boolean rawHtml = false;
@@ -120,20 +189,19 @@ public final class MarkdownRenderer {
         List<Node> links = new ArrayList<>();
         for (Node n : ast.getDescendants()) {
             if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) {
-                rawHtml |= !n.getChars().toString().startsWith("<!--" + Shortcodes.OPEN);
+                rawHtml = true;
             } else if (n instanceof Link || n instanceof Image || (n instanceof RefNode r && r.isDefined())) {
                 links.add(n);
             } else if (excerpt == null && n instanceof Paragraph p && p.getParent() instanceof Document) {
                 String text = new TextCollectingVisitor().collectAndGetText(p).strip();
-                text = Shortcodes.stripTokens(text).strip();
+                text = Shortcodes.stripTokens(text, protectedBody).strip();
                 if (!text.isEmpty()) excerpt = shorten(text.replaceAll("\\s+", " "));
             }
         }
         // Resolved before rendering, so that a link to another language's page can carry a visible marker.
         for (Node n : links) resolveAndMark(n, ast, ctx);
-        String html = renderer.render(ast);
+        String html = Shortcodes.uncomment(renderer.render(ast), protectedBody);
         List<Shortcodes.Call> calls = protectedBody.calls();
-        if (!calls.isEmpty()) html = Shortcodes.uncomment(html);
         Set<String> ids = new LinkedHashSet<>();
         List<TocEntry> toc = new ArrayList<>();
         for (Node n : ast.getDescendants()) {
@@ -144,21 +212,46 @@ public final class MarkdownRenderer {
                 }
             }
         }
-        if (rawHtml) {
-            // Editors' own HTML is the only way script could get in: clean it, and read its anchors.
-            org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html, SANITIZE_BASE);
-            org.jsoup.nodes.Document cleaned = trustRawHtml ? parsed : new Cleaner(SAFELIST).clean(parsed);
-            cleaned.outputSettings().prettyPrint(false);
-            for (Element e : cleaned.select("[id]")) ids.add(e.id());
-            for (Element e : cleaned.select("a[name]")) ids.add(e.attr("name"));
+        if (!trustRawHtml) {
+            // Every document, whatever it holds: nothing in the text decides whether it is cleaned.
+            org.jsoup.nodes.Document cleaned = HtmlSanitizer.clean(html);
+            if (!calls.isEmpty()) keepTokensOutOfAttributes(cleaned, protectedBody, ctx);
+            readAnchors(cleaned, ids);
             html = cleaned.body().html();
+        } else if (rawHtml) {
+            // Trusted editors' own HTML is kept as written; only its anchors are read.
+            org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html);
+            readAnchors(parsed, ids);
         }
         if (!calls.isEmpty()) {
             // After cleaning: the templates' output is the theme's, and its arguments were escaped by Pebble.
             String[] shortcodeHtml = renderShortcodes(calls, ctx);
-            html = Shortcodes.replaceTokens(html, i -> shortcodeHtml[i]);
+            html = Shortcodes.replaceTokens(html, protectedBody, i -> shortcodeHtml[i]);
         }
         return new RenderedMarkdown(html, toc, excerpt == null ? "" : excerpt, ids, ctx.links());
+    }
+
+    private static void readAnchors(org.jsoup.nodes.Document html, Set<String> ids) {
+        for (Element e : html.select("[id]")) ids.add(e.id());
+        for (Element e : html.select("a[name]")) ids.add(e.attr("name"));
+    }
+
+    /**
+     * A shortcode written inside an attribute (an image's alt text, a raw link's address) is dropped: the
+     * template's HTML would end the attribute and start markup the sanitiser never saw.
+     */
+    private static void keepTokensOutOfAttributes(org.jsoup.nodes.Document html, Shortcodes.Result body,
+                                                  DocumentContext ctx) {
+        for (Element e : html.getAllElements()) {
+            for (org.jsoup.nodes.Attribute a : e.attributes().asList()) {
+                if (Shortcodes.holdsToken(a.getValue(), body)) {
+                    e.attr(a.getKey(), Shortcodes.stripTokens(a.getValue(), body));
+                    ctx.diagnostics().warning(SourcePosition.of(ctx.doc().source().file()),
+                            "a shortcode inside an HTML attribute or an image's text is left out",
+                            "write the shortcode outside links, images and HTML tags");
+                }
+            }
+        }
     }
 
     /** Marks where a paired shortcode's inner content goes in its template's output. */
@@ -294,17 +387,4 @@ public final class MarkdownRenderer {
         int cut = text.lastIndexOf(' ', EXCERPT_LENGTH);
         return text.substring(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH).strip() + "…";
     }
-
-    /** What Markdown can produce, and nothing that runs: no script, no event handlers, no javascript: URLs. */
-    private static final Safelist SAFELIST = Safelist.relaxed()
-            .addTags("section", "sup", "sub", "del", "s", "ins", "mark", "hr", "figure", "figcaption", "abbr",
-                    "details", "summary", "kbd", "samp", "var", "small", "input", "span", "div", "nav")
-            .addAttributes(":all", "id", "class", "title", "lang", "dir")
-            .addAttributes("a", "hreflang", "rel")
-            .addAttributes("input", "type", "checked", "disabled")
-            .addAttributes("th", "align")
-            .addAttributes("td", "align")
-            .addAttributes("ol", "start")
-            .addProtocols("a", "href", "tel")
-            .preserveRelativeLinks(true);
 }

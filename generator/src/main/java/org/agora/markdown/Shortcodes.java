@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * line numbers. {@code ref} and {@code relref} become the link destination itself, so that the link
  * resolution and the link check treat them as any Markdown link. Shortcodes no template defines are shown
  * as their source text (a code span) and reported.
+ * <p>A token carries a random key drawn for each document, so text an editor types (the private-use
+ * characters included) can never pass for one: only the tokens made here are ever replaced.
  */
 public final class Shortcodes {
 
@@ -29,7 +31,8 @@ public final class Shortcodes {
             "\\s*(?:([A-Za-z0-9_-]+)\\s*=\\s*)?(?:\"((?:[^\"\\\\]|\\\\.)*)\"|`([^`]*)`|([^\\s\"`]+))");
     static final char OPEN = '\uE000';
     static final char CLOSE = '\uE001';
-    private static final Pattern TOKEN = Pattern.compile("(?:<!--)?" + OPEN + "(\\d+)" + CLOSE + "(?:-->)?");
+    private static final Pattern TOKEN = Pattern.compile("(?:<!--)?" + OPEN + "([0-9a-f]{16}):(\\d{1,9})" + CLOSE + "(?:-->)?");
+    private static final Pattern BLOCK_TOKEN = Pattern.compile("<!--(" + OPEN + "[0-9a-f]{16}:\\d{1,9}" + CLOSE + ")-->");
 
     /** @param line 1-based line within the body */
     public record Found(String name, int line, String source) {}
@@ -49,17 +52,25 @@ public final class Shortcodes {
         }
     }
 
-    /** @param found shortcodes no template defines, to report */
-    public record Result(String body, List<Found> found, List<Call> calls) {}
+    /**
+     * @param found shortcodes no template defines, to report
+     * @param key the random part of this body's tokens
+     */
+    public record Result(String body, List<Found> found, List<Call> calls, String key) {}
 
     public Result protect(String body) { return protect(body, name -> false, (path, line) -> path); }
+
+    private static String newKey() {
+        return String.format("%016x", java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    }
 
     /**
      * @param defined names the theme has a template for
      * @param refDestination (content path written in a ref, line) to the Markdown link destination to use
      */
     public Result protect(String body, Predicate<String> defined, BiFunction<String, Integer, String> refDestination) {
-        if (!body.contains("{{")) return new Result(body, List.of(), List.of());
+        String key = newKey();
+        if (!body.contains("{{")) return new Result(body, List.of(), List.of(), key);
         List<Found> found = new ArrayList<>();
         List<Call> calls = new ArrayList<>();
         Deque<Integer> open = new ArrayDeque<>();
@@ -115,21 +126,21 @@ public final class Shortcodes {
                     x.matches();
                     String literal = "{{" + x.group(1) + x.group(2) + x.group(3) + "}}";
                     calls.add(new Call("", List.of(), Map.of(), lineNo, source, -1, false, literal));
-                    replacement = token(calls.size() - 1, false);
+                    replacement = token(key, calls.size() - 1, false);
                 } else {
-                    replacement = shortcode(source, lineNo, alone, lines, defined, refDestination, found, calls, open);
+                    replacement = shortcode(source, lineNo, alone, lines, defined, refDestination, found, calls, open, key);
                 }
                 out.append(line, last, r[0]).append(replacement);
                 last = r[1];
             }
             out.append(line, last, line.length());
         }
-        return new Result(out.toString(), found, calls);
+        return new Result(out.toString(), found, calls, key);
     }
 
     private String shortcode(String source, int lineNo, boolean alone, String[] lines, Predicate<String> defined,
                              BiFunction<String, Integer, String> refDestination, List<Found> found, List<Call> calls,
-                             Deque<Integer> open) {
+                             Deque<Integer> open, String key) {
         String inside = source.substring(3, source.length() - 3).strip();
         boolean closing = inside.startsWith("/");
         if (closing) inside = inside.substring(1).strip();
@@ -172,7 +183,7 @@ public final class Shortcodes {
             calls.add(new Call(name, List.copyOf(positional), named, lineNo, source, -1, paired, null));
             if (paired) open.push(calls.size() - 1);
         }
-        return token(calls.size() - 1, alone);
+        return token(key, calls.size() - 1, alone);
     }
 
     /** Whether "{{< /name >}}" or "{{% /name %}}" follows the opening shortcode on the same line or later. */
@@ -186,27 +197,64 @@ public final class Shortcodes {
         return false;
     }
 
-    private static String token(int index, boolean block) {
-        String t = OPEN + Integer.toString(index) + CLOSE;
+    static String token(String key, int index, boolean block) {
+        String t = OPEN + key + ":" + index + CLOSE;
         return block ? "<!--" + t + "-->" : t;
     }
 
-    /** Replaces each token in rendered HTML by what {@code html} gives for its call's index. */
-    static String replaceTokens(String html, java.util.function.IntFunction<String> htmlOf) {
+    /**
+     * Replaces each token of this body in rendered HTML by what {@code htmlOf} gives for its call's index;
+     * anything else that looks like a token (typed by an editor) stays as it is.
+     */
+    static String replaceTokens(String html, Result body, java.util.function.IntFunction<String> htmlOf) {
         if (html.indexOf(OPEN) < 0) return html;
         Matcher m = TOKEN.matcher(html);
         StringBuilder out = new StringBuilder(html.length() + 256);
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(htmlOf.apply(Integer.parseInt(m.group(1)))));
+        while (m.find()) {
+            int index = ours(m, body);
+            m.appendReplacement(out, Matcher.quoteReplacement(index < 0 ? m.group() : htmlOf.apply(index)));
+        }
         m.appendTail(out);
         return out.toString();
     }
 
-    /** Block tokens are HTML comments, which the HTML cleaner drops: made plain text before it runs. */
-    static String uncomment(String html) {
-        return html.replace("<!--" + OPEN, String.valueOf(OPEN)).replace(CLOSE + "-->", String.valueOf(CLOSE));
+    /** The call index of a token of this body, or -1 for text that only looks like one. */
+    private static int ours(Matcher m, Result body) {
+        if (!m.group(1).equals(body.key())) return -1;
+        int index = Integer.parseInt(m.group(2));
+        return index < body.calls().size() ? index : -1;
     }
 
-    static String stripTokens(String text) { return TOKEN.matcher(text).replaceAll(""); }
+    /** Block tokens are HTML comments, which the HTML cleaner drops: made plain text before it runs. */
+    static String uncomment(String html, Result body) {
+        if (html.indexOf(OPEN) < 0) return html;
+        Matcher m = BLOCK_TOKEN.matcher(html);
+        StringBuilder out = new StringBuilder(html.length());
+        while (m.find()) {
+            boolean ours = m.group(1).substring(1, 17).equals(body.key());
+            m.appendReplacement(out, Matcher.quoteReplacement(ours ? m.group(1) : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Whether a text holds a token of this body (attribute values must not: a template's HTML would break out). */
+    static boolean holdsToken(String text, Result body) {
+        if (text.indexOf(OPEN) < 0) return false;
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) if (ours(m, body) >= 0) return true;
+        return false;
+    }
+
+    /** The text without this body's tokens. */
+    static String stripTokens(String text, Result body) {
+        if (text.indexOf(OPEN) < 0) return text;
+        Matcher m = TOKEN.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(ours(m, body) >= 0 ? "" : m.group()));
+        m.appendTail(out);
+        return out.toString();
+    }
 
     /** [start, end) of each code span on a line: a run of backticks closed by a run of the same length. */
     static List<int[]> codeSpans(String line) {

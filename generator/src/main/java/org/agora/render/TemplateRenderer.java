@@ -34,14 +34,16 @@ public final class TemplateRenderer {
     private final PebbleEngine engine;
     private final PathLoader loader;
 
-    public TemplateRenderer(Theme theme, Messages messages, Assets assets, SiteUrls urls, Map<String, LocaleFormats> formats) {
+    /** @param trustRawHtml the site trusts its editors: text printed raw is not sanitised */
+    public TemplateRenderer(Theme theme, Messages messages, Assets assets, SiteUrls urls, Map<String, LocaleFormats> formats,
+                            boolean trustRawHtml) {
         this.loader = new PathLoader(theme.templateDirs());
         this.engine = new PebbleEngine.Builder()
                 .loader(loader)
                 .strictVariables(true)
                 .autoEscaping(true)
                 .newLineTrimming(true)
-                .extension(new SiteExtension(messages, assets, urls, formats))
+                .extension(new SiteExtension(messages, assets, urls, formats), new ContentFilters(trustRawHtml))
                 .build();
     }
 
@@ -59,8 +61,8 @@ public final class TemplateRenderer {
             String file = e.getFileName() == null ? name : e.getFileName();
             int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
             throw new TemplateFailure(file, line, e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage());
-        } catch (IOException | RuntimeException e) {
-            throw new TemplateFailure(name, 0, String.valueOf(e.getMessage()));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new TemplateFailure(name, 0, org.agora.diag.Failures.describe(e));
         }
     }
 }

@@ -21,7 +21,10 @@ public final class ThemeShortcodes implements ShortcodeTemplates {
     @Override
     public String render(String name, Map<String, Object> context) throws Exception {
         try {
-            return templates.render(template(name), context);
+            // The place of a paired shortcode's body: Agora's own marker, not content.
+            Map<String, Object> own = new java.util.HashMap<>(context);
+            if (context.get("inner") instanceof String inner) own.put("inner", Html.of(inner));
+            return templates.render(template(name), own);
         } catch (TemplateRenderer.TemplateFailure f) {
             throw new Exception(f.template() + ":" + f.line() + ": " + f.getMessage(), f);
         }

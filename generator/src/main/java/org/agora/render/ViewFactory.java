@@ -112,7 +112,7 @@ public final class ViewFactory {
                 title(page),
                 urls.href(pagePath),
                 urls.absolute(pagePath),
-                body.html(),
+                Html.of(body.html()),
                 body.toc(),
                 page.summary(),
                 date(page.date(), f),
@@ -232,8 +232,9 @@ public final class ViewFactory {
         String siteTitle = config.title().in(page.language(), config.defaultLanguage());
         List<StructuredData.Media> media = attachments.getOrDefault(page.path(), List.of()).stream()
                 .map(a -> new StructuredData.Media(a.title(), config.baseUrl().resolve(a.url()).toString(), a.url())).toList();
-        String jsonLd = StructuredData.of(new StructuredData.Subject(page, title, canonical, description,
+        String structured = StructuredData.of(new StructuredData.Subject(page, title, canonical, description,
                 new StructuredData.Organization(siteTitle, urls.absolute("/")), urls.absolute("/" + page.language() + "/"), media));
+        Html jsonLd = structured == null ? null : Html.of(structured);
         return new Views.MetaView(description, page.kind() == PageKind.PAGE ? "article" : "website",
                 ogLocale(page.language()), otherLocales, List.copyOf(feedLinks), jsonLd);
     }
@@ -267,7 +268,7 @@ public final class ViewFactory {
                     true, l.code().equals(language)));
         }
         String path = "/" + language + "/404.html";
-        return new Views.PageView("404", title, urls.href(path), urls.absolute(path), "", List.of(), null, null, null,
+        return new Views.PageView("404", title, urls.href(path), urls.absolute(path), Html.of(""), List.of(), null, null, null,
                 "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
                 null, Map.of(), List.of(), null, null,
                 new Views.MetaView(null, null, null, List.of(), languageFeed(language), null));

@@ -108,7 +108,7 @@ public final class Views {
             String title,
             String url,
             String canonical,
-            String content,
+            Html content,
             List<TocEntry> toc,
             String summary,
             DateView date,
@@ -141,5 +141,5 @@ public final class Views {
      * @param jsonLd schema.org JSON-LD, safe to print raw inside a script element; null when there is none
      */
     public record MetaView(String description, String ogType, String ogLocale, List<String> ogLocaleAlternates,
-                           List<LinkView> feeds, String jsonLd) {}
+                           List<LinkView> feeds, Html jsonLd) {}
 }

@@ -3,6 +3,7 @@ package org.agora.site;
 import org.agora.i18n.LocaleFormats;
 import org.agora.i18n.Messages;
 import org.agora.markdown.LinkTargets;
+import org.agora.markdown.MarkdownLimits;
 import org.agora.markdown.MarkdownRenderer;
 import org.agora.model.Library;
 import org.agora.render.Assets;
@@ -25,6 +26,7 @@ record Rendering(Theme theme, Messages messages, Assets assets, Map<String, Loca
         return new MarkdownRenderer(new LinkTargets(library), library.config().trustRawHtml(),
                 (pageLang, targetLang) -> messages.t(pageLang, "fallbackMarker",
                         Map.of("language", formats.get(pageLang).languageName(targetLang))),
-                new ThemeShortcodes(templates));
+                new ThemeShortcodes(templates), new MarkdownLimits(library.config().limits().lineLength(),
+                        library.config().limits().nesting()));
     }
 }

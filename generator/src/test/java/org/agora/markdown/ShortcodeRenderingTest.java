@@ -84,7 +84,7 @@ class ShortcodeRenderingTest {
         Map<String, LocaleFormats> formats = new HashMap<>();
         for (LanguageConfig l : config.languages()) formats.put(l.code(), new LocaleFormats(l));
         TemplateRenderer templates = new TemplateRenderer(theme, messages, Assets.collect(theme.assetDirs()),
-                SiteUrls.of(config), formats);
+                SiteUrls.of(config), formats, false);
         assertFalse(d.hasErrors(), () -> d.sorted().toString());
         renderer = new MarkdownRenderer(new LinkTargets(library), false, (pageLang, target) -> "in " + target,
                 new ThemeShortcodes(templates));
