@@ -71,12 +71,16 @@ public final class Staging implements AutoCloseable {
         }
     }
 
+    /** Copies a file to {@code relPath}; like {@link #write}, never over a file this build already wrote. */
     public void copy(String relPath, Path source) {
         if (dir == null) return;
         Path file = resolve(relPath);
         try {
             Files.createDirectories(file.getParent());
-            Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+            if (inPlace) Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+            else Files.copy(source, file);
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalStateException("written twice: " + relPath, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

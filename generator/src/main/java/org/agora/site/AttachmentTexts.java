@@ -31,9 +31,13 @@ final class AttachmentTexts {
     private final Map<Path, Once<String>> digests = new ConcurrentHashMap<>();
     private final Map<Path, Once<PdfText.Result>> texts = new ConcurrentHashMap<>();
 
-    AttachmentTexts(Attachments attachments, Diagnostics diagnostics) {
+    private final PdfText.Limits limits;
+
+    AttachmentTexts(Attachments attachments, org.agora.config.Limits limits, Diagnostics diagnostics) {
         this.attachments = attachments;
         this.diagnostics = diagnostics;
+        this.limits = new PdfText.Limits(limits.pdfBytes(), (int) Math.min(Integer.MAX_VALUE, limits.pdfPages()),
+                java.time.Duration.ofSeconds(limits.pdfSeconds()));
     }
 
     /** The page's PDF attachments, in the order its front matter lists them. */
@@ -43,9 +47,13 @@ final class AttachmentTexts {
             if (!a.format().equals("PDF")) continue;
             Path file = a.file().file();
             String digest = digests.computeIfAbsent(file, f -> new Once<>(() -> digest(f))).get();
-            Once<PdfText.Result> text = texts.computeIfAbsent(file, f -> new Once<>(() -> PdfText.read(f)));
+            Once<PdfText.Result> text = texts.computeIfAbsent(file, f -> new Once<>(() -> PdfText.read(f, limits)));
             out.add(new SearchAttachment(a.title(), a.url(), digest, () -> {
                 PdfText.Result r = text.get();
+                if (r.ok() && r.note() != null) {
+                    diagnostics.warning("attachment.partly-searched", a.at(), "only part of attachment '" + a.file().relPath()
+                            + "' is searched: " + r.note(), "split the file, or raise the limit named");
+                }
                 if (r.ok()) return Optional.of(r.text());
                 diagnostics.warning(a.at(), "cannot read the text of attachment '" + a.file().relPath() + "': " + r.problem(),
                         "search will not find the words inside it; export the file again as a PDF, without a password");

@@ -153,7 +153,7 @@ public final class ChangeBuilder {
             if (!samePages(before.library(), library)) {
                 return new Outcome.NeedsFullBuild("the change adds, removes or moves pages");
             }
-            PagePlan plan = new PagePlan(library, rendering.assets(), schedule);
+            OutputPlan plan = new OutputPlan(library, rendering.assets(), schedule);
             if (!plan.outputs().equals(before.outputs())) {
                 return new Outcome.NeedsFullBuild("the change adds or removes pages of a list");
             }

@@ -17,6 +17,7 @@ import org.agora.model.SiteUrls;
 import org.agora.publish.ICalendar;
 import org.agora.publish.Feeds;
 import org.agora.publish.Redirects;
+import org.agora.publish.SecurityHeaders;
 import org.agora.publish.Staging;
 import org.agora.render.Assets;
 import org.agora.render.Paginator;
@@ -235,17 +236,47 @@ final class PageWriter {
         return ids;
     }
 
-    /** Files beside the content, fingerprinted theme assets, redirects for old URLs, feeds, sitemap and robots.txt. */
-    void writeFilesAndRedirects() {
-        library.staticFiles().forEach(f -> {
-            staging.copy(f.relPath(), f.file());
-            written.incrementAndGet();
-        });
+    /**
+     * Files beside the content, fingerprinted theme assets, redirects for old URLs, the host's security headers,
+     * feeds, sitemap and robots.txt. A site's own _redirects and _headers keep their rules, Agora's follow.
+     */
+    void writeFilesAndRedirects(Diagnostics diagnostics) {
+        Map<String, byte[]> own = new HashMap<>();
+        for (org.agora.content.StaticFile f : library.staticFiles()) {
+            try {
+                if (OutputPlan.MERGED.contains(f.relPath())) {
+                    own.put(f.relPath(), java.nio.file.Files.readAllBytes(f.file()));
+                    continue;
+                }
+                staging.copy(f.relPath(), f.file());
+                written.incrementAndGet();
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                diagnostics.error(SourcePosition.of(f.file()), "cannot copy the file: " + org.agora.diag.Failures.describe(e),
+                        "check that it still exists and that you may read it");
+            }
+        }
         assets.files().forEach((path, bytes) -> write(path, bytes));
         Redirects redirects = new Redirects(urls);
         for (Alias alias : library.aliases()) write(Page.outputPathOf(alias.path()), redirects.page(alias));
-        if (!library.aliases().isEmpty()) write(PagePlan.REDIRECTS_FILE, redirects.redirectsFile(library.aliases()));
+        byte[] aliasRules = library.aliases().isEmpty() ? new byte[0] : redirects.redirectsFile(library.aliases());
+        writeMerged(OutputPlan.REDIRECTS_FILE, own.get(OutputPlan.REDIRECTS_FILE), aliasRules);
+        writeMerged(OutputPlan.HEADERS_FILE, own.get(OutputPlan.HEADERS_FILE),
+                SecurityHeaders.headersFile(library.config().security().contentSecurityPolicy()));
         writeDiscoveryFiles();
+    }
+
+    /** A host's rule file: the site's own rules first (the host applies the first that matches), then Agora's. */
+    private void writeMerged(String path, byte[] site, byte[] agora) {
+        if (site == null && agora.length == 0) return;
+        if (site == null) {
+            write(path, agora);
+            return;
+        }
+        boolean newline = site.length > 0 && site[site.length - 1] != '\n';
+        byte[] joined = java.util.Arrays.copyOf(site, site.length + (newline ? 1 : 0) + agora.length);
+        if (newline) joined[site.length] = '\n';
+        System.arraycopy(agora, 0, joined, joined.length - agora.length, agora.length);
+        write(path, joined);
     }
 
     /** Feeds, sitemap and robots.txt. */
@@ -293,7 +324,9 @@ final class PageWriter {
 
     private boolean render(String template, Map<String, Object> context, String outputPath, Diagnostics diagnostics) {
         try {
-            write(outputPath, templates.render(template, context).getBytes(StandardCharsets.UTF_8));
+            String html = SecurityHeaders.withPolicy(templates.render(template, context),
+                    library.config().security().contentSecurityPolicy());
+            write(outputPath, html.getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (TemplateRenderer.TemplateFailure e) {
             var file = templates.locate(e.template()).orElse(theme.root().resolve("templates").resolve(e.template()));

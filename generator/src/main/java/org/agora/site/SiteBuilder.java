@@ -139,16 +139,17 @@ public final class SiteBuilder {
             Optional<Theme> theme = stages.run("load theme", () -> themes.load(config, diagnostics));
             if (theme.isEmpty()) return lost(failed(diagnostics, timings, started, outDir, library));
             Messages messages = new MessagesLoader().load(config, theme.get().i18nDirs(), diagnostics);
-            Assets assets = Assets.collect(theme.get().assetDirs());
+            Assets assets = Assets.collect(theme.get().assetDirs(), diagnostics);
             Map<String, LocaleFormats> formats = new HashMap<>();
             for (LanguageConfig l : config.languages()) formats.put(l.code(), new LocaleFormats(l));
             Rendering rendering = new Rendering(theme.get(), messages, assets, formats,
-                    new TemplateRenderer(theme.get(), messages, assets, SiteUrls.of(config), formats));
+                    new TemplateRenderer(theme.get(), messages, assets, SiteUrls.of(config), formats, config.trustRawHtml()));
             MarkdownRenderer markdown = rendering.markdown(library);
             Attachments files = new Attachments(library, SiteUrls.of(config));
             Map<String, List<Views.AttachmentView>> attachments = files.resolve(diagnostics);
             EventSchedule schedule = new EventSchedule(options.buildDate());
-            PagePlan plan = new PagePlan(library, assets, schedule);
+            OutputPlan plan = new OutputPlan(library, assets, schedule);
+            plan.reportCollisions(library, diagnostics);
             PageMemory memory = PageMemory.empty();
 
             // Documents are rendered and indexed, then written once related documents are known; in between only
@@ -158,7 +159,7 @@ public final class SiteBuilder {
             boolean indexing = writing && earlier == null;
             try (Staging staging = writing ? Staging.open(outDir) : Staging.discarding();
                  SearchStage search = indexing ? new SearchStage(library, messages, formats,
-                         new AttachmentTexts(files, diagnostics), options.cacheDir().toAbsolutePath()) : null) {
+                         new AttachmentTexts(files, config.limits(), diagnostics), options.cacheDir().toAbsolutePath()) : null) {
                 PageWriter writer = new PageWriter(library, rendering, markdown, attachments, schedule, staging, memory,
                         stages::checkCancelled);
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
@@ -194,7 +195,8 @@ public final class SiteBuilder {
                 });
                 reportMissingStrings(messages, theme.get(), diagnostics);
                 if (writing) stages.run("write output", () -> {
-                    writer.writeFilesAndRedirects();
+                    writer.writeFilesAndRedirects(diagnostics);
+                    if (diagnostics.hasErrors()) return null;
                     outputLock.lock();
                     try {
                         stages.checkCancelled();
@@ -206,6 +208,7 @@ public final class SiteBuilder {
                     }
                     return null;
                 });
+                if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
                 BuildResult result = new BuildResult(true, diagnostics, languageOrder(config, writer.pagesPerLanguage()),
                         writer.filesWritten(), List.copyOf(timings), Duration.ofNanos(System.nanoTime() - started),
                         outDir, library);

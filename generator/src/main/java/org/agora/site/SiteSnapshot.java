@@ -17,7 +17,7 @@ import java.util.Set;
  * It owns the theme loader (a theme inside the generator's jar stays open) until closed.
  * @param sources each Markdown file's stamp and parsed document, by path below content/
  * @param staticFiles each file beside the content's stamp, by its path in the output
- * @param outputs every file of the output, as {@link PagePlan} listed them
+ * @param outputs every file of the output, as {@link OutputPlan} listed them
  * @param attachments each document's attachments as its page shows them, by page path
  */
 public record SiteSnapshot(BuildOptions options, SiteConfig config, ThemeLoader themes, Rendering rendering,

@@ -169,6 +169,14 @@ public final class Chromium implements AutoCloseable {
     }
 
     /**
+     * Lets a test inject its own tools (axe-core) into pages whose Content-Security-Policy allows only the
+     * site's scripts. Only for tests that check something else than that policy.
+     */
+    public void bypassContentSecurityPolicy() {
+        driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
+    }
+
+    /**
      * Runs {@code script} at the start of every document this browser loads from now on, before the page's
      * own scripts: the place for traps (window.alert) and recorders.
      */

@@ -1,0 +1,173 @@
+package org.agora.site;
+
+import org.agora.config.LanguageConfig;
+import org.agora.content.StaticFile;
+import org.agora.diag.Diagnostics;
+import org.agora.diag.SourcePosition;
+import org.agora.model.Alias;
+import org.agora.model.EventSchedule;
+import org.agora.model.Library;
+import org.agora.model.Page;
+import org.agora.publish.Feeds;
+import org.agora.publish.ICalendar;
+import org.agora.publish.Robots;
+import org.agora.render.Assets;
+import org.agora.render.Paginator;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every file the build will write and what claims it, known before anything is written: links are checked
+ * against it, and two things that would land on the same file (a page and a static file, an alias and a
+ * generated list, a file where a page needs a folder) are errors naming both, instead of one silently
+ * replacing the other. Two documents or aliases on one path are the library's to report; everything else
+ * meets here.
+ */
+final class OutputPlan {
+
+    static final String REDIRECTS_FILE = "_redirects";
+    static final String HEADERS_FILE = "_headers";
+    /** The browser's search index: Agora's alone, every file in it. */
+    static final String SEARCH_FOLDER = "search/";
+    /** Files a site may bring to replace the one Agora would write (its own rules for crawlers). */
+    private static final Set<String> REPLACEABLE = Set.of(Robots.FILE);
+    /** Files a site may bring whose rules come first and Agora's are added after them. */
+    static final Set<String> MERGED = Set.of(REDIRECTS_FILE, HEADERS_FILE);
+
+    /** What writes an output file; {@code at} is null for what Agora makes without a source. */
+    record Claim(String what, SourcePosition at) {}
+
+    private final Map<String, Claim> claims = new LinkedHashMap<>();
+    private final Map<String, List<Claim[]>> clashes = new LinkedHashMap<>();
+
+    OutputPlan(Library library, Assets assets, EventSchedule schedule) {
+        Paginator paginator = new Paginator(library.config().pageSize(), null);
+        for (Page p : library.pages()) {
+            Claim page = pageClaim(p);
+            int pages = paginator.count(p, schedule.paginated(p, library.listing(p)).size());
+            for (int n = 1; n <= pages; n++) {
+                claim(Page.outputPathOf(Paginator.pathOf(p, n)), n == 1 ? page
+                        : new Claim("page " + n + " of " + page.what(), page.at()));
+            }
+            ICalendar.pathOf(p).ifPresent(ics -> claim(Page.outputPathOf(ics), new Claim("the calendar file of " + page.what(), page.at())));
+        }
+        for (Alias a : library.aliases()) {
+            claim(Page.outputPathOf(a.path()), new Claim("the redirect of alias " + a.path() + " in "
+                    + a.target().document().source().relPath(), SourcePosition.of(a.target().document().source().file(), a.line())));
+        }
+        Set<String> own = new java.util.HashSet<>();
+        for (StaticFile f : library.staticFiles()) {
+            own.add(f.relPath());
+            if (REPLACEABLE.contains(f.relPath()) || MERGED.contains(f.relPath())) continue;
+            claim(f.relPath(), new Claim("the file " + library.config().siteDir().toAbsolutePath().normalize()
+                    .relativize(f.file().toAbsolutePath().normalize()).toString().replace('\\', '/'), SourcePosition.of(f.file())));
+        }
+        for (String asset : assets.files().keySet()) claim(asset, new Claim("the theme's asset " + asset, null));
+        claim("index.html", new Claim("the site's root page (the language choice)", null));
+        claim("404.html", new Claim("the site's 404 page", null));
+        for (LanguageConfig l : library.config().languages()) {
+            claim(l.code() + "/404.html", new Claim("the 404 page of " + l.code(), null));
+        }
+        if (!library.aliases().isEmpty() || own.contains(REDIRECTS_FILE)) {
+            claim(REDIRECTS_FILE, new Claim("the redirects of aliases", null));
+        }
+        claim(HEADERS_FILE, new Claim("the security headers", null));
+        for (String file : new DiscoveryFiles(library, Feeds.of(library)).outputs()) {
+            if (!(REPLACEABLE.contains(file) && own.contains(file))) claim(file, new Claim("the generated " + file, null));
+        }
+    }
+
+    private static Claim pageClaim(Page p) {
+        if (p.document() == null) {
+            return new Claim("the " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + " page " + p.path()
+                    + " that Agora makes", null);
+        }
+        var fm = p.document().frontMatter();
+        int line = fm.url() != null ? fm.lineOf("url") : fm.slug() != null ? fm.lineOf("slug") : 0;
+        return new Claim("the page of " + p.document().source().relPath(), SourcePosition.of(p.document().source().file(), line));
+    }
+
+    private void claim(String output, Claim claim) {
+        Claim first = claims.putIfAbsent(output, claim);
+        if (first != null && !first.equals(claim)) clashes.computeIfAbsent(output, k -> new java.util.ArrayList<>()).add(new Claim[] {first, claim});
+    }
+
+    /** Every output path. */
+    Set<String> outputs() { return Set.copyOf(claims.keySet()); }
+
+    /**
+     * Reports every file claimed twice, every file written where another output needs a folder, every file
+     * inside the search index's folder, and every path no file system could hold (a name too long, a control
+     * character); each error names both claims, at the one that has a source.
+     */
+    void reportCollisions(Library library, Diagnostics diagnostics) {
+        SourcePosition config = SourcePosition.of(library.config().configFile());
+        clashes.forEach((output, pairs) -> {
+            for (Claim[] pair : pairs) {
+                report(diagnostics, config, pair[0], pair[1], pair[1].what() + " would be written to " + output
+                        + ", where " + pair[0].what() + " is written");
+            }
+        });
+        Map<String, Claim> folders = new HashMap<>();
+        for (Map.Entry<String, Claim> e : claims.entrySet()) {
+            String path = e.getKey();
+            unwritable(path).ifPresent(why -> report(diagnostics, config, e.getValue(), e.getValue(),
+                    e.getValue().what() + " cannot be written to " + shortened(path) + ": " + why));
+            if (path.startsWith(SEARCH_FOLDER)) {
+                report(diagnostics, config, new Claim("Agora's search index", null), e.getValue(),
+                        e.getValue().what() + " would be written to " + path + ", inside the folder of the search index");
+            }
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                folders.putIfAbsent(path.substring(0, slash), e.getValue());
+            }
+        }
+        folders.forEach((folder, inside) -> {
+            Claim file = claims.get(folder);
+            if (file != null) {
+                report(diagnostics, config, file, inside, file.what() + " is written to the file " + folder + ", but "
+                        + inside.what() + " needs a folder of that name");
+            }
+        });
+    }
+
+    /** Longest file or folder name most file systems and hosts accept, in UTF-8 bytes. */
+    static final int MAX_NAME_BYTES = 255;
+    /** Longest output path accepted, in UTF-8 bytes, leaving room for where the output folder itself is. */
+    static final int MAX_PATH_BYTES = 1024;
+
+    /** Why a file system or a host could not hold this output path, if it could not. */
+    static java.util.Optional<String> unwritable(String path) {
+        if (path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+            return java.util.Optional.of("the path is longer than " + MAX_PATH_BYTES + " bytes");
+        }
+        for (String name : path.split("/")) {
+            if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                return java.util.Optional.of("a name in it is longer than " + MAX_NAME_BYTES + " bytes");
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 0x20 || c == 0x7f) return java.util.Optional.of("it holds a control character");
+                if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return java.util.Optional.of("it holds a broken character");
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String shortened(String path) {
+        return path.length() <= 120 ? path : path.substring(0, 100) + "…";
+    }
+
+    private static void report(Diagnostics diagnostics, SourcePosition config, Claim a, Claim b, String message) {
+        SourcePosition at = b.at() != null ? b.at() : a.at() != null ? a.at() : config;
+        diagnostics.error("output.collision", at, message,
+                "give one of them another path (slug:, url:, aliases: or the file's name); a file cannot replace a page Agora writes");
+    }
+}
