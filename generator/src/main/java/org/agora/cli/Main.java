@@ -31,12 +31,22 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean debug = parseResult.originalArgs().contains("--debug");
-            err.println("agora: internal error: " + e);
+            err.println("agora: internal error: " + org.agora.diag.Failures.describe(e));
             if (debug) e.printStackTrace(err);
             else err.println("Run again with --debug for details, and report it if it persists.");
             return ExitCodes.INTERNAL;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands on what is not an Exception (a StackOverflowError): still no stack trace for editors.
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            err.println("agora: internal error: " + org.agora.diag.Failures.describe(e));
+            if (debug) e.printStackTrace(err);
+            else err.println("Run again with --debug for details, and report it if it persists.");
+            code = ExitCodes.INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;

@@ -51,6 +51,13 @@ public final class FrontMatterParser {
     public ParsedDocument parse(SourceFile source, Diagnostics diagnostics) {
         String text;
         try {
+            long size = Files.size(source.file());
+            if (size > config.limits().documentBytes()) {
+                diagnostics.error("limit.document", SourcePosition.of(source.file()), "the file has " + size
+                                + " bytes, more than the " + config.limits().documentBytes() + " a document may have",
+                        "split it into several documents, or raise limits.documentBytes in site-config.yml");
+                return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
+            }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(source.file())))
                     .toString();
         } catch (CharacterCodingException e) {
@@ -64,7 +71,21 @@ public final class FrontMatterParser {
         return parse(source, text, diagnostics);
     }
 
+    /**
+     * The document read from its text; whatever a library throws on strange input is an error naming the file,
+     * never a failed build: one broken file must not hide the others' problems.
+     */
     public ParsedDocument parse(SourceFile source, String raw, Diagnostics diagnostics) {
+        try {
+            return parseText(source, raw, diagnostics);
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.error(SourcePosition.of(source.file()), "the front matter could not be read (" + org.agora.diag.Failures.describe(e) + ")",
+                    "check the front matter between the --- lines; if it looks right, report this to Agora's developers");
+            return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
+        }
+    }
+
+    private ParsedDocument parseText(SourceFile source, String raw, Diagnostics diagnostics) {
         String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         text = text.replace("\r\n", "\n").replace('\r', '\n');
         YamlFields f = new YamlFields(source.file(), diagnostics);

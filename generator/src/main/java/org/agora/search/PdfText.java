@@ -140,7 +140,8 @@ public final class PdfText {
             long size = Files.size(file);
             if (size > limits.maxBytes()) {
                 return Result.failed("it is " + bytes(size) + ", more than the " + bytes(limits.maxBytes())
-                        + " that search reads of a PDF (export it again with compressed images to make it smaller)");
+                        + " that search reads of a PDF (export it again with compressed images to make it smaller,"
+                        + " or raise limits.pdfBytes in site-config.yml)");
             }
             try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", null, null, STREAM_CACHE)) {
                 deadline.check();
@@ -148,12 +149,13 @@ public final class PdfText {
                 String text = cut(clean(extraction.text(pdf)), maxChars);
                 return extraction.pagesLeftOut()
                         ? Result.partial(text, "it has more than " + String.format(Locale.ROOT, "%,d", limits.maxPages())
-                                + " pages: only the first ones were read for search")
+                                + " pages: only the first ones were read for search (limits.pdfPages in site-config.yml)")
                         : Result.of(text);
             }
         } catch (Deadline.Passed e) {
             return Result.failed("reading it took longer than " + seconds(limits.maxTime())
-                    + ", so it was stopped (the file may be damaged, or built to slow readers down)");
+                    + ", so it was stopped (the file may be damaged, or built to slow readers down; limits.pdfSeconds"
+                    + " in site-config.yml sets the time)");
         } catch (InvalidPasswordException e) {
             return Result.failed("it is protected by a password");
         } catch (IOException e) {

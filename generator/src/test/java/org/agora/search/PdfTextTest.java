@@ -104,7 +104,7 @@ class PdfTextTest {
         PdfText.Result r = PdfText.read(file, limits(1_000, 2_000, Duration.ofSeconds(30)));
         assertFalse(r.ok());
         assertEquals("it is " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes, more than the 1,000 bytes"
-                + " that search reads of a PDF (export it again with compressed images to make it smaller)", r.problem());
+                + " that search reads of a PDF (export it again with compressed images to make it smaller, or raise limits.pdfBytes in site-config.yml)", r.problem());
 
         assertTrue(PdfText.read(file, limits(size, 2_000, Duration.ofSeconds(30))).ok(), "a file exactly at the limit is read");
     }
@@ -117,7 +117,7 @@ class PdfTextTest {
         assertTrue(r.ok(), r::problem);
         assertTrue(r.text().contains("page 1 of") && r.text().contains("page 2 of"), r.text());
         assertFalse(r.text().contains("page 3 of"), "later pages are not read: " + r.text());
-        assertEquals("it has more than 2 pages: only the first ones were read for search", r.note());
+        assertEquals("it has more than 2 pages: only the first ones were read for search (limits.pdfPages in site-config.yml)", r.note());
         assertNull(r.problem());
 
         PdfText.Result all = PdfText.read(file, limits(PdfText.Limits.MAX_BYTES, 5, Duration.ofSeconds(30)));
@@ -131,7 +131,7 @@ class PdfTextTest {
         TestPdfs.write(file, pages(400, 40));
         PdfText.Result r = PdfText.read(file, limits(PdfText.Limits.MAX_BYTES, 10_000, Duration.ofMillis(5)), Integer.MAX_VALUE);
         assertFalse(r.ok(), "400 pages cannot be read in 5 ms");
-        assertEquals("reading it took longer than 5 ms, so it was stopped (the file may be damaged, or built to slow readers down)",
+        assertEquals("reading it took longer than 5 ms, so it was stopped (the file may be damaged, or built to slow readers down; limits.pdfSeconds in site-config.yml sets the time)",
                 r.problem());
     }
 
