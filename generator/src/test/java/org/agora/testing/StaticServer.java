@@ -41,12 +41,18 @@ public final class StaticServer implements AutoCloseable {
     }
 
     /** Serves {@code root} at http://127.0.0.1:PORT{@code prefix} ({@code prefix} starts and ends with '/'). */
-    public static StaticServer serve(Path root, String prefix) {
+    public static StaticServer serve(Path root, String prefix) { return serve(root, prefix, path -> Map.of()); }
+
+    /** The same, with response headers per request path below the prefix ("/en/x/"), as a host's rules give them. */
+    public static StaticServer serve(Path root, String prefix, java.util.function.Function<String, Map<String, String>> headers) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             Path base = root.toAbsolutePath().normalize();
             server.createContext(prefix, exchange -> {
                 try (exchange) {
+                    String below = "/" + exchange.getRequestURI().getRawPath().substring(Math.min(prefix.length(),
+                            exchange.getRequestURI().getRawPath().length()));
+                    headers.apply(below).forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                     handle(exchange, base, prefix);
                 }
             });
