@@ -184,6 +184,11 @@ public final class FrontMatterParser {
         Integer weight = f.integer(map, "weight").orElse(null);
         String summary = f.string(map, "summary").or(() -> f.string(map, "description")).map(String::strip).orElse(null);
         String type = f.string(map, "type").map(String::strip).orElse(null);
+        if (type != null && !validSlug(type)) {
+            f.error(lines.get("type"), "type '" + type + "' must be a plain name (no '/', '.', or control characters)",
+                    "use a word such as  type: reports");
+            type = null;
+        }
         String translationKey = f.string(map, "translationKey").map(String::strip).orElse(null);
 
         Map<String, List<String>> terms = new LinkedHashMap<>();
@@ -299,7 +304,7 @@ public final class FrontMatterParser {
 
     private static boolean validSlug(String slug) {
         return !slug.isEmpty() && !slug.contains("/") && !slug.contains("\\") && !slug.equals(".")
-                && !slug.equals("..") && !slug.startsWith(".");
+                && !slug.equals("..") && !slug.startsWith(".") && slug.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static Object plain(YamlNode node) {

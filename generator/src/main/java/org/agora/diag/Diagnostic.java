@@ -23,9 +23,29 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
 
     public boolean isError() { return severity == Severity.ERROR; }
 
-    /** {@code content/fr/guide.md:12:3: error: message (hint)} */
+    /**
+     * {@code content/fr/guide.md:12:3: error: message (hint)}. Control and direction characters from file
+     * names or content are shown as escapes, so that one problem stays one line and reads as it is.
+     */
     public String format(Path base) {
-        String text = position.describe(base) + ": " + severity.label() + ": " + message;
+        String text = visible(position.describe(base)) + ": " + severity.label() + ": " + visible(message);
         return hint.isEmpty() ? text : text + "\n    hint: " + hint;
+    }
+
+    static String visible(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean hidden = c < 0x20 || c == 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200e || c == 0x200f || c == 0x061c;
+            if (hidden && out == null) out = new StringBuilder(s.substring(0, i));
+            if (out != null) {
+                if (!hidden) out.append(c);
+                else if (c == '\n') out.append("\\n");
+                else if (c == '\t') out.append("\\t");
+                else out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out == null ? s : out.toString();
     }
 }

@@ -114,7 +114,11 @@ public record MarkdownLimits(long maxLineLength, long maxNesting) {
         return end - from >= prefix.length() && s.startsWith(prefix, from);
     }
 
-    /** The first node of a parsed tree nested deeper than the limit, walked without recursion. */
+    /**
+     * The first node of a parsed tree inside more than the limit of nesting elements, walked without recursion.
+     * What counts is what an editor nests: quotes, list items, emphasis, links and images; a list item's list,
+     * a paragraph or the text in it are not levels of their own.
+     */
     public Optional<Node> tooDeep(Node root) {
         Deque<Node> nodes = new ArrayDeque<>();
         Deque<Integer> depths = new ArrayDeque<>();
@@ -122,13 +126,19 @@ public record MarkdownLimits(long maxLineLength, long maxNesting) {
         depths.push(0);
         while (!nodes.isEmpty()) {
             Node n = nodes.pop();
-            int depth = depths.pop();
+            int depth = depths.pop() + (nests(n) ? 1 : 0);
             if (depth > maxNesting) return Optional.of(n);
             for (Node child = n.getFirstChild(); child != null; child = child.getNext()) {
                 nodes.push(child);
-                depths.push(depth + 1);
+                depths.push(depth);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean nests(Node n) {
+        return n instanceof com.vladsch.flexmark.ast.BlockQuote || n instanceof com.vladsch.flexmark.ast.ListItem
+                || n instanceof com.vladsch.flexmark.util.ast.DelimitedNode || n instanceof com.vladsch.flexmark.ast.LinkNode
+                || n instanceof com.vladsch.flexmark.ast.RefNode;
     }
 }

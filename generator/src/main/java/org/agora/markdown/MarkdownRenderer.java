@@ -225,7 +225,7 @@ public final class MarkdownRenderer {
         }
         if (!calls.isEmpty()) {
             // After cleaning: the templates' output is the theme's, and its arguments were escaped by Pebble.
-            String[] shortcodeHtml = renderShortcodes(calls, ctx);
+            String[] shortcodeHtml = renderShortcodes(calls, protectedBody, ctx);
             html = Shortcodes.replaceTokens(html, protectedBody, i -> shortcodeHtml[i]);
         }
         return new RenderedMarkdown(html, toc, excerpt == null ? "" : excerpt, ids, ctx.links());
@@ -254,10 +254,14 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** Marks where a paired shortcode's inner content goes in its template's output. */
-    private static final String INNER = "\uE002";
+    /**
+     * Marks where a paired shortcode's inner content goes in its template's output. It carries the body's
+     * random key: an argument that holds the marker character cannot cut the template's output elsewhere.
+     */
+    private static String innerMarker(Shortcodes.Result body) { return "\uE002" + body.key() + "\uE002"; }
 
-    private String[] renderShortcodes(List<Shortcodes.Call> calls, DocumentContext ctx) {
+    private String[] renderShortcodes(List<Shortcodes.Call> calls, Shortcodes.Result body, DocumentContext ctx) {
+        String inner = innerMarker(body);
         String[] out = new String[calls.size()];
         String[] closing = new String[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
@@ -310,13 +314,13 @@ public final class MarkdownRenderer {
             }
             context.put("args", args);
             context.put("params", call.positional());
-            context.put("inner", call.paired() ? INNER : "");
+            context.put("inner", call.paired() ? inner : "");
             context.put("lang", ctx.page().language());
             try {
                 String html = templates.render(call.name(), context).strip();
-                int cut = html.indexOf(INNER);
+                int cut = html.indexOf(inner);
                 out[i] = cut < 0 ? html : html.substring(0, cut);
-                closing[i] = cut < 0 ? "" : html.substring(cut + INNER.length());
+                closing[i] = cut < 0 ? "" : html.substring(cut + inner.length());
             } catch (Exception e) {
                 ctx.diagnostics().error(at, "shortcode '" + call.name() + "' failed: " + e.getMessage(),
                         "check its arguments, or the template shortcodes/" + call.name() + ".peb");

@@ -22,7 +22,13 @@ public final class Staging implements AutoCloseable {
     private final Path dir;
     /** Writing straight into a live folder (the preview's), one whole file at a time. */
     private final boolean inPlace;
-    private boolean done;
+    private volatile boolean done;
+    /**
+     * Writers share it, {@link #abort} and {@link #commit} take it alone: a build that fails in one parallel
+     * task still has others writing, and the folder must not be deleted under them (they would create it
+     * again, and leave it behind).
+     */
+    private final java.util.concurrent.locks.ReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     private Staging(Path target, Path dir, boolean inPlace) {
         this.target = target;
@@ -56,6 +62,20 @@ public final class Staging implements AutoCloseable {
     /** Writes {@code bytes} at {@code relPath}, which the caller has checked stays inside the site. */
     public void write(String relPath, byte[] bytes) {
         if (dir == null) return;
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            writeOpen(relPath, bytes);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (done && !inPlace) throw new IllegalStateException("the staging folder is closed");
+    }
+
+    private void writeOpen(String relPath, byte[] bytes) {
         Path file = resolve(relPath);
         if (inPlace) {
             replace(file, bytes);
@@ -74,6 +94,16 @@ public final class Staging implements AutoCloseable {
     /** Copies a file to {@code relPath}; like {@link #write}, never over a file this build already wrote. */
     public void copy(String relPath, Path source) {
         if (dir == null) return;
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            copyOpen(relPath, source);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void copyOpen(String relPath, Path source) {
         Path file = resolve(relPath);
         try {
             Files.createDirectories(file.getParent());
@@ -150,6 +180,15 @@ public final class Staging implements AutoCloseable {
 
     /** Puts the new site in place of the old one; the old one is deleted afterwards. */
     public void commit() throws IOException {
+        lock.writeLock().lock();
+        try {
+            commitAlone();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void commitAlone() throws IOException {
         if (inPlace) {
             done = true;
             return;
@@ -166,9 +205,15 @@ public final class Staging implements AutoCloseable {
     }
 
     public void abort() {
-        if (!done && dir != null && !inPlace) {
-            deleteTree(dir);
-            done = true;
+        if (dir == null || inPlace) return;
+        lock.writeLock().lock();
+        try {
+            if (!done) {
+                done = true;
+                deleteTree(dir);
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

@@ -22,10 +22,16 @@ final class PathLoader implements Loader<String> {
     PathLoader(List<Path> dirs) { this.dirs = List.copyOf(dirs); }
 
     Optional<Path> find(String name) {
-        if (name.contains("..") || name.startsWith("/")) return Optional.empty();
+        if (name.contains("..") || name.startsWith("/") || name.chars().anyMatch(c -> c < 0x20 || c == '\\')) {
+            return Optional.empty();
+        }
         for (Path dir : dirs) {
-            Path p = dir.resolve(name);
-            if (Files.isRegularFile(p)) return Optional.of(p);
+            try {
+                Path p = dir.resolve(name);
+                if (Files.isRegularFile(p)) return Optional.of(p);
+            } catch (java.nio.file.InvalidPathException e) {
+                return Optional.empty(); // a name no file can have: a type from front matter, say
+            }
         }
         return Optional.empty();
     }

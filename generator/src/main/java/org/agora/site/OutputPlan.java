@@ -43,20 +43,21 @@ final class OutputPlan {
 
     private final Map<String, Claim> claims = new LinkedHashMap<>();
     private final Map<String, List<Claim[]>> clashes = new LinkedHashMap<>();
+    private final Map<String, Claim> notPages = new LinkedHashMap<>();
 
     OutputPlan(Library library, Assets assets, EventSchedule schedule) {
         Paginator paginator = new Paginator(library.config().pageSize(), null);
         for (Page p : library.pages()) {
-            Claim page = pageClaim(p);
+            Claim page = pageClaim(p, library);
             int pages = paginator.count(p, schedule.paginated(p, library.listing(p)).size());
             for (int n = 1; n <= pages; n++) {
-                claim(Page.outputPathOf(Paginator.pathOf(p, n)), n == 1 ? page
+                claimPage(Page.outputPathOf(Paginator.pathOf(p, n)), n == 1 ? page
                         : new Claim("page " + n + " of " + page.what(), page.at()));
             }
             ICalendar.pathOf(p).ifPresent(ics -> claim(Page.outputPathOf(ics), new Claim("the calendar file of " + page.what(), page.at())));
         }
         for (Alias a : library.aliases()) {
-            claim(Page.outputPathOf(a.path()), new Claim("the redirect of alias " + a.path() + " in "
+            claimPage(Page.outputPathOf(a.path()), new Claim("the redirect of alias " + a.path() + " in "
                     + a.target().document().source().relPath(), SourcePosition.of(a.target().document().source().file(), a.line())));
         }
         Set<String> own = new java.util.HashSet<>();
@@ -81,17 +82,43 @@ final class OutputPlan {
         }
     }
 
-    private static Claim pageClaim(Page p) {
+    private static Claim pageClaim(Page p, Library library) {
         if (p.document() == null) {
-            return new Claim("the " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + " page " + p.path()
-                    + " that Agora makes", null);
+            // A term page comes from a document's tag or theme: that document's line is where to fix it.
+            SourcePosition from = null;
+            if (p.taxonomy() != null) {
+                for (Page listed : library.listing(p)) {
+                    if (listed.document() != null && listed.language().equals(p.language())) {
+                        var fm = listed.document().frontMatter();
+                        String field = fm.fieldLines().containsKey(p.taxonomy()) || !p.taxonomy().endsWith("s") ? p.taxonomy()
+                                : p.taxonomy().substring(0, p.taxonomy().length() - 1); // the "types" list comes from type:
+                        from = SourcePosition.of(listed.document().source().file(), fm.lineOf(field));
+                        break;
+                    }
+                }
+            }
+            return new Claim("the " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + " page " + shortened(p.path())
+                    + " that Agora makes", from);
         }
         var fm = p.document().frontMatter();
         int line = fm.url() != null ? fm.lineOf("url") : fm.slug() != null ? fm.lineOf("slug") : 0;
         return new Claim("the page of " + p.document().source().relPath(), SourcePosition.of(p.document().source().file(), line));
     }
 
-    private void claim(String output, Claim claim) {
+    /** An HTML page: a file a browser would take for something else (x.js, x.svg, x.xml) is not one. */
+    private void claimPage(String output, Claim claim) {
+        String name = output.substring(output.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".html") && !name.endsWith(".htm")) notPages.put(canonical(output), claim);
+        claim(output, claim);
+    }
+
+    /** "en//index.html" and "en/./index.html" are the file "en/index.html" once written. */
+    private static String canonical(String output) {
+        return org.agora.content.SitePath.normalize("/" + output).map(p -> p.substring(1)).orElse(output);
+    }
+
+    private void claim(String rawOutput, Claim claim) {
+        String output = canonical(rawOutput);
         Claim first = claims.putIfAbsent(output, claim);
         if (first != null && !first.equals(claim)) clashes.computeIfAbsent(output, k -> new java.util.ArrayList<>()).add(new Claim[] {first, claim});
     }
@@ -106,6 +133,13 @@ final class OutputPlan {
      */
     void reportCollisions(Library library, Diagnostics diagnostics) {
         SourcePosition config = SourcePosition.of(library.config().configFile());
+        notPages.forEach((output, claim) -> {
+            // One error per cause: a page on a generated file is that collision, not also a wrong file type.
+            if (clashes.containsKey(output) || output.startsWith(SEARCH_FOLDER)) return;
+            diagnostics.error("output.collision", claim.at() != null ? claim.at() : config,
+                claim.what() + " would write a web page to " + shortened(output) + ", which browsers would not read as one",
+                "end the url: or alias with / (or .html)");
+        });
         clashes.forEach((output, pairs) -> {
             for (Claim[] pair : pairs) {
                 report(diagnostics, config, pair[0], pair[1], pair[1].what() + " would be written to " + output
@@ -115,8 +149,10 @@ final class OutputPlan {
         Map<String, Claim> folders = new HashMap<>();
         for (Map.Entry<String, Claim> e : claims.entrySet()) {
             String path = e.getKey();
-            unwritable(path).ifPresent(why -> report(diagnostics, config, e.getValue(), e.getValue(),
-                    e.getValue().what() + " cannot be written to " + shortened(path) + ": " + why));
+            unwritable(path).ifPresent(why -> diagnostics.error("output.collision",
+                    e.getValue().at() != null ? e.getValue().at() : config,
+                    e.getValue().what() + " cannot be written to " + shortened(path) + ": " + why,
+                    "make the name shorter or plainer: the file's name, its slug: or url:, or the tag it comes from"));
             if (path.startsWith(SEARCH_FOLDER)) {
                 report(diagnostics, config, new Claim("Agora's search index", null), e.getValue(),
                         e.getValue().what() + " would be written to " + path + ", inside the folder of the search index");

@@ -108,8 +108,9 @@ public final class SiteBuilder {
     private Kept stages(BuildOptions options, boolean keep, SiteSnapshot earlier, long started, Diagnostics diagnostics,
                         List<StageTiming> timings, Stages stages, Path siteDir, Path outDir) {
         Optional<SiteConfig> loaded = stages.run("load config", () -> new ConfigLoader().load(siteDir, diagnostics));
-        if (loaded.isEmpty() || diagnostics.hasErrors()
-                || (!options.checkOnly() && !outputFolderIsSafe(siteDir, outDir, diagnostics))) {
+        // A config that loads with errors (a broken data/taxonomies.yml) still lets the content be checked: one
+        // run reports everything, and nothing is written since the build fails at its end.
+        if (loaded.isEmpty() || (!options.checkOnly() && !outputFolderIsSafe(siteDir, outDir, diagnostics))) {
             return lost(failed(diagnostics, timings, started, outDir, null));
         }
         SiteConfig config = loaded.get();

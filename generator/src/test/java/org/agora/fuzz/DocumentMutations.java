@@ -11,7 +11,8 @@ import static org.agora.fuzz.HostileInputs.pick;
 /**
  * Documents damaged the way files get damaged: flipped characters and bytes, cut short, lines lost or
  * doubled, front matter that is not YAML, or YAML that is hostile (alias bombs, nesting thousands deep,
- * tags, values of the wrong type or of absurd size), text that is not UTF-8, and plain binary junk.
+ * tags, values of the wrong type or of absurd size), text that is not UTF-8, and plain binary junk; and
+ * real sites' documents ({@link CorpusDocuments}) damaged the same ways.
  */
 final class DocumentMutations {
 
@@ -52,7 +53,14 @@ final class DocumentMutations {
             return d.render().getBytes(StandardCharsets.UTF_8);
         }
         if (kind < 65) return yamlAttack(d, r);
-        if (kind < 85) return bytes(d.render().getBytes(StandardCharsets.UTF_8), r);
+        if (kind < 75) return bytes(d.render().getBytes(StandardCharsets.UTF_8), r);
+        if (kind < 85) {
+            // A real site's document, with a few of the same mutations.
+            byte[] real = CorpusDocuments.pick(r);
+            d.notes.add("a corpus document");
+            return r.nextBoolean() ? bytes(real, r)
+                    : text(new String(real, StandardCharsets.UTF_8), r, mix.has(HostileMix.Family.MARKERS)).getBytes(StandardCharsets.UTF_8);
+        }
         if (kind < 92) return lineEndings(d.render(), r);
         return junk(r);
     }

@@ -30,6 +30,8 @@ final class FailureReport {
     private final Path keepIn;
     private final Map<Invariant, Map<String, Entry>> byInvariant = new EnumMap<>(Invariant.class);
     private final Map<String, int[]> outcomes = new TreeMap<>();
+    /** The errors builds reported, by the start of their message: what made sites fail, meant or not. */
+    private final Map<String, int[]> errorKinds = new TreeMap<>();
     private final Set<Long> failingSeeds = new LinkedHashSet<>();
     /** One line per site, for the report file (a long run writes only the first thousand). */
     private final List<String> siteLines = new ArrayList<>();
@@ -46,9 +48,15 @@ final class FailureReport {
         documents += site.documents();
         String outcomeKey = site.profile() + " exit " + (outcome.thrown() != null ? "thrown" : !outcome.finished() ? "unfinished" : outcome.exitCode());
         outcomes.computeIfAbsent(outcomeKey, k -> new int[1])[0]++;
+        outcome.allPrinted().lines().filter(l -> l.contains(": error: ")).forEach(l -> {
+            String message = l.substring(l.indexOf(": error: ") + 9).replaceAll("'[^']*'|\\d+", "…");
+            errorKinds.computeIfAbsent(message.length() > 70 ? message.substring(0, 70) : message, k -> new int[1])[0]++;
+        });
         if (siteLines.size() < 1000) {
+            String firstError = outcome.allPrinted().lines().filter(l -> l.contains(": error: ")).findFirst().orElse("");
             siteLines.add(site.describe() + " → " + outcomeKey.substring(outcomeKey.indexOf(" exit ") + 1) + " in " + outcome.took().toMillis()
-                    + " ms" + (violations.isEmpty() ? "" : ", " + violations.size() + " violations"));
+                    + " ms" + (violations.isEmpty() ? "" : ", " + violations.size() + " violations")
+                    + (firstError.isEmpty() ? "" : "\n    first error: " + ActiveContent.cut(firstError, 300)));
         }
         if (violations.isEmpty()) return;
         failingSeeds.add(site.seed());
@@ -82,7 +90,9 @@ final class FailureReport {
         s.append("Fuzzed ").append(sites).append(" sites, ").append(documents).append(" documents, base seed ").append(settings.seed())
                 .append(", in ").append(took.toSeconds()).append(" s.\n").append(theme).append("Outcomes: ");
         outcomes.forEach((k, v) -> s.append(k).append(" ×").append(v[0]).append("; "));
-        s.append('\n');
+        s.append('\n').append("Errors reported, by kind:\n");
+        errorKinds.entrySet().stream().sorted((a, b) -> b.getValue()[0] - a.getValue()[0]).limit(40)
+                .forEach(e -> s.append("  ").append(e.getValue()[0]).append(" × ").append(e.getKey()).append('\n'));
         if (clean()) return s.append("Every promise held.\n").toString();
         s.append(failingSeeds.size()).append(" sites broke a promise. By invariant, then by kind of failure (sites):\n");
         byInvariant.forEach((invariant, entries) -> {

@@ -56,16 +56,18 @@ final class HostileDocuments {
             case 1 -> put(d, "summary", quoted(HostileInputs.any(r) + " " + HostileInputs.text(r)));
             case 2 -> put(d, "tags", list(List.of(HostileInputs.any(r), HostileInputs.text(r), HostileInputs.unicode(r))));
             case 3 -> put(d, r.nextBoolean() ? "themes" : "organisations", list(List.of(HostileInputs.any(r))));
-            case 4 -> put(d, "type", quoted(r.nextInt(50) == 0 ? "guide\u0000" : HostileInputs.text(r)));
+            // A type names a template (page-TYPE.peb): a site that must build gets one that can.
+            case 4 -> put(d, "type", quoted(mayBreak && r.nextInt(50) == 0 ? "guide\u0000"
+                    : mayBreak ? HostileInputs.text(r) : segment(HostileInputs.text(r))));
             case 5 -> put(d, "translationKey", quoted(HostileInputs.any(r) + "-" + n));
             case 6 -> {
                 if (d.fields.containsKey("url")) return;
-                String slug = r.nextInt(60) == 0 ? "nul\u0000" + n : segment(HostileInputs.any(r)) + "-h" + n;
+                String slug = mayBreak && r.nextInt(60) == 0 ? "nul\u0000" + n : segment(HostileInputs.any(r)) + "-h" + n;
                 put(d, "slug", quoted(slug));
             }
             case 7 -> {
                 d.fields.remove("slug");
-                String tail = r.nextInt(40) == 0 ? pick(r, List.of("evil.svg", "evil.js", "evil.xml", "feed.xml"))
+                String tail = mayBreak && r.nextInt(40) == 0 ? pick(r, List.of("evil.svg", "evil.js", "evil.xml", "feed.xml"))
                         : segment(HostileInputs.any(r)) + "/";
                 put(d, "url", quoted("/" + doc.language() + "/h" + n + "/" + tail));
             }
@@ -83,7 +85,7 @@ final class HostileDocuments {
                 if (r.nextBoolean()) put(d, "tags", list(List.of(HostileInputs.marker(r), "t" + HostileInputs.marker(r))));
             }
             case 12 -> {
-                if (r.nextInt(4) > 0) return; // rare: most such claims are refused, and the whole site with them
+                if (!mayBreak || r.nextInt(4) > 0) return; // such claims are refused, and the whole site with them
                 d.fields.remove("slug");
                 if (r.nextBoolean()) put(d, "url", quoted(pick(r, GENERATED_PATHS)));
                 else put(d, "aliases", list(List.of(pick(r, GENERATED_PATHS))));
@@ -110,9 +112,11 @@ final class HostileDocuments {
     /** One URL path segment made of the payload: what a file or folder name may hold. */
     String segment(String payload) {
         String s = payload.replace("/", "").replace("\\", "").replace("\u0000", "").replace(":", "").replace(".", "_").strip();
-        if (!mayBreak) s = s.replace("..", "");
+        if (!mayBreak) s = s.replace("..", "").replaceAll("[\\p{Cc}\\p{Cs}]", "");
         while (s.startsWith("#") || s.startsWith("~")) s = s.substring(1);
-        return s.isEmpty() ? "x" : s.length() > 120 ? s.substring(0, 120) : s;
+        // A file name holds at most 255 bytes: 60 characters of four bytes still fit.
+        int max = mayBreak ? 120 : 60;
+        return s.isEmpty() ? "x" : s.length() > max ? s.substring(0, max) : s;
     }
 
     static String percentEncoded(String path) {
@@ -151,7 +155,7 @@ final class HostileDocuments {
                     : "Note[^" + segment(HostileInputs.text(r)) + "].\n\n[^" + segment(HostileInputs.text(r)) + "]: " + HostileInputs.html(r);
             case TEXT -> kind < 40 ? HostileInputs.unicode(r) + " " + Words.sentence(r, lang) + " " + HostileInputs.unicode(r)
                     : kind < 70 ? HostileInputs.text(r) : Words.paragraph(r, lang) + " " + HostileInputs.any(r);
-            case STRESS -> Stress.fragment(r, doc, targets);
+            case STRESS -> Stress.fragment(r, doc, targets, mayBreak);
             case FIELDS -> throw new IllegalStateException("fields are not fragments");
         };
     }

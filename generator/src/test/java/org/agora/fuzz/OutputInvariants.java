@@ -110,8 +110,27 @@ final class OutputInvariants {
         }
     }
 
-    /** A file or folder of the site (or the output folder) that exists, written relative to the site or absolute. */
+    /**
+     * A file or folder of the site (or the output folder) that exists, written relative to the site or absolute.
+     * Reports show control and direction characters of names as escapes (\t, \n, \\u202e), so a name is
+     * also tried with them read back.
+     */
     private static boolean namesAFile(GeneratedSite site, String name) {
+        return namesAFileAsWritten(site, name) || namesAFileAsWritten(site, unescaped(name));
+    }
+
+    private static String unescaped(String name) {
+        Matcher m = java.util.regex.Pattern.compile("\\\\(?:u([0-9a-f]{4})|(n)|(t))").matcher(name);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String c = m.group(1) != null ? String.valueOf((char) Integer.parseInt(m.group(1), 16)) : m.group(2) != null ? "\n" : "\t";
+            m.appendReplacement(out, Matcher.quoteReplacement(c));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static boolean namesAFileAsWritten(GeneratedSite site, String name) {
         if (name.isBlank() || name.equals("<site>")) return false;
         try {
             Path p = Path.of(name);

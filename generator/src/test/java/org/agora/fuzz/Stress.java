@@ -7,22 +7,25 @@ import static org.agora.fuzz.HostileInputs.ALERT;
 
 /**
  * Valid Markdown no person writes: nesting thousands deep, very long lines, thousands of links, headings and
- * shortcodes. Recursive parsers and renderers overflow their stack on it, quadratic ones take minutes.
+ * shortcodes. Recursive parsers and renderers overflow their stack on it, quadratic ones take minutes. In a
+ * site that must build ({@code mayBreak} false), depths and lines stay just inside Agora's limits (64 levels,
+ * 200,000 characters a line): the most a build must take.
  */
 final class Stress {
 
     private Stress() {}
 
-    static String fragment(SplittableRandom r, SitePlan.Doc doc, List<SitePlan.Doc> targets) {
+    static String fragment(SplittableRandom r, SitePlan.Doc doc, List<SitePlan.Doc> targets, boolean mayBreak) {
         int n = 500 + r.nextInt(4500);
+        int depth = mayBreak ? n : 20 + r.nextInt(40);
         return switch (r.nextInt(14)) {
-            case 0 -> ">".repeat(n) + " deep quote";
-            case 1 -> nestedList(200 + r.nextInt(800));
+            case 0 -> ">".repeat(depth) + " deep quote";
+            case 1 -> nestedList(mayBreak ? 200 + r.nextInt(800) : depth);
             case 2 -> "[".repeat(n) + "x" + "](y)".repeat(Math.min(n, 200));
-            case 3 -> "*_".repeat(n) + "x" + "_*".repeat(n);
+            case 3 -> "*_".repeat(depth / 2) + "x" + "_*".repeat(depth / 2);
             case 4 -> "<div>".repeat(n) + "deep html" + (r.nextBoolean() ? "</div>".repeat(n) : "");
             case 5 -> ("<span title=\"x\">" + "<b>").repeat(n / 2) + "x";
-            case 6 -> "word ".repeat(40_000 + r.nextInt(160_000)) + HostileInputs.html(r);
+            case 6 -> "word ".repeat(mayBreak ? 40_000 + r.nextInt(160_000) : 10_000 + r.nextInt(29_000)) + HostileInputs.html(r);
             case 7 -> {
                 if (targets.isEmpty()) yield "";
                 String to = SitePlan.link(doc, HostileInputs.pick(r, targets).relPath(), r);

@@ -97,6 +97,15 @@ class HostileInputTest {
         assertTrue(raw.select(".intro script").size() == 1, "a site that trusts its editors gets what they wrote");
     }
 
+    @Test
+    void theMarkerOfAShortcodesBodyInAnArgumentCannotCutTheTemplateOpen() {
+        HostileSite site = HostileSite.of("inner-marker-in-argument", temp);
+        assertBuilt(site.build());
+        Document page = site.page("en/inner/index.html");
+        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        assertEquals(1, page.select("aside.callout").size(), page.html());
+    }
+
     // --- uploads -------------------------------------------------------------------------------------------------
 
     @Test
@@ -136,6 +145,29 @@ class HostileInputTest {
         assertEquals(1, b.errors("content/en/news/first.md", "alias /en/search/").size(), b::printed);
         assertEquals(4, b.errors().size(), b::printed);
         assertFalse(Files.exists(site.out()));
+    }
+
+    @Test
+    void pagesAndAliasesCannotClaimTheFilesAgoraGenerates() {
+        HostileSite site = HostileSite.of("generated-paths", temp);
+        Build b = site.build();
+        assertCleanFailure(b);
+        assertEquals(1, b.errors("content/en/sitemap.md:3", "sitemap.xml").size(), b::printed);
+        assertEquals(1, b.errors("content/en/feed.md:3", "en/feed.xml").size(), b::printed);
+        assertEquals(1, b.errors("content/en/search.md:3", "search index").size(), b::printed);
+        assertEquals(1, b.errors("content/en/asset.md:3", "browsers would not read as one").size(), b::printed);
+        assertEquals(1, b.errors("content/en/root.md:3", "404.html").size(), b::printed);
+    }
+
+    @Test
+    void controlCharactersInTypeSlugOrUrlAreErrorsNamingTheFile() {
+        HostileSite site = HostileSite.of("control-characters", temp);
+        Build b = site.build();
+        assertCleanFailure(b);
+        assertEquals(1, b.errors("content/en/nul-type.md:3", "type").size(), b::printed);
+        assertEquals(1, b.errors("content/en/nul-slug.md:3", "slug").size(), b::printed);
+        assertEquals(1, b.errors("content/en/tab-url.md:3", "control character").size(), b::printed);
+        assertTrue(b.printed().lines().noneMatch(l -> l.contains("\0") || l.contains("\t")), "control characters are shown as escapes");
     }
 
     @Test
