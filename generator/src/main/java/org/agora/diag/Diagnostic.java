@@ -28,8 +28,17 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
      * names or content are shown as escapes, so that one problem stays one line and reads as it is.
      */
     public String format(Path base) {
-        String text = visible(position.describe(base)) + ": " + severity.label() + ": " + visible(message);
+        String text = visible(position.describe(base)) + ": " + severity.label() + ": " + visible(shortened(message));
         return hint.isEmpty() ? text : text + "\n    hint: " + hint;
+    }
+
+    /** A message quoting a value of thousands of characters keeps its start and its end. */
+    static String shortened(String message) {
+        if (message.length() <= 600) return message;
+        int head = Character.isHighSurrogate(message.charAt(399)) ? 399 : 400;
+        int tail = message.length() - 150;
+        if (Character.isLowSurrogate(message.charAt(tail))) tail++;
+        return message.substring(0, head) + " … " + message.substring(tail);
     }
 
     static String visible(String s) {

@@ -116,4 +116,15 @@ class DiagnosticsTest {
         assertEquals(0, all.errorCount());
         assertEquals(1, all.warningCount());
     }
+
+    @Test
+    void aReportLineShowsHiddenCharactersAsEscapesAndShortensHugeQuotes() {
+        Diagnostic d = new Diagnostic(Severity.ERROR, SourcePosition.of(Path.of("/site/content/en/a\nb\u202e.md"), 3),
+                "slug 'x" + "y".repeat(5_000) + "' must be one URL segment", "use words");
+        String line = d.format(Path.of("/site")).lines().findFirst().orElseThrow();
+        assertTrue(line.startsWith("content/en/a\\nb\\u202e.md:3: error: slug 'xyyy"), line);
+        assertTrue(line.endsWith("yyy' must be one URL segment"), line);
+        assertTrue(line.length() < 700, "shortened: " + line.length());
+        assertEquals(2, d.format(Path.of("/site")).lines().count(), "one line for the problem, one for the hint");
+    }
 }

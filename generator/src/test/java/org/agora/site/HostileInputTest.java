@@ -31,6 +31,13 @@ class HostileInputTest {
         assertFalse(b.printedAStackTrace(), b::printed);
     }
 
+    /** Builds the site, which must fail cleanly: exit 1, no stack trace. */
+    private static Build failing(HostileSite site) {
+        Build b = site.build();
+        assertCleanFailure(b);
+        return b;
+    }
+
     private static void assertBuilt(Build b) {
         assertEquals(0, b.code(), b::printed);
         assertFalse(b.printedAStackTrace(), b::printed);
@@ -111,8 +118,7 @@ class HostileInputTest {
     @Test
     void filesThatRunScriptOnTheSitesOriginAreErrorsUnlessTheSiteAllowsThem() {
         HostileSite site = HostileSite.of("active-files", temp);
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         for (String file : List.of("content/en/page.html", "content/en/drawing.svg", "content/en/UPPER.SVG",
                 "static/js/app.js", "static/feed.xml", "static/old.htm")) {
             assertEquals(1, b.errors(file, "would be published as part of the site").size(), () -> file + "\n" + b.printed());
@@ -136,8 +142,7 @@ class HostileInputTest {
     @Test
     void aFileOrAliasThatWouldReplaceAGeneratedPageIsAnErrorNamingBoth() {
         HostileSite site = HostileSite.of("collision-static-page", temp);
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("static/en/index.html", "en/index.html").size(), b::printed);
         assertTrue(b.errors("static/en/index.html", "home page").size() == 1, b::printed);
         assertEquals(1, b.errors("static/en/news/index.html", "section page /en/news/").size(), b::printed);
@@ -150,8 +155,7 @@ class HostileInputTest {
     @Test
     void pagesAndAliasesCannotClaimTheFilesAgoraGenerates() {
         HostileSite site = HostileSite.of("generated-paths", temp);
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("content/en/sitemap.md:3", "sitemap.xml").size(), b::printed);
         assertEquals(1, b.errors("content/en/feed.md:3", "en/feed.xml").size(), b::printed);
         assertEquals(1, b.errors("content/en/search.md:3", "search index").size(), b::printed);
@@ -162,8 +166,7 @@ class HostileInputTest {
     @Test
     void controlCharactersInTypeSlugOrUrlAreErrorsNamingTheFile() {
         HostileSite site = HostileSite.of("control-characters", temp);
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("content/en/nul-type.md:3", "type").size(), b::printed);
         assertEquals(1, b.errors("content/en/nul-slug.md:3", "slug").size(), b::printed);
         assertEquals(1, b.errors("content/en/tab-url.md:3", "control character").size(), b::printed);
@@ -173,16 +176,14 @@ class HostileInputTest {
     @Test
     void aFileWhereAPageNeedsAFolderIsAnError() {
         HostileSite site = HostileSite.of("collision-file-folder", temp);
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("static/en/news", "needs a folder").size(), b::printed);
     }
 
     @Test
     void twoFilesForOnePathAreAnErrorNamingBoth() {
         HostileSite site = HostileSite.of("collision-attachment", temp);
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         List<String> errors = b.errors();
         assertEquals(1, errors.size(), b::printed);
         assertTrue(errors.getFirst().contains("content/en/report.pdf") && errors.getFirst().contains("static/en/report.pdf"), b::printed);
@@ -224,8 +225,7 @@ class HostileInputTest {
         Files.writeString(s.resolve(".git/config"), "[remote] url = https://token@example.org/" + canary);
         Files.createSymbolicLink(s.resolve("content/en/git.txt"), s.resolve(".git/config"));
 
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         for (String link : List.of("content/en/passwd.txt", "content/en/secret.txt", "content/en/etc", "static/leak.txt",
                 "data/taxonomies.yml", "layouts/page.peb")) {
             assertEquals(1, b.errors(link, "outside the site folder").size(), () -> link + "\n" + b.printed());
@@ -244,8 +244,7 @@ class HostileInputTest {
         org.agora.testing.TestPaths.copyTree(org.agora.testing.TestPaths.repoRoot().resolve("themes/default"), theme);
         Files.delete(theme.resolve("templates/partials/footer.peb"));
         Files.createSymbolicLink(theme.resolve("templates/partials/footer.peb"), outside.resolve("footer.peb"));
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("themes/mine/templates/partials/footer.peb", "outside the site folder").size(), b::printed);
     }
 
@@ -269,8 +268,7 @@ class HostileInputTest {
     void aBlockquoteTwentyThousandLevelsDeepIsAnErrorWithItsLine() {
         HostileSite site = HostileSite.of("", temp).write("content/en/deep.md",
                 "---\ntitle: Deep\n---\n\nIntro.\n\n" + ">".repeat(20_000) + " too deep\n");
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("content/en/deep.md:7", "nested 20000 levels deep").size(), b::printed);
     }
 
@@ -279,8 +277,7 @@ class HostileInputTest {
         StringBuilder list = new StringBuilder("---\ntitle: List\n---\n\n");
         for (int i = 0; i < 3_000; i++) list.append("  ".repeat(i)).append("- item ").append(i).append('\n');
         HostileSite site = HostileSite.of("", temp).write("content/en/list.md", list.toString());
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("content/en/list.md:69", "more than 64").size(), b::printed);
     }
 
@@ -293,8 +290,7 @@ class HostileInputTest {
                 .write("content/en/emphasis.md", "---\ntitle: E\n---\n\n" + emphasis + "\n")
                 .write("content/en/links.md", "---\ntitle: L\n---\n\n" + links + "\n")
                 .write("content/en/images.md", "---\ntitle: I\n---\n\n" + images + "\n");
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("content/en/emphasis.md:5", "nested more than 64 levels deep").size(), b::printed);
         assertEquals(1, b.errors("content/en/images.md:5", "nested more than 64 levels deep").size(), b::printed);
         // Links cannot hold links: ten thousand brackets are text, not nesting.
@@ -306,16 +302,14 @@ class HostileInputTest {
     void aHugeLineIsAnErrorWithItsLine() {
         HostileSite site = HostileSite.of("", temp).write("content/en/line.md",
                 "---\ntitle: Line\n---\n\n" + "{{< ".repeat(100_000) + "\n");
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("content/en/line.md:5", "400000 characters").size(), b::printed);
     }
 
     @Test
     void aDocumentOverTheSizeLimitAndTooManyFilesAreErrors() throws IOException {
         HostileSite site = HostileSite.of("document-too-big", temp);
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors("content/en/big.md", "more than the 2000 a document may have").size(), b::printed);
 
         for (int i = 0; i < 50; i++) site.write("content/en/many/n" + i + ".md", "---\ntitle: N" + i + "\n---\n\nx\n");
@@ -327,8 +321,7 @@ class HostileInputTest {
     @Test
     void aYamlAliasBombIsAnErrorWithItsLine() {
         HostileSite site = HostileSite.of("yaml-bomb", temp);
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         assertEquals(1, b.errors().stream().filter(l -> l.startsWith("content/en/laughs.md:")).count(), b::printed);
     }
 
@@ -340,8 +333,7 @@ class HostileInputTest {
         Files.write(site.site().resolve("content/en/junk.md"), junk);
         site.write("content/en/unclosed.md", "---\ntitle: [unclosed\n---\nbody\n");
         site.write("content/en/nul.md", "---\ntitle: \"a\\0b\"\nslug: \"x\\ty\"\nurl: \"/en/\\u0001/\"\n---\n\0\0\0\n");
-        Build b = site.build();
-        assertCleanFailure(b);
+        Build b = failing(site);
         for (String f : List.of("content/en/junk.md", "content/en/unclosed.md", "content/en/nul.md")) {
             assertTrue(b.errors().stream().anyMatch(l -> l.startsWith(f + ":")), () -> f + "\n" + b.printed());
         }
