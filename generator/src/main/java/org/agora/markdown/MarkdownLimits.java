@@ -11,27 +11,40 @@ import java.util.Optional;
  * recursively: a quote or list nested a few hundred levels deep overflows the stack of a build thread, and so
  * do thousands of nested emphasis or links. Lines are measured so that a single huge line (a pasted file, a
  * data: address) is reported instead of slowing every step that reads lines.
+ * Paragraphs are measured too: flexmark's parser takes time that grows with the square of a paragraph's
+ * length or lines (95,000 one-character lines took a minute), so a paragraph has a size that no text a person
+ * writes comes near (the largest in three real sites' 860 documents has 7,300 characters and 61 lines).
  * @param maxLineLength characters on one line
  * @param maxNesting quotes and list items inside each other, and inline elements inside each other
+ * @param maxParagraphLength characters in one paragraph (or table), outside code blocks
+ * @param maxParagraphLines lines in one paragraph (or table)
  */
-public record MarkdownLimits(long maxLineLength, long maxNesting) {
+public record MarkdownLimits(long maxLineLength, long maxNesting, long maxParagraphLength, long maxParagraphLines) {
+
+    /** The Markdown limits of a site. */
+    public static MarkdownLimits of(org.agora.config.Limits limits) {
+        return new MarkdownLimits(limits.lineLength(), limits.nesting(), limits.paragraphLength(), limits.paragraphLines());
+    }
 
     /** A problem found, with its 1-based line in the body (0 when it concerns the whole body). */
     public record Excess(int line, String message, String hint) {}
 
-    /** The first line that is too long or nests containers too deeply, before parsing. */
+    /** The first line that is too long, nests containers too deeply or makes a paragraph too long, before parsing. */
     public Optional<Excess> scanLines(String body) {
         Deque<Integer> openItems = new ArrayDeque<>(); // content column of each open list item
         String fence = null;
         int lineNo = 0;
         int start = 0;
+        int paragraphStart = 0;
+        long paragraphChars = 0;
+        long paragraphLines = 0;
         while (start <= body.length()) {
             int end = body.indexOf('\n', start);
             if (end < 0) end = body.length();
             lineNo++;
             int length = end - start;
             if (length > maxLineLength) {
-                return Optional.of(new Excess(lineNo, "line " + lineNo + " has " + length + " characters, more than "
+                return Optional.of(new Excess(lineNo, "this line has " + length + " characters, more than "
                         + maxLineLength, "break it into shorter lines, or raise limits.lineLength in site-config.yml"));
             }
             Prefix prefix = containerPrefix(body, start, end, openItems);
@@ -43,17 +56,37 @@ public record MarkdownLimits(long maxLineLength, long maxNesting) {
                 fence = body.substring(contentAt, contentAt + 3);
             }
             if (fence == null && depth > maxNesting) {
-                return Optional.of(new Excess(lineNo, "quotes and lists are nested " + depth + " levels deep on line "
-                        + lineNo + ", more than " + maxNesting,
+                return Optional.of(new Excess(lineNo, "quotes and lists are nested " + depth + " levels deep here, more than " + maxNesting,
                         "nest fewer quotes or lists inside each other, or raise limits.nesting in site-config.yml"));
+            }
+            boolean blank = body.substring(contentAt, end).isBlank();
+            boolean startsBlock = prefix.startsItem() || startsWith(body, contentAt, end, "#");
+            if (fence != null || blank || startsWith(body, contentAt, end, "```") || startsWith(body, contentAt, end, "~~~")) {
+                paragraphLines = 0;
+            } else {
+                if (paragraphLines == 0 || startsBlock) {
+                    paragraphStart = lineNo;
+                    paragraphChars = 0;
+                    paragraphLines = 0;
+                }
+                paragraphLines++;
+                paragraphChars += end - contentAt;
+                if (paragraphChars > maxParagraphLength || paragraphLines > maxParagraphLines) {
+                    return Optional.of(new Excess(paragraphStart, "the paragraph that starts here has more than " + (paragraphChars > maxParagraphLength ? maxParagraphLength + " characters"
+                            : maxParagraphLines + " lines"), "separate it into paragraphs with blank lines, or raise limits."
+                            + (paragraphChars > maxParagraphLength ? "paragraphLength" : "paragraphLines") + " in site-config.yml"));
+                }
             }
             start = end + 1;
         }
         return Optional.empty();
     }
 
-    /** How many containers hold a line, and how many characters their markers take at its start. */
-    private record Prefix(int depth, int length) {}
+    /**
+     * How many containers hold a line, how many characters their markers take at its start, and whether it
+     * starts a list item (which starts a paragraph of its own).
+     */
+    private record Prefix(int depth, int length, boolean startsItem) {}
 
     /**
      * How many quotes and list items hold this line: its '>' markers and list markers, plus the open list
@@ -88,7 +121,7 @@ public record MarkdownLimits(long maxLineLength, long maxNesting) {
         // Text that is not indented into an item ends it; a blank line ends nothing.
         if (i < end && markers == 0 && quotes == 0) closeItemsBeyond(column, openItems);
         int held = quotes == 0 ? Math.max(0, openItems.size() - markers) : 0;
-        return new Prefix(quotes + markers + held, i - start);
+        return new Prefix(quotes + markers + held, i - start, markers > 0);
     }
 
     private static void closeItemsBeyond(int column, Deque<Integer> openItems) {

@@ -70,8 +70,7 @@ public final class MarkdownRenderer {
     private final Shortcodes shortcodes = new Shortcodes();
     private final ShortcodeTemplates templates;
     private final MarkdownLimits limits;
-    private static final MarkdownLimits DEFAULT_LIMITS = new MarkdownLimits(
-            org.agora.config.Limits.DEFAULTS.lineLength(), org.agora.config.Limits.DEFAULTS.nesting());
+    private static final MarkdownLimits DEFAULT_LIMITS = MarkdownLimits.of(org.agora.config.Limits.DEFAULTS);
 
     /**
      * @param fallbackMarker (page language, target language) to the words that mark a link to another
@@ -128,8 +127,10 @@ public final class MarkdownRenderer {
             // overflows flexmark's parser first. Parsed again with room to spare, the tree tells the line.
             int line = deepestLine(doc);
             diagnostics.error(LIMIT_CODE, SourcePosition.of(doc.source().file(), line == 0 ? 0 : doc.bodyLineOffset() + line),
-                    "elements are nested more than " + limits.maxNesting() + " levels deep" + (line == 0 ? " in this document" : " here"),
-                    "nest fewer quotes, lists, emphasis or links inside each other, or raise limits.nesting in site-config.yml");
+                    line == 0 ? "the document is too intricate for the Markdown renderer (it ran out of stack)"
+                            : "elements are nested more than " + limits.maxNesting() + " levels deep here",
+                    line == 0 ? "look for very deep nesting or a very wide table, and simplify it"
+                            : "nest fewer quotes, lists, emphasis or links inside each other, or raise limits.nesting in site-config.yml");
         } catch (RuntimeException e) {
             diagnostics.error(SourcePosition.of(doc.source().file()), "the Markdown could not be rendered (" + org.agora.diag.Failures.describe(e) + ")",
                     "simplify the part of the document you changed last, and report this to Agora's developers");
@@ -193,7 +194,7 @@ public final class MarkdownRenderer {
             } else if (n instanceof Link || n instanceof Image || (n instanceof RefNode r && r.isDefined())) {
                 links.add(n);
             } else if (excerpt == null && n instanceof Paragraph p && p.getParent() instanceof Document) {
-                String text = new TextCollectingVisitor().collectAndGetText(p).strip();
+                String text = leadingText(p, EXCERPT_LENGTH * 2).strip();
                 text = Shortcodes.stripTokens(text, protectedBody).strip();
                 if (!text.isEmpty()) excerpt = shorten(text.replaceAll("\\s+", " "));
             }
@@ -208,7 +209,7 @@ public final class MarkdownRenderer {
             if (n instanceof Heading h && h.getAnchorRefId() != null && !h.getAnchorRefId().isEmpty()) {
                 ids.add(h.getAnchorRefId());
                 if (h.getLevel() == 2 || h.getLevel() == 3) {
-                    toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(), new TextCollectingVisitor().collectAndGetText(h).strip()));
+                    toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(), cut(leadingText(h, TOC_TEXT).strip(), TOC_TEXT)));
                 }
             }
         }
@@ -229,6 +230,27 @@ public final class MarkdownRenderer {
             html = Shortcodes.replaceTokens(html, protectedBody, i -> shortcodeHtml[i]);
         }
         return new RenderedMarkdown(html, toc, excerpt == null ? "" : excerpt, ids, ctx.links());
+    }
+
+    /** Longest heading text a table of contents shows. */
+    private static final int TOC_TEXT = 300;
+
+    /**
+     * The text of a block's first inline elements, up to about {@code max} characters: an excerpt or a table
+     * of contents needs no more, and flexmark's text collector slows down with the square of a block's size
+     * (a paragraph of 45,000 links took 20 seconds).
+     */
+    private static String leadingText(Node block, int max) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = block.getFirstChild(); child != null && text.length() < max; child = child.getNext()) {
+            // flexmark unescapes a text node in time quadratic in its length: only the part needed is read.
+            if (child instanceof com.vladsch.flexmark.ast.Text t && t.getChars().length() > max) {
+                text.append(t.getChars().subSequence(0, max).unescape());
+            } else {
+                text.append(new TextCollectingVisitor().collectAndGetText(child));
+            }
+        }
+        return text.toString();
     }
 
     private static void readAnchors(org.jsoup.nodes.Document html, Set<String> ids) {
@@ -384,6 +406,10 @@ public final class MarkdownRenderer {
         if (before.contains("/") || before.contains("?") || before.contains("#")) return true;
         return before.equals("http") || before.equals("https") || before.equals("mailto") || before.equals("tel")
                 || before.equals("ftp");
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max).strip() + "…";
     }
 
     static String shorten(String text) {

@@ -80,6 +80,7 @@ public final class Shortcodes {
         boolean previousBlank = true;
         boolean inIndentedCode = false;
         String[] lines = body.split("\n", -1);
+        Closers closers = new Closers(lines);
         for (String line : lines) {
             lineNo++;
             if (lineNo > 1) out.append('\n');
@@ -105,22 +106,17 @@ public final class Shortcodes {
                 continue;
             }
             List<int[]> codeSpans = codeSpans(line);
-            List<int[]> matches = new ArrayList<>();
-            Matcher e = ESCAPED.matcher(line);
-            while (e.find()) matches.add(new int[] {e.start(), e.end(), 1});
-            Matcher m = SHORTCODE.matcher(line);
-            while (m.find()) {
-                int s = m.start();
-                if (matches.stream().noneMatch(r -> s >= r[0] && s < r[1])) matches.add(new int[] {m.start(), m.end(), 0});
-            }
-            matches.sort((a, b) -> Integer.compare(a[0], b[0]));
+            List<int[]> matches = shortcodesOn(line);
             int last = 0;
+            int span = 0;
             for (int[] r : matches) {
                 int start = r[0];
-                if (codeSpans.stream().anyMatch(c -> start >= c[0] && start < c[1])) continue; // shown as code already
+                while (span < codeSpans.size() && codeSpans.get(span)[1] <= start) span++;
+                if (span < codeSpans.size() && codeSpans.get(span)[0] <= start) continue; // shown as code already
                 String source = line.substring(r[0], r[1]);
                 String replacement;
-                boolean alone = line.strip().equals(source) && line.indexOf(source) < 4;
+                boolean alone = matches.size() == 1 && r[0] < 4 && line.substring(0, r[0]).isBlank()
+                        && line.substring(r[1]).isBlank();
                 if (r[2] == 1) {
                     Matcher x = ESCAPED.matcher(source);
                     x.matches();
@@ -128,7 +124,7 @@ public final class Shortcodes {
                     calls.add(new Call("", List.of(), Map.of(), lineNo, source, -1, false, literal));
                     replacement = token(key, calls.size() - 1, false);
                 } else {
-                    replacement = shortcode(source, lineNo, alone, lines, defined, refDestination, found, calls, open, key);
+                    replacement = shortcode(source, lineNo, r[1], alone, closers, defined, refDestination, found, calls, open, key);
                 }
                 out.append(line, last, r[0]).append(replacement);
                 last = r[1];
@@ -138,7 +134,7 @@ public final class Shortcodes {
         return new Result(out.toString(), found, calls, key);
     }
 
-    private String shortcode(String source, int lineNo, boolean alone, String[] lines, Predicate<String> defined,
+    private String shortcode(String source, int lineNo, int end, boolean alone, Closers closers, Predicate<String> defined,
                              BiFunction<String, Integer, String> refDestination, List<Found> found, List<Call> calls,
                              Deque<Integer> open, String key) {
         String inside = source.substring(3, source.length() - 3).strip();
@@ -179,22 +175,79 @@ public final class Shortcodes {
             while (!open.isEmpty() && !open.pop().equals(opener)) { /* unclosed ones inside end here */ }
             calls.add(new Call(name, List.of(), Map.of(), lineNo, source, opener, false, null));
         } else {
-            boolean paired = hasClosing(name, lines, lineNo - 1, source);
+            boolean paired = closers.after(name, lineNo - 1, end);
             calls.add(new Call(name, List.copyOf(positional), named, lineNo, source, -1, paired, null));
             if (paired) open.push(calls.size() - 1);
         }
         return token(key, calls.size() - 1, alone);
     }
 
-    /** Whether "{{< /name >}}" or "{{% /name %}}" follows the opening shortcode on the same line or later. */
-    private static boolean hasClosing(String name, String[] lines, int from, String opening) {
-        Pattern close = Pattern.compile("\\{\\{[<%]\\s*/\\s*" + Pattern.quote(name) + "\\s*[>%]\\}\\}");
-        String first = lines[from];
-        if (close.matcher(first.substring(first.indexOf(opening) + opening.length())).find()) return true;
-        for (int i = from + 1; i < lines.length; i++) {
-            if (close.matcher(lines[i]).find()) return true;
+    /**
+     * Where each shortcode's closing tags are, found in one pass over the body: asking, for every opening
+     * shortcode, whether its closing one follows must not read the rest of the body again each time (20,000
+     * opening shortcodes would make that 200 million line reads).
+     */
+    private static final class Closers {
+        private static final Pattern CLOSING = Pattern.compile("\\{\\{[<%]\\s*/\\s*([A-Za-z0-9_.-]+)\\s*[>%]\\}\\}");
+        /** Per name, the last closing tag: line in the high half, column in the low half. */
+        private final Map<String, Long> last = new java.util.HashMap<>();
+
+        Closers(String[] lines) {
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].contains("{{")) continue;
+                Matcher m = CLOSING.matcher(lines[i]);
+                while (m.find()) last.put(m.group(1), ((long) i << 32) | m.start());
+            }
         }
-        return false;
+
+        /** Whether a closing tag of {@code name} comes after column {@code column} of line {@code line} (0-based). */
+        boolean after(String name, int line, int column) {
+            Long at = last.get(name);
+            return at != null && at >= (((long) line << 32) | column);
+        }
+    }
+
+    /**
+     * The shortcodes on a line, in order, as [start, end, 1 if escaped else 0], found in time linear in the
+     * line: a candidate is tried only up to the first "}}" after it, which is where a shortcode must end.
+     * (A regular expression searching from each "{{<" to the end of a 200,000-character line without one
+     * took minutes.)
+     */
+    static List<int[]> shortcodesOn(String line) {
+        List<int[]> out = new ArrayList<>();
+        Matcher escaped = ESCAPED.matcher(line);
+        Matcher plain = SHORTCODE.matcher(line);
+        int i = line.indexOf("{{");
+        while (i >= 0 && i + 2 < line.length()) {
+            char kind = line.charAt(i + 2);
+            if (kind == '<' || kind == '%') {
+                int end = line.startsWith("/*", i + 3) ? escapedEnd(line, i) : plainEnd(line, i, plain);
+                if (end > 0) {
+                    out.add(new int[] {i, end, line.startsWith("/*", i + 3) && escaped.region(i, end).matches() ? 1 : 0});
+                    i = line.indexOf("{{", end);
+                    continue;
+                }
+            }
+            i = line.indexOf("{{", i + 1);
+        }
+        return out;
+    }
+
+    /** End of the escaped shortcode (Hugo's way to show one as text) starting at {@code i}, or -1. */
+    private static int escapedEnd(String line, int i) {
+        for (int star = line.indexOf("*/", i + 5); star >= 0; star = line.indexOf("*/", star + 1)) {
+            if (line.startsWith(">}}", star + 2) || line.startsWith("%}}", star + 2)) return star + 5;
+        }
+        return -1;
+    }
+
+    /** End of the shortcode starting at {@code i}, or -1: it must end at the first "}}" after it. */
+    private static int plainEnd(String line, int i, Matcher plain) {
+        int close = line.indexOf("}}", i + 3);
+        if (close < 0 || close - 1 <= i + 2) return -1;
+        char before = line.charAt(close - 1);
+        if (before != '>' && before != '%') return -1;
+        return plain.region(i, close + 2).matches() ? close + 2 : -1;
     }
 
     static String token(String key, int index, boolean block) {
