@@ -97,10 +97,15 @@ public final class ChangeBuilder {
         Map<String, SiteSnapshot.Source> sources = new LinkedHashMap<>(before.sources());   // the scanner's order
         Map<String, FileStamp> staticStamps = new HashMap<>(before.staticFiles());
         Map<SourceFile, FileStamp> reread = new LinkedHashMap<>();
+        // A file saved as a symbolic link keeps its name: only the full build's scan may decide about it.
+        org.agora.files.SiteFolder site = org.agora.files.SiteFolder.of(config.siteDir());
         for (SourceFile source : candidates.markdown()) {
             Optional<FileStamp> stamp = FileStamp.of(source.file());
             if (stamp.isEmpty()) return new Outcome.NeedsFullBuild(source.relPath() + " cannot be read");
             if (stamp.get().equals(before.sources().get(source.relPath()).stamp())) continue;
+            if (!site.readable(source.file(), Diagnostics.discarding())) {
+                return new Outcome.NeedsFullBuild(source.relPath() + " now leads out of the site");
+            }
             if (source.isSectionIndex()) {
                 return new Outcome.NeedsFullBuild(source.relPath() + " is a section's page, shown in every page's navigation");
             }
@@ -112,6 +117,9 @@ public final class ChangeBuilder {
             Optional<FileStamp> stamp = FileStamp.of(file.file());
             if (stamp.isEmpty()) return new Outcome.NeedsFullBuild(file.relPath() + " cannot be read");
             if (stamp.get().equals(before.staticFiles().get(file.relPath()))) continue;
+            if (!site.readable(file.file(), Diagnostics.discarding())) {
+                return new Outcome.NeedsFullBuild(file.relPath() + " now leads out of the site");
+            }
             // An attachment's size shows on its document's page: which one is found below, by the library.
             staticStamps.put(file.relPath(), stamp.get());
             recopied.add(file);

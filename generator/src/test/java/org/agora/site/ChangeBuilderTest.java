@@ -115,6 +115,23 @@ class ChangeBuilderTest {
     }
 
     @Test
+    void aFileReplacedByALinkOutOfTheSiteIsNeverReadByAPartialRebuild() throws IOException {
+        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
+        Path preview = temp.resolve("preview");
+        Path secret = Files.writeString(temp.resolve("secret.txt"), "CANARY-SECRET");
+        try (SiteSnapshot snapshot = keep(site, preview)) {
+            Path pdf = site.resolve("content/files/annual-report-2025.pdf");
+            Files.delete(pdf);
+            Files.createSymbolicLink(pdf, secret);
+            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(pdf)));
+            assertFalse(Files.readString(preview.resolve("files/annual-report-2025.pdf"), StandardCharsets.ISO_8859_1)
+                    .contains("CANARY-SECRET"));
+            BuildResult full = new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full")));
+            assertFalse(full.success(), "the full build reports the link");
+        }
+    }
+
+    @Test
     void aNewDocumentRebuildsEveryPageWithTheEarlierSearchIndex() throws IOException {
         Path site = ServedSite.copyOfBundled(temp.resolve("site"));
         Path preview = temp.resolve("preview");
