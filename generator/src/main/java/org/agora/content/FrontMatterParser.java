@@ -172,8 +172,10 @@ public final class FrontMatterParser {
         }
         List<String> aliases = new ArrayList<>();
         for (String alias : f.stringList(map, "aliases")) {
-            String absolute = alias.startsWith("/") ? alias : "/" + source.language() + "/" + alias;
-            Optional<String> normalized = SitePath.normalize(absolute);
+            // A relative alias stays relative: it is resolved from the page's own folder once its path is known,
+            // and an alias that climbs out from there is reported then.
+            Optional<String> normalized = alias.startsWith("/") ? SitePath.normalize(alias)
+                    : SitePath.normalize("/" + alias.replace("..", "x")).map(p -> alias);
             if (normalized.isEmpty()) {
                 f.error("frontmatter.path-outside-site", lines.get("aliases"), "alias '" + alias + "' would point outside the site",
                         "write a path inside the site such as  /en/old-page/");

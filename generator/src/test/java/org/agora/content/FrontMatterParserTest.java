@@ -310,17 +310,17 @@ class FrontMatterParserTest {
     }
 
     @Test
-    void aliasesRelativeAreUnderTheLanguage() {
+    void relativeAliasesAreKeptForThePagesFolderAsHugoResolvesThem() {
         FrontMatter fm = parser.parse(source("fr/guides/x.md", "fr"),
                 "---\naliases: [ancien/, /old/path/, ./a/../b]\n---\n", diagnostics).frontMatter();
         noDiagnostics();
-        assertEquals(List.of("/fr/ancien/", "/old/path/", "/fr/b"), fm.aliases());
+        assertEquals(List.of("ancien/", "/old/path/", "./a/../b"), fm.aliases());
     }
 
     @Test
     void aliasOutsideTheSiteIsAnError() {
-        FrontMatter fm = parse("---\ntitle: t\naliases:\n  - ../../../x\n  - ok/\n---\n").frontMatter();
-        assertEquals(List.of("/en/ok/"), fm.aliases());
+        FrontMatter fm = parse("---\ntitle: t\naliases:\n  - /../../x\n  - ok/\n---\n").frontMatter();
+        assertEquals(List.of("ok/"), fm.aliases());
         Diagnostic d = onlyDiagnostic();
         assertEquals(3, d.position().line());
     }
