@@ -134,14 +134,15 @@ public final class FrontMatterParser {
         return new ParsedDocument(source, read(source, map, f), block.body(), block.bodyLineOffset());
     }
 
-    private FrontMatter read(SourceFile source, YamlNode.Mapping map, YamlFields f) {
+    private FrontMatter read(SourceFile source, YamlNode.Mapping written, YamlFields f) {
+        YamlNode.Mapping map = KeyCase.canonical(written, knownFields, f);
         Map<String, Integer> lines = new LinkedHashMap<>();
         map.entries().values().forEach(e -> lines.put(e.key(), e.keyLine()));
         Map<String, Object> params = new LinkedHashMap<>();
         for (YamlNode.Entry e : map.entries().values()) {
             if (knownFields.contains(e.key())) continue;
             params.put(e.key(), plain(e.value()));
-            nearMiss(e.key()).ifPresent(s -> f.warning("frontmatter.unknown-field", e.keyLine(), "unknown field '" + e.key() + "' is ignored",
+            nearMiss(e.key().toLowerCase(Locale.ROOT)).ifPresent(s -> f.warning("frontmatter.unknown-field", e.keyLine(), "unknown field '" + e.key() + "' is ignored",
                     "did you mean '" + s + "'?"));
         }
 
@@ -240,7 +241,8 @@ public final class FrontMatterParser {
         });
     }
 
-    private FrontMatter.Event event(YamlNode.Mapping m, YamlFields f) {
+    private FrontMatter.Event event(YamlNode.Mapping written, YamlFields f) {
+        YamlNode.Mapping m = KeyCase.canonical(written, EVENT_KEYS, f);
         f.rejectUnknownKeys(m, EVENT_KEYS, "event");
         PageDate start = date(m, "start", f).orElse(null);
         PageDate end = date(m, "end", f).orElse(null);
@@ -266,7 +268,8 @@ public final class FrontMatterParser {
         for (YamlNode item : seq.items()) {
             if (item instanceof YamlNode.Scalar s && !s.isNull()) {
                 out.add(new FrontMatter.Attachment(s.text().strip(), null, s.line()));
-            } else if (item instanceof YamlNode.Mapping m) {
+            } else if (item instanceof YamlNode.Mapping written) {
+                YamlNode.Mapping m = KeyCase.canonical(written, ATTACHMENT_KEYS, f);
                 f.rejectUnknownKeys(m, ATTACHMENT_KEYS, "an attachment");
                 Optional<String> file = f.string(m, "file");
                 if (file.isEmpty()) {

@@ -200,6 +200,67 @@ class HugoFrontMatterTest {
         assertTrue(d.message().contains("JSON"), d.message());
     }
 
+    // --- keys in any case -------------------------------------------------------------------------------------
+
+    @Test
+    void keysInAnyCaseAreAgorasFieldsAsInHugo() {
+        FrontMatter fm = parse("""
+                ---
+                Title: Upper
+                TranslationKey: group
+                Date: 2018-03-09
+                Aliases: [old/]
+                Tags: [a]
+                Draft: true
+                linkTitle: Short
+                Event:
+                  Start: 2027-02-10
+                  LOCATION: Namur
+                Attachments:
+                  - File: a.pdf
+                    Title: A
+                ---
+                """).frontMatter();
+        none();
+        assertEquals("Upper", fm.title());
+        assertEquals("group", fm.translationKey());
+        assertEquals(LocalDate.of(2018, 3, 9), fm.date().date());
+        assertEquals(List.of("/en/old/"), fm.aliases());
+        assertEquals(List.of("a"), fm.terms("tags"));
+        assertTrue(fm.draft());
+        assertEquals(LocalDate.of(2027, 2, 10), fm.event().start().date());
+        assertEquals("Namur", fm.event().location());
+        assertEquals(new FrontMatter.Attachment("a.pdf", "A", 13), fm.attachments().getFirst());
+        assertEquals(3, fm.lineOf("translationKey"), "lines are kept under the field's own name");
+        assertEquals("Short", fm.params().get("linkTitle"), "a key Agora does not know stays as written, for templates");
+        assertFalse(fm.params().containsKey("Title"));
+    }
+
+    @Test
+    void translationKeyAllInLowerCaseIsTheTranslationKey() {
+        assertEquals("g", parse("+++\ntranslationkey = \"g\"\n+++\n").frontMatter().translationKey());
+        none();
+    }
+
+    @Test
+    void twoKeysThatDifferOnlyByCaseAreADuplicateNamingBothLines() {
+        FrontMatter fm = parse("---\ntitle: First\nauthor: Ana\nTitle: Second\nAuthor: Bo\n---\n").frontMatter();
+        List<Diagnostic> errors = all();
+        assertEquals(List.of(4, 5), errors.stream().map(d -> d.position().line()).toList(), errors::toString);
+        assertTrue(errors.stream().allMatch(d -> d.code().equals("frontmatter.duplicate-key")));
+        assertTrue(errors.get(0).message().contains("'title' (line 2) and 'Title'"), errors.get(0).message());
+        assertTrue(errors.get(1).message().contains("'author' (line 3) and 'Author'"), errors.get(1).message());
+        assertEquals("Second", fm.title(), "the later one counts, as for a key written twice");
+        assertEquals("Bo", fm.params().get("Author"));
+        assertFalse(fm.params().containsKey("author"));
+    }
+
+    @Test
+    void aNearMissInAnotherCaseIsStillANearMiss() {
+        parse("---\nCategory: tools\n---\n");
+        assertEquals("did you mean 'categories'?", only().hint());
+    }
+
     // --- look-alikes --------------------------------------------------------------------------------------------
 
     @Test
