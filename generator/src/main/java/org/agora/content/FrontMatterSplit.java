@@ -51,8 +51,10 @@ sealed interface FrontMatterSplit {
             int end = endOfLine(text, pos);
             String candidate = text.substring(pos, end);
             if (isFence(candidate, syntax.opening()) || (syntax == FrontMatterSyntax.YAML && isFence(candidate, "..."))) {
-                String body = end < text.length() ? text.substring(end + 1) : "";
-                return new Block(syntax, text.substring(openingEnd + 1, pos), openingLine, body, line);
+                // A file that ends on its closing line has no body, and no line after the front matter.
+                boolean bodyFollows = end < text.length();
+                return new Block(syntax, text.substring(openingEnd + 1, pos), openingLine,
+                        bodyFollows ? text.substring(end + 1) : "", bodyFollows ? line : line - 1);
             }
             pos = end + 1;
             line++;
