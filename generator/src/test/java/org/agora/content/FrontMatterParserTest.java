@@ -182,14 +182,6 @@ class FrontMatterParserTest {
     }
 
     @Test
-    void tomlFrontMatterIsRejected() {
-        assertFalse(parse("+++\ntitle = \"x\"\n+++\n").frontMatterRead());
-        Diagnostic d = onlyDiagnostic();
-        assertEquals(1, d.position().line());
-        assertTrue(d.message().contains("TOML"), d.message());
-    }
-
-    @Test
     void invalidYamlIsReportedAtTheFileLine() {
         ParsedDocument doc = parse("---\ntitle: ok\ndate: 2026-01-01\n  bad: indent\n---\nbody\n");
         Diagnostic d = onlyDiagnostic();
