@@ -87,7 +87,7 @@ class ShortcodeRenderingTest {
                 SiteUrls.of(config), formats, false);
         assertFalse(d.hasErrors(), () -> d.sorted().toString());
         renderer = new MarkdownRenderer(new LinkTargets(library), false, (pageLang, target) -> "in " + target,
-                new ThemeShortcodes(templates));
+                new ThemeShortcodes(templates, messages));
     }
 
     @BeforeEach
@@ -145,12 +145,12 @@ class ShortcodeRenderingTest {
     void youtubeIsALinkCardInTheReadersLanguage() {
         Element en = html(render("/en/a/", "{{< youtube 7OtCK1_VsSI >}}\n")).selectFirst("p.video-card a");
         assertEquals("https://www.youtube.com/watch?v=7OtCK1_VsSI", en.attr("href"));
-        assertEquals("Watch the video on YouTube", en.text().replace("▶", "").strip());
+        assertEquals("Video on YouTube: 7OtCK1_VsSI", en.text().replace("▶", "").strip());
         Element fr = html(render("/fr/a/", "{{< youtube id=\"abc\" >}}\n")).selectFirst("p.video-card a");
         assertEquals("https://www.youtube.com/watch?v=abc", fr.attr("href"));
-        assertTrue(fr.text().contains("Regarder la vidéo"), fr.text());
+        assertTrue(fr.text().contains("Vidéo sur YouTube : abc"), fr.text());
         Element hostile = html(render("/en/a/", "{{< youtube \"x&y=\\\"><b>\" >}}\n")).selectFirst("p.video-card a");
-        assertEquals("https://www.youtube.com/watch?v=x&y=\"><b>", hostile.attr("href"));
+        assertEquals("https://www.youtube.com/watch?v=x%26y%3D%22%3E%3Cb%3E", hostile.attr("href"));
         noDiagnostics();
     }
 
@@ -158,9 +158,9 @@ class ShortcodeRenderingTest {
     void refGoesToTheReadersLanguageOrAMarkedFallback() {
         Document fr = html(render("/fr/a/", "[ici]({{< ref \"/en/a.md\" >}}) et [là]({{% relref \"guides/b.md#part\" %}})\n"));
         noDiagnostics();
-        assertEquals("/elibrary/fr/a/", fr.select("a").get(0).attr("href"));
+        assertEquals("https://example.org/elibrary/fr/a/", fr.select("a").get(0).attr("href"), "ref: an absolute URL");
         Element fallback = fr.select("a").get(1);
-        assertEquals("/elibrary/en/guides/b/#part", fallback.attr("href"));
+        assertEquals("/elibrary/en/guides/b/#part", fallback.attr("href"), "relref: from the site root");
         assertEquals("en", fallback.attr("hreflang"));
         assertTrue(fallback.text().contains("in en"), fallback.outerHtml());
     }
@@ -168,7 +168,7 @@ class ShortcodeRenderingTest {
     @Test
     void refRelativeToTheDocumentOrFromContentAndCollectedForTheLinkCheck() {
         // From content/en/a.md, "guides/b.md" exists beside it; "en/guides/b.md" only from content/.
-        RenderedMarkdown r = render("/en/a/", "[b]({{< ref \"guides/b\" >}}) [c]({{< ref \"en/guides/b.md\" >}})\n");
+        RenderedMarkdown r = render("/en/a/", "[b]({{< relref \"guides/b\" >}}) [c]({{< relref \"en/guides/b.md\" >}})\n");
         noDiagnostics();
         assertEquals(List.of("/elibrary/en/guides/b/", "/elibrary/en/guides/b/"),
                 html(r).select("a").eachAttr("href"));
