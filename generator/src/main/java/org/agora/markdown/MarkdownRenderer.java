@@ -298,7 +298,7 @@ public final class MarkdownRenderer {
         for (ProtectedBody.Unknown u : body.unknown()) {
             diagnostics.warning("shortcode.unknown", SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + u.line()),
                     "shortcode '" + u.name() + "' is unknown" + (u.uses() > 1 ? " (used " + u.uses() + " times here)" : "")
-                            + ": neither built in nor a template of the site or theme; its tags are shown as written, or left out around a body",
+                            + (u.paired() ? ": its tags are left out and its body is shown as Markdown" : ": it is shown as written"),
                     shortcodes.howToAdd(u.name()));
         }
         for (ProtectedBody.Notice n : body.notices()) {

@@ -41,7 +41,7 @@ final class FigureShortcode implements ShortcodeHandler {
         if (!link.isBlank()) html.append("</a>");
         if (!title.isBlank() || !caption.isBlank() || !attr.isBlank()) {
             html.append("<figcaption>");
-            if (!title.isBlank()) html.append("<strong>").append(Output.escape(title)).append("</strong> ");
+            if (!title.isBlank()) html.append("<strong>").append(Output.escape(title)).append("</strong>").append(caption.isBlank() ? "" : " ");
             html.append(Output.escape(caption));
             if (!attr.isBlank()) {
                 html.append(caption.isBlank() ? "" : " ").append("<span class=\"figure-attribution\">");

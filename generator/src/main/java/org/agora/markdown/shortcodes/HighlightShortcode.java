@@ -24,6 +24,8 @@ final class HighlightShortcode implements ShortcodeHandler {
         String language = call.argOrEmpty("lang", 0).replaceAll("[^A-Za-z0-9_+#.-]", "");
         String code = call.inner().replaceAll("^[\r\n]+|[\r\n]+$", "");
         String classes = language.isEmpty() ? "" : " class=\"language-" + language + "\"";
+        // Within a sentence, a code span: a block there would break the paragraph in two.
+        if (!call.inner().contains("\n")) return Output.html("<code" + classes + ">" + Output.escape(code) + "</code>");
         return Output.html("<pre><code" + classes + ">" + Output.escape(code) + "\n</code></pre>");
     }
 }

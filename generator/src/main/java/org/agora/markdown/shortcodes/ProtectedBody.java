@@ -33,7 +33,8 @@ public final class ProtectedBody {
     private static final Pattern BLOCK_TOKEN = Pattern.compile("<!--(" + OPEN + "[0-9a-f]{16}:\\d{1,9}" + CLOSE + ")-->");
 
     /** A shortcode no handler knows: reported once per document, at its first use. */
-    public record Unknown(String name, int line, int uses) {}
+    /** @param paired whether it was written around a body (whose Markdown is then shown without its tags) */
+    public record Unknown(String name, int line, int uses, boolean paired) {}
 
     /** Something else about the shortcodes of this body worth a warning. */
     public record Notice(int line, String message, String hint) {}
@@ -87,7 +88,7 @@ public final class ProtectedBody {
                 int opener = partner[t];
                 if (opener < 0) {
                     Call stray = call(body, tag, null, false);
-                    if (handlers.apply(tag.name()).isEmpty()) noteUnknown(tag);
+                    if (handlers.apply(tag.name()).isEmpty()) noteUnknown(tag, false);
                     else notices.add(new Notice(tag.line(), "closing shortcode {{< /" + tag.name() + " >}} has no opening one",
                             "remove it, or add the opening shortcode before it"));
                     replacement = token(add(new Entry(stray, null, null), false), alone(body, tag.start(), end));
@@ -98,7 +99,7 @@ public final class ProtectedBody {
                 Optional<ShortcodeHandler> handler = handlers.apply(tag.name());
                 boolean paired = !tag.selfClosing() && partner[t] >= 0;
                 if (handler.isEmpty()) {
-                    noteUnknown(tag);
+                    noteUnknown(tag, paired);
                     entryOf[t] = -1;
                     replacement = paired ? "" : token(add(new Entry(call(body, tag, null, false), null, null), false),
                             alone(body, tag.start(), end));
@@ -162,9 +163,10 @@ public final class ProtectedBody {
                 inner, paired);
     }
 
-    private void noteUnknown(ShortcodeSyntax.Tag tag) {
-        int[] seen = unknown.computeIfAbsent(tag.name(), n -> new int[] {tag.line(), 0});
+    private void noteUnknown(ShortcodeSyntax.Tag tag, boolean paired) {
+        int[] seen = unknown.computeIfAbsent(tag.name(), n -> new int[] {tag.line(), 0, 0});
         if (!tag.closing()) seen[1]++;
+        if (paired) seen[2] = 1;
     }
 
     /** Whether the span [start, end) is alone on its lines, so it can be a block of its own. */
@@ -214,7 +216,7 @@ public final class ProtectedBody {
 
     public List<Unknown> unknown() {
         List<Unknown> list = new ArrayList<>();
-        unknown.forEach((name, seen) -> list.add(new Unknown(name, seen[0], seen[1])));
+        unknown.forEach((name, seen) -> list.add(new Unknown(name, seen[0], seen[1], seen[2] == 1)));
         return list;
     }
 

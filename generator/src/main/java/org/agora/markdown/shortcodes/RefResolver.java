@@ -90,8 +90,8 @@ public final class RefResolver {
             boolean draft = drafts.contains(absolute.get()) || drafts.stream().anyMatch(d -> d.endsWith("/" + absolute.get()));
             return draft ? new Result.Missing("ref '" + written + "' names a draft, which is not published",
                     "publish the target (draft: false) or remove the reference")
-                    : new Result.Missing("ref '" + written + "' names no page (looked for content/" + absolute.get()
-                            + ".md, a section of that name and a page called '" + absolute.get().substring(absolute.get().lastIndexOf('/') + 1) + "')",
+                    : new Result.Missing("ref '" + written + "' names no page of the site (looked for " + shown(absolute.get())
+                            + ".md and a section " + shown(absolute.get()) + "/ in each language's folder, and for a file of that name anywhere)",
                     "check the file name: a path is relative to this file, or to the language's folder in content/ when it starts with /; a name alone is looked for in the whole site");
         }
         return inLanguage(library.groups().get(group), written, language, only);
@@ -127,6 +127,9 @@ public final class RefResolver {
         String key = Library.termGroupKey(parts[0], Slugs.term(parts[0], parts[1]));
         return library.groups().containsKey(key) ? key : null;
     }
+
+    /** "docs/x/_index" is written for the section "docs/x". */
+    private static String shown(String path) { return path.replaceFirst("/_?index$", ""); }
 
     private static String folderOf(String pathKey) {
         int slash = pathKey.lastIndexOf('/');

@@ -53,7 +53,7 @@ public final class ShortcodeRegistry {
         String pebble = "layouts/shortcodes/" + name + ".peb";
         return hugo.map(h -> h + " is a Hugo template, which Agora cannot run: write it as a Pebble template " + pebble
                         + " (it receives args, params, inner and lang)")
-                .orElse("add a Pebble template " + pebble + " to the site (it receives args, params, inner and lang), "
-                        + "or remove the shortcode; its body, if any, is shown as Markdown");
+                .orElse("it is neither built in nor a template of the site or theme: add a Pebble template " + pebble
+                        + " to the site (it receives args, params, inner and lang), or remove the shortcode");
     }
 }
