@@ -276,6 +276,6 @@ class OsmbeCorpusTest {
         assertEquals(List.of(), unexplained);
         // Every page was reached (the corpus's images that no page shows need not be).
         assertEquals(List.of(), crawl.unfetched(temp.resolve("out"), served,
-                rel -> !rel.endsWith(".html") && !rel.endsWith(".xml") && !rel.endsWith(".css") || rel.startsWith("search/")));
+                rel -> !rel.endsWith(".html") && !rel.endsWith(".xml") && !rel.endsWith(".css") || rel.startsWith("agora-search/")));
     }
 }
