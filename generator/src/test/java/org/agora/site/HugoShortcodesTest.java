@@ -70,7 +70,7 @@ class HugoShortcodesTest {
     @Test
     void highlightShowsItsBodyAsEscapedCodeWithItsLanguage() {
         Built site = build("highlight");
-        Element content = site.content("en/code/index.html");
+        Element content = site.content("code/index.html");
         Element go = content.selectFirst("pre > code.language-go");
         assertNotNull(go, content.html());
         assertEquals("func page() string {\n\treturn `<input type=\"text\" name=\"q\"> & {{ .Values.x }}`\n}\n", go.wholeText());
@@ -86,13 +86,13 @@ class HugoShortcodesTest {
     @Test
     void detailsWrapsItsMarkdownBodyInEitherForm() {
         Built site = build("details");
-        Element content = site.content("en/faq/index.html");
+        Element content = site.content("faq/index.html");
         List<Element> boxes = content.select("details");
         assertEquals(3, boxes.size(), content.html());
         assertTrue(boxes.get(0).hasAttr("open"));
         assertEquals("Why *Agora*?", boxes.get(0).selectFirst("summary").text());
         assertEquals("bold", boxes.get(0).selectFirst("strong").text());
-        assertEquals("/kb/en/other/", boxes.get(0).selectFirst("a").attr("href"), "links inside are resolved");
+        assertEquals("/kb/other/", boxes.get(0).selectFirst("a").attr("href"), "links inside are resolved");
         assertFalse(boxes.get(1).hasAttr("open"));
         assertEquals("emphasis", boxes.get(1).selectFirst("em").text(), "{{< details >}} renders Markdown, as Hugo's does");
         assertEquals("Details", boxes.get(2).selectFirst("summary").text());
@@ -104,13 +104,13 @@ class HugoShortcodesTest {
     @Test
     void figureTakesHugosArgumentsAndResolvesItsAddresses() {
         Built site = build("figure");
-        Element content = site.content("en/gallery/photos/index.html");
+        Element content = site.content("gallery/photos/index.html");
         List<Element> figures = content.select("figure");
         assertEquals(5, figures.size());
         Element full = figures.get(0);
         assertEquals("figure wide framed", full.className());
         Element link = full.selectFirst("a:has(img)");
-        assertEquals("/kb/en/other/", link.attr("href"), "link names a page by its Markdown file");
+        assertEquals("/kb/other/", link.attr("href"), "link names a page by its Markdown file");
         assertEquals("_blank", link.attr("target"));
         assertEquals("noopener", link.attr("rel"));
         Element img = link.selectFirst("img");
@@ -139,6 +139,18 @@ class HugoShortcodesTest {
         assertTrue(errors.getFirst().startsWith("content/en/docs/broken.md:7: error: ref '/docs/chart_template_guide/values_files/_index.md'"
                 + " names no page"), errors::toString);
         assertFalse(Files.exists(temp.resolve("out")), "a failed build writes nothing");
+
+        // A site that chose brokenLinks: warning is told the same, and publishes the page with a dead link.
+        Path lenient = temp.resolve("lenient");
+        TestPaths.fixtureSite("hugo/shortcode-ref", lenient);
+        try {
+            Files.writeString(lenient.resolve("site-config.yml"), "\nbrokenLinks: warning\n", java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Built site = built(lenient);
+        assertEquals(1, site.warnings("content/en/docs/broken.md:7", "names no page").size(), site.build()::printed);
+        assertEquals("#", site.content("docs/broken/index.html").selectFirst("a").attr("href"));
     }
 
     @Test
@@ -147,24 +159,24 @@ class HugoShortcodesTest {
         TestPaths.fixtureSite("hugo/shortcode-ref", siteDir);
         Files.delete(siteDir.resolve("content/en/docs/broken.md"));
         Built site = built(siteDir);
-        Element en = site.content("en/docs/intro/using/index.html");
+        Element en = site.content("docs/intro/using/index.html");
         List<String> hrefs = en.select("a").eachAttr("href");
         assertEquals(List.of(
-                "https://example.org/kb/en/docs/topics/charts/",                 // ref: absolute, from the language's root
-                "https://example.org/kb/en/docs/topics/plugins/#downloader-plugins", // relative to the document
-                "https://example.org/kb/en/docs/intro/install/",                 // a bare file name, found in the whole site
-                "/kb/en/docs/", "/kb/en/docs/",                                  // relref: a section, by folder or _index.md
-                "/kb/en/docs/topics/charts/#the-chartyaml-file",                 // a tag over two lines
-                "/kb/en/docs/topics/charts/#the-chartyaml-file",                 // a fragment written after the shortcode
-                "/kb/en/",
-                "/kb/en/docs/intro/install/"), hrefs);                           // in a raw <a href>
-        assertTrue(en.text().contains("as text: /kb/en/docs/intro/install/"), en.text());
+                "https://example.org/kb/docs/topics/charts/",                 // ref: absolute, from the language's root
+                "https://example.org/kb/docs/topics/plugins/#downloader-plugins", // relative to the document
+                "https://example.org/kb/docs/intro/install/",                 // a bare file name, found in the whole site
+                "/kb/docs/", "/kb/docs/",                                  // relref: a section, by folder or _index.md
+                "/kb/docs/topics/charts/#the-chartyaml-file",                 // a tag over two lines
+                "/kb/docs/topics/charts/#the-chartyaml-file",                 // a fragment written after the shortcode
+                "/kb/",
+                "/kb/docs/intro/install/"), hrefs);                           // in a raw <a href>
+        assertTrue(en.text().contains("as text: /kb/docs/intro/install/"), en.text());
 
         Element fr = site.content("fr/docs/intro/using/index.html");
         List<Element> links = fr.select("a");
-        assertEquals("https://example.org/kb/en/docs/intro/install/", links.get(0).attr("href"), "only in English: a marked fallback");
+        assertEquals("https://example.org/kb/docs/intro/install/", links.get(0).attr("href"), "only in English: a marked fallback");
         assertNotNull(links.get(0).selectFirst(".fallback-marker"));
-        assertEquals("/kb/en/docs/topics/charts/", links.get(1).attr("href"), "lang=en: the English page from a French one");
+        assertEquals("/kb/docs/topics/charts/", links.get(1).attr("href"), "lang=en: the English page from a French one");
         assertEquals("en", links.get(1).attr("hreflang"));
         assertEquals("/kb/fr/docs/topics/charts/", links.get(2).attr("href"));
         assertNull(links.get(2).selectFirst(".fallback-marker"));
@@ -174,7 +186,7 @@ class HugoShortcodesTest {
     @Test
     void externalEmbedsBecomeLinkCardsThatLoadNothing() {
         Built site = build("external");
-        Element content = site.content("en/media/index.html");
+        Element content = site.content("media/index.html");
         assertTrue(content.select("iframe, script, object, embed, img, blockquote").isEmpty(), content.html());
         List<String> hrefs = content.select("a").eachAttr("href");
         assertEquals(List.of("https://www.youtube.com/watch?v=w7Ft2ymGmfc", "https://www.youtube.com/watch?v=w7Ft2ymGmfc",
@@ -195,7 +207,7 @@ class HugoShortcodesTest {
     @Test
     void theBodyOfAnUnknownShortcodeIsRenderedAndSanitisedWithOneWarningPerName() {
         Built site = build("unknown-body");
-        Element box = site.content("en/box/index.html");
+        Element box = site.content("box/index.html");
         assertTrue(box.select("input:not([disabled]), input[type=text], button, [onfocus], [onclick], [autofocus]").isEmpty(), box.html());
         assertEquals("press enter", box.selectFirst("strong").text(), "the body is Markdown");
         assertTrue(box.text().contains("Second use, Go."), box.text());
@@ -207,7 +219,7 @@ class HugoShortcodesTest {
         assertEquals(1, site.warnings("content/en/box.md:13", "'list-motm' is unknown: it is shown as written").size());
 
         // Docsy's blocks, as the poweron corpus's home pages use them: readers see the text.
-        Element home = site.content("en/index.html");
+        Element home = site.content("index.html");
         assertEquals(List.of("How-to guides", "Digital safety lab", "Make it happen"), home.select(".feature-card h3").eachText());
         assertEquals("Reclaim control of your digital life!", home.selectFirst("h1").text());
         assertFalse(home.html().contains("{{"), home.html());
@@ -221,7 +233,7 @@ class HugoShortcodesTest {
     @Test
     void aSitesOwnPebbleTemplatesAddAndReplaceShortcodes() {
         Built site = build("site-template");
-        Element content = site.content("en/page/index.html");
+        Element content = site.content("page/index.html");
         List<Element> badges = content.select("span.badge");
         assertEquals("New", badges.get(0).text());
         assertEquals("badge badge-green", badges.get(0).className());
@@ -241,10 +253,10 @@ class HugoShortcodesTest {
     @Test
     void percentBodiesAreMarkdownAndAngleBodiesAreHandedOverAsWrittenAndSanitised() {
         Built site = build("markdown-vs-raw");
-        Element content = site.content("en/forms/index.html");
+        Element content = site.content("forms/index.html");
         List<Element> panels = content.select("div.panel");
         assertEquals("bold", panels.get(0).selectFirst("strong").text());
-        assertEquals("/kb/en/other/", panels.get(0).selectFirst("a").attr("href"));
+        assertEquals("/kb/other/", panels.get(0).selectFirst("a").attr("href"));
         assertTrue(panels.get(1).text().startsWith("Some **bold** text as written"), panels.get(1).text());
         assertEquals("with HTML", panels.get(1).selectFirst("em").text(), "harmless HTML survives");
         assertTrue(panels.get(1).select("script, [onerror]").isEmpty());
@@ -254,7 +266,7 @@ class HugoShortcodesTest {
         TestPaths.fixtureSite("hugo/shortcode-markdown-vs-raw", trusted);
         try {
             Files.writeString(trusted.resolve("site-config.yml"), "\nmarkdown: { trustRawHtml: true }\n", java.nio.file.StandardOpenOption.APPEND);
-            Document page = Jsoup.parse(built(trusted).out().resolve("en/forms/index.html").toFile());
+            Document page = Jsoup.parse(built(trusted).out().resolve("forms/index.html").toFile());
             assertEquals(1, page.select("div.panel script").size(), "a site that trusts its editors gets what they wrote");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -264,7 +276,7 @@ class HugoShortcodesTest {
     @Test
     void goTemplateTextIsPlainTextNeverAShortcode() {
         Built site = build("go-template-text");
-        Element content = site.content("en/templates/index.html");
+        Element content = site.content("templates/index.html");
         assertEquals(0, site.warningCount(), site.build()::printed);
         assertTrue(content.selectFirst("pre code.language-yaml").text().contains("{{- include \"mychart.labels\" . | nindent 4 }}"));
         assertEquals(3, content.select("pre").size(), "fenced, indented, and a fence closed with indentation");

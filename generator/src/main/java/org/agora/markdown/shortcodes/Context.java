@@ -3,6 +3,7 @@ package org.agora.markdown.shortcodes;
 import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
+import org.agora.markdown.BrokenLinkReport;
 import org.agora.markdown.LinkRef;
 import org.agora.model.Page;
 
@@ -34,8 +35,7 @@ public record Context(ParsedDocument doc, Page page, SourcePosition at, Diagnost
 
     /** A link to nothing, at the level the site chose for broken links. */
     public void brokenLink(String code, String message, String hint) {
-        if (site.brokenLinksAreErrors()) diagnostics.error(code, at, message, hint);
-        else diagnostics.warning(code, at, message, hint);
+        BrokenLinkReport.report(code, site.library().config().brokenLinks(), diagnostics, at, message, hint);
     }
 
     private static String fill(String pattern, Map<String, ?> args) {

@@ -12,11 +12,9 @@ import java.util.function.BiFunction;
 /**
  * What shortcodes may use of the whole site while documents render: built once per library.
  * @param fallbackMarker (page language, target language) to the words that mark a link to another language
- * @param brokenLinksAreErrors whether a ref to nothing stops the build (else it is a warning)
  */
 public record ShortcodeSite(Library library, LinkTargets targets, RefResolver refs, SiteUrls urls, Set<String> staticPaths,
-                            boolean trustRawHtml, ShortcodeTheme theme, BiFunction<String, String, String> fallbackMarker,
-                            boolean brokenLinksAreErrors) {
+                            boolean trustRawHtml, ShortcodeTheme theme, BiFunction<String, String, String> fallbackMarker) {
 
     public static ShortcodeSite of(LinkTargets targets, boolean trustRawHtml, ShortcodeTheme theme,
                                    BiFunction<String, String, String> fallbackMarker) {
@@ -24,6 +22,6 @@ public record ShortcodeSite(Library library, LinkTargets targets, RefResolver re
         Set<String> statics = new HashSet<>();
         for (StaticFile f : library.staticFiles()) statics.add(f.relPath());
         return new ShortcodeSite(library, targets, new RefResolver(library), SiteUrls.of(library.config()), Set.copyOf(statics),
-                trustRawHtml, theme, fallbackMarker, true);
+                trustRawHtml, theme, fallbackMarker);
     }
 }
