@@ -72,6 +72,7 @@ class ShortcodeRenderingTest {
         write("content/fr/a.md", "---\ntitle: A en français\n---\nFrançais.\n");
         write("content/en/guides/b.md", "---\ntitle: B\n---\nOnly in English.\n\n## Part\n");
         write("content/en/photo.png", "not really a png");
+        write("content/en/params.md", "---\ntitle: Params\nauthor: Ada <Lovelace>\nlocation: { name: Brussels }\ntags: [maps, data]\n---\nText.\n");
         // The site's own callout wins over the theme's: layouts/ comes first.
         write("layouts/shortcodes/callout.peb", "<div class=\"site-callout\">{{ args.type }}|{{ inner | raw }}</div>");
         Diagnostics d = new Diagnostics();
@@ -119,6 +120,26 @@ class ShortcodeRenderingTest {
         assertEquals("/elibrary/en/guides/b/", figure.selectFirst("a").attr("href"));
         assertEquals("The *map*", figure.selectFirst("figcaption").text());
         assertEquals("After.", html(r).select("p").last().text());
+    }
+
+    @Test
+    void paramPrintsAFrontMatterValueAsText() {
+        Document doc = html(render("/en/params/", "By {{< param author >}} in {{< param \"location.name\" >}}, "
+                + "on {{< param tags >}}: {{< param title >}}. {{< param nowhere >}}\n"));
+        assertEquals("By Ada <Lovelace> in Brussels, on maps, data: Params.", doc.text());
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals("shortcode.arguments", d.code());
+        assertTrue(d.message().contains("param 'nowhere'"), d.message());
+    }
+
+    @Test
+    void aRefByBareNameMustBeUniqueAndLangPicksTheLanguage() {
+        Document doc = html(render("/fr/a/", "[b]({{< relref \"b.md\" >}}) [a]({{< relref path=\"a.md\" lang=\"en\" >}}) "
+                + "[nl]({{< relref path=\"a.md\" lang=\"nl\" >}})\n"));
+        assertEquals(List.of("/elibrary/en/guides/b/", "/elibrary/en/a/", "#"), doc.select("a").eachAttr("href"));
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals(Severity.ERROR, d.severity());
+        assertTrue(d.message().contains("asks for the page in 'nl', which it does not have"), d.message());
     }
 
     @Test
