@@ -59,6 +59,16 @@ class HugoShortcodesTest {
         return built(site);
     }
 
+    /** The site with these lines added to its site-config.yml. */
+    private static Path withConfig(Path site, String yaml) {
+        try {
+            Files.writeString(site.resolve("site-config.yml"), "\n" + yaml + "\n", java.nio.file.StandardOpenOption.APPEND);
+            return site;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Built built(Path site) {
         Path out = temp.resolve("out-" + site.getFileName());
         Build b = HostileSite.built(site, out);
@@ -142,13 +152,7 @@ class HugoShortcodesTest {
 
         // A site that chose brokenLinks: warning is told the same, and publishes the page with a dead link.
         Path lenient = temp.resolve("lenient");
-        TestPaths.fixtureSite("hugo/shortcode-ref", lenient);
-        try {
-            Files.writeString(lenient.resolve("site-config.yml"), "\nbrokenLinks: warning\n", java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Built site = built(lenient);
+        Built site = built(withConfig(TestPaths.fixtureSite("hugo/shortcode-ref", lenient), "brokenLinks: warning"));
         assertEquals(1, site.warnings("content/en/docs/broken.md:7", "names no page").size(), site.build()::printed);
         assertEquals("#", site.content("docs/broken/index.html").selectFirst("a").attr("href"));
     }
@@ -251,7 +255,7 @@ class HugoShortcodesTest {
     }
 
     @Test
-    void percentBodiesAreMarkdownAndAngleBodiesAreHandedOverAsWrittenAndSanitised() {
+    void percentBodiesAreMarkdownAndAngleBodiesAreHandedOverAsWrittenAndSanitised() throws IOException {
         Built site = build("markdown-vs-raw");
         Element content = site.content("forms/index.html");
         List<Element> panels = content.select("div.panel");
@@ -262,15 +266,10 @@ class HugoShortcodesTest {
         assertTrue(panels.get(1).select("script, [onerror]").isEmpty());
         assertEquals("Escaped <b>text</b>", content.selectFirst("blockquote.quote").text(), "{{ inner }} escapes");
 
-        Path trusted = temp.resolve("trusted");
-        TestPaths.fixtureSite("hugo/shortcode-markdown-vs-raw", trusted);
-        try {
-            Files.writeString(trusted.resolve("site-config.yml"), "\nmarkdown: { trustRawHtml: true }\n", java.nio.file.StandardOpenOption.APPEND);
-            Document page = Jsoup.parse(built(trusted).out().resolve("forms/index.html").toFile());
-            assertEquals(1, page.select("div.panel script").size(), "a site that trusts its editors gets what they wrote");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path trusted = withConfig(TestPaths.fixtureSite("hugo/shortcode-markdown-vs-raw", temp.resolve("trusted")),
+                "markdown: { trustRawHtml: true }");
+        Document page = Jsoup.parse(built(trusted).out().resolve("forms/index.html").toFile());
+        assertEquals(1, page.select("div.panel script").size(), "a site that trusts its editors gets what they wrote");
     }
 
     @Test

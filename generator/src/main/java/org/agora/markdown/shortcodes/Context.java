@@ -3,14 +3,13 @@ package org.agora.markdown.shortcodes;
 import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
+import org.agora.i18n.Messages;
 import org.agora.markdown.BrokenLinkReport;
 import org.agora.markdown.LinkRef;
 import org.agora.model.Page;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a handler may use while one call renders.
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
 public record Context(ParsedDocument doc, Page page, SourcePosition at, Diagnostics diagnostics, List<LinkRef> links,
                       ShortcodeSite site, String key) {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)\\}");
-
     public String language() { return page.language(); }
 
     /**
@@ -30,22 +27,11 @@ public record Context(ParsedDocument doc, Page page, SourcePosition at, Diagnost
      * Agora's built-in shortcodes); {name} placeholders are filled from {@code args}.
      */
     public String ui(String key, Map<String, ?> args, String english) {
-        return site.theme().text(language(), key, args).orElseGet(() -> fill(english, args));
+        return site.theme().text(language(), key, args).orElseGet(() -> Messages.fill(english, args));
     }
 
     /** A link to nothing, at the level the site chose for broken links. */
     public void brokenLink(String code, String message, String hint) {
         BrokenLinkReport.report(code, site.library().config().brokenLinks(), diagnostics, at, message, hint);
-    }
-
-    private static String fill(String pattern, Map<String, ?> args) {
-        Matcher m = PLACEHOLDER.matcher(pattern);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object v = args.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : String.valueOf(v)));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }
