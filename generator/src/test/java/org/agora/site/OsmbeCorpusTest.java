@@ -154,20 +154,22 @@ class OsmbeCorpusTest {
     void refLinksGoToTheReadersLanguageOrAMarkedFallback() throws IOException {
         Path out = temp.resolve("out");
         // support.<lang>.md: {{< ref "projects/mapathons.md" >}} and {{< ref "categories/event" >}} (a term page, as in Hugo).
+        // ref gives an absolute URL, as Hugo's does.
+        String host = "https://openstreetmap.be";
         for (String lang : List.of("en", "fr", "nl")) {
             org.jsoup.nodes.Document support = org.jsoup.Jsoup.parse(out.resolve(lang + "/support/index.html").toFile());
             List<String> hrefs = support.select("main a").eachAttr("href");
-            assertTrue(hrefs.contains("/" + lang + "/projects/mapathons/"), lang + ": " + hrefs);
-            assertTrue(hrefs.contains("/" + lang + "/categories/event/"), lang + ": " + hrefs);
+            assertTrue(hrefs.contains(host + "/" + lang + "/projects/mapathons/"), lang + ": " + hrefs);
+            assertTrue(hrefs.contains(host + "/" + lang + "/categories/event/"), lang + ": " + hrefs);
         }
         // fr/projects/mapathons: {{< ref "contact.md" >}}, the French contact page.
         org.jsoup.nodes.Document mapathons = org.jsoup.Jsoup.parse(out.resolve("fr/projects/mapathons/index.html").toFile());
-        assertTrue(mapathons.select("main a").eachAttr("href").contains("/fr/contact/"));
+        assertTrue(mapathons.select("main a").eachAttr("href").contains(host + "/fr/contact/"));
         // projects/belgium-baselayer.nl.md: {{% ref lang="en" path="posts/2019-03-24-how-to-create-....md" %}}, a post
         // only in English: the English page, marked as such in Dutch.
         org.jsoup.nodes.Document baselayer = org.jsoup.Jsoup.parse(out.resolve("nl/projects/belgium-baselayer/index.html").toFile());
         org.jsoup.nodes.Element fallback = baselayer.selectFirst(
-                "main a[href=/en/posts/2019-03-24-how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap/]");
+                "main a[href=" + host + "/en/posts/2019-03-24-how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap/]");
         assertTrue(fallback != null && fallback.hasClass("fallback-link") && fallback.text().contains("Engels"),
                 () -> String.valueOf(fallback));
         // No ref is left as source text anywhere.
