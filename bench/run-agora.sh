@@ -2,7 +2,7 @@
 # Build a corpus made by ../shared/bench/gen-corpus.py with Agora, with the contract of
 # ../shared/bench/run-hugo-pagefind.sh:   run-agora.sh CORPUS_DIR OUT_DIR [all|build|index|clean]
 # all/build: fresh OUT_DIR/site with the Agora launcher (../agora build); the build also writes the search
-#            index and runtime into OUT_DIR/site/search (so bench-all.sh needs INDEX_DIR=search).
+#            index and runtime into OUT_DIR/site/agora-search (so bench-all.sh needs INDEX_DIR=agora-search).
 # index:     a no-op (the build indexes); it only warns on stderr when OUT_DIR/site/search is missing.
 # clean:     delete the previous outputs parked in OUT_DIR/.old (not part of any timing).
 # A previous output is parked in OUT_DIR/.old (instant) so the timed step does not include deleting it.
@@ -18,7 +18,7 @@ step="${3:-all}"
 case "$step" in
   clean) rm -rf "$out/.old"; exit 0 ;;
   index)  # the build writes the index: nothing to do, nothing to time
-    [ -f "$out/site/search/agora-search.js" ] || echo "run-agora.sh: warning: no $out/site/search/agora-search.js (build first)" >&2
+    [ -f "$out/site/agora-search/agora-search.js" ] || echo "run-agora.sh: warning: no $out/site/agora-search/agora-search.js (build first)" >&2
     exit 0 ;;
   all|build) ;;
   *) echo "bad step $step" >&2; exit 2 ;;

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Size of a built Agora site's search folder, and of the code a first search loads.
 
-  search-sizes.py SITE_DIR [--search-dir search] [--langs en,fr,nl] [--json]
+  search-sizes.py SITE_DIR [--search-dir agora-search] [--langs en,fr,nl] [--json]
 
 Prints:
   - the search folder: total bytes and file count, broken down by first-level sub-folder,
     and its largest file;
-  - the runtime a page loads before its first query, per language: search/agora-search.js plus
+  - the runtime a page loads before its first query, per language: agora-search/agora-search.js plus
     the modules it imports, followed transitively (static `import ... from`, `export ... from`,
     and `import('...')` with a literal path), where each stem-<lang>.js (per-language stemmer)
     counts only for its own language: agora-search.js + analysis.js + stem-<lang>.js + ...
@@ -90,7 +90,7 @@ def closure(start, site, lang, langs, search):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("site")
-    ap.add_argument("--search-dir", default="search", help="search folder inside the site (default: search)")
+    ap.add_argument("--search-dir", default="agora-search", help="search folder inside the site (default: agora-search)")
     ap.add_argument("--langs", default=None, help="languages (default: those with a stem-<lang>.js, else en,fr,nl)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()

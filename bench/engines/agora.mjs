@@ -6,16 +6,16 @@
 //   setup:  load the engine in a page already showing /<lang>/ ; returns { t_setup_ms }
 //   search: run query q and load the data of the first k results;
 //           returns { count, urls, t_search_ms, t_data_ms, t_total_ms }
-// Agora's runtime (search/agora-search.js in a built site):
+// Agora's runtime (agora-search/agora-search.js in a built site):
 //   const mod = await import(base + 'agora-search.js');            // base: the site's search folder URL
 //   const engine = await mod.open({ lang: document.documentElement.lang });
 //   const res = await engine.search(q, { pageSize: k });          // { total, results: [{ url, title, ... }] }
 // One search() call runs the query and returns the data of the first k results already loaded, so
 // t_search_ms = t_total_ms and t_data_ms = 0; count is res.total (all matches, like Pagefind's
 // res.results.length), not the k results returned.
-// The search folder URL is ctx.bundlePath, else $AGORA_SEARCH_PATH, else '/search/' (a site built with
-// a base path such as https://example.org/elibrary/ has it at '/elibrary/search/').
-const defaultBase = process.env.AGORA_SEARCH_PATH || '/search/';
+// The search folder URL is ctx.bundlePath, else $AGORA_SEARCH_PATH, else '/agora-search/' (a site built with
+// a base path such as https://example.org/elibrary/ has it at '/elibrary/agora-search/').
+const defaultBase = process.env.AGORA_SEARCH_PATH || '/agora-search/';
 
 export default {
   name: 'agora',

@@ -40,7 +40,7 @@ public final class ContentScanner {
             if (rel.toLowerCase(Locale.ROOT).endsWith(".md")) {
                 classify(config, file, rel, diagnostics).ifPresent(markdown::add);
             } else if (publishable(config, file, diagnostics)) {
-                statics.add(new StaticFile(file, rel));
+                statics.add(new StaticFile(file, rel, outputPathOf(config, rel)));
             }
         }
         Path staticDir = config.siteDir().resolve("static");
@@ -93,6 +93,14 @@ public final class ContentScanner {
         }
         if (language == null) language = config.defaultLanguage();
         return java.util.Optional.of(new SourceFile(file, rel, language, withoutExt, layout));
+    }
+
+    /** "en/gallery/map.png" is published as "gallery/map.png" when English is served at the root, as Hugo does. */
+    private static String outputPathOf(SiteConfig config, String rel) {
+        int slash = rel.indexOf('/');
+        if (slash <= 0 || !config.hasLanguage(rel.substring(0, slash))) return rel;
+        String language = rel.substring(0, slash);
+        return config.languageRoot(language).equals("/") ? rel.substring(slash + 1) : rel;
     }
 
     /** A two-letter ISO 639 code: "page.de.md" is a language suffix, "v1.2.md" or "notes.draft.md" are not. */

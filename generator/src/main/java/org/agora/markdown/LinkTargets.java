@@ -36,12 +36,16 @@ public final class LinkTargets {
 
     private final Library library;
     private final SiteUrls urls;
+    private final java.util.Map<String, String> staticOutputs = new java.util.HashMap<>();
     private final Set<String> staticPaths = new HashSet<>();
 
     public LinkTargets(Library library) {
         this.library = library;
         this.urls = SiteUrls.of(library.config());
-        for (StaticFile f : library.staticFiles()) staticPaths.add(f.relPath());
+        for (StaticFile f : library.staticFiles()) {
+            staticOutputs.put(f.relPath(), f.outputPath());
+            staticPaths.add(f.outputPath());
+        }
     }
 
     public Library library() { return library; }
@@ -56,6 +60,16 @@ public final class LinkTargets {
         if (url.length() > 1 && url.startsWith("#")) {
             // An anchor of this page: left as written, and checked like a fragment of any other page.
             collected.add(new LinkRef(at, page.path(), url.substring(1), written, false));
+            return Optional.empty();
+        }
+        Optional<String> own = ownAddress(url);
+        if (own.isPresent()) {
+            // A whole address on the site's own host (https://helm.sh/docs/faq/ on helm.sh) is kept as written,
+            // and checked like a site link: it breaks as easily.
+            String rest = own.get();
+            String fragment = rest.contains("#") ? rest.substring(rest.indexOf('#') + 1) : null;
+            String sitePath = decode(rest.split("[#?]", 2)[0]);
+            SitePath.normalize(sitePath).ifPresent(p -> collected.add(new LinkRef(at, p, fragment, written, image)));
             return Optional.empty();
         }
         if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).find()) {
@@ -88,8 +102,8 @@ public final class LinkTargets {
             return resolveMarkdown(doc, page, written, path, dir, fragment, suffix, at, diagnostics, collected);
         }
         Optional<String> contentRel = SitePath.resolve(dir, path);
-        if (contentRel.isPresent() && staticPaths.contains(contentRel.get())) {
-            String site = "/" + contentRel.get();
+        if (contentRel.isPresent() && staticOutputs.containsKey(contentRel.get())) {
+            String site = "/" + staticOutputs.get(contentRel.get());
             return Optional.of(new Resolution(urls.href(site) + suffix, null));
         }
         // Otherwise a site path: from the site root when it starts with '/', else from the page's own URL.
@@ -125,6 +139,19 @@ public final class LinkTargets {
         if (root.equals("/") || sitePath.startsWith(root) || exists(sitePath)) return sitePath;
         String localized = root + sitePath.substring(1);
         return exists(localized) ? localized : sitePath;
+    }
+
+    /** The site path of an absolute address on the site's own host and base path ("/docs/faq/"), if it is one. */
+    private Optional<String> ownAddress(String url) {
+        java.net.URI base = library.config().baseUrl();
+        if (base.getHost() == null || !url.regionMatches(true, 0, "http", 0, 4)) return Optional.empty();
+        String host = base.getHost().toLowerCase(Locale.ROOT);
+        for (String scheme : List.of("https://", "http://")) {
+            String prefix = scheme + host + (base.getPort() < 0 ? "" : ":" + base.getPort()) + urls.basePath();
+            if (url.regionMatches(true, 0, prefix, 0, prefix.length())) return Optional.of("/" + url.substring(prefix.length()));
+            if ((url + "/").equalsIgnoreCase(prefix)) return Optional.of("/");
+        }
+        return Optional.empty();
     }
 
     /** A page, or a file copied as it is, at this site path. */

@@ -518,6 +518,10 @@ public final class LibraryBuilder {
                 String aliasPath = written.startsWith("/") ? written
                         : org.agora.content.SitePath.normalize(p.path().substring(0, p.path().lastIndexOf('/', p.path().length() - 2) + 1) + written)
                         .orElse(null);
+                if (aliasPath != null && config.urls().uglyUrls() && !aliasPath.endsWith("/")
+                        && !aliasPath.substring(aliasPath.lastIndexOf('/') + 1).contains(".")) {
+                    aliasPath += ".html";   // as Hugo writes "/coc" with uglyURLs: coc.html
+                }
                 if (aliasPath == null) {
                     diagnostics.error("frontmatter.path-outside-site", SourcePosition.of(p.document().source().file(),
                             p.document().frontMatter().lineOf("aliases")), "alias '" + written + "' would point outside the site",

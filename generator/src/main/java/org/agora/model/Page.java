@@ -49,6 +49,11 @@ public record Page(
 
     public boolean isGenerated() { return document == null; }
 
+    /** The folder a page's own files go in: "/fr/posts/" for "/fr/posts/" and, with uglyURLs, "/fr/posts.html". */
+    public static String folderOf(String sitePath) {
+        return sitePath.endsWith(".html") ? sitePath.substring(0, sitePath.length() - ".html".length()) + "/" : sitePath;
+    }
+
     /**
      * Whether readers find this page as a document (in search, related documents and the library's counts):
      * every document, and a home, section, taxonomy or term page whose Markdown has text of its own (Hugo

@@ -44,7 +44,10 @@ public final class PagePaths {
      * An editor's {@code url:} as Hugo reads it in a multilingual site: from the language's root, unless it
      * already starts there ("/fr/merci/" in a French page stays, "/merci/" becomes "/fr/merci/").
      */
-    public String fromUrl(String url, String language) {
+    public String fromUrl(String written, String language) {
+        // "helm/v3" is the folder helm/v3/ to Hugo: the page's address ends with a slash like any other.
+        String last = written.substring(written.lastIndexOf('/') + 1);
+        String url = written.endsWith("/") || last.contains(".") ? written : written + "/";
         String root = languageRoot(language);
         if (root.equals("/") || url.startsWith(root) || (url + "/").equals(root)) return url;
         return root + url.substring(1);

@@ -42,7 +42,10 @@ public final class Paginator {
     }
 
     public static String pathOf(Page page, int n) {
-        return n == 1 ? page.path() : page.path() + "page/" + n + "/";
+        if (n == 1) return page.path();
+        // As Hugo: "/posts/page/2/", or with uglyURLs "/posts/page/2.html" for the list "/posts.html".
+        String folder = Page.folderOf(page.path());
+        return folder + "page/" + n + (page.path().endsWith(".html") ? ".html" : "/");
     }
 
     public int count(Page page, int items) {

@@ -58,7 +58,7 @@ final class Attachments {
                 int dot = name.lastIndexOf('.');
                 String format = dot < 0 ? "" : name.substring(dot + 1).toUpperCase(Locale.ROOT);
                 String title = a.title() == null ? name : a.title();
-                String url = urls.href("/" + file.relPath());
+                String url = urls.href("/" + file.outputPath());
                 views.add(new Views.AttachmentView(title, url, format, size(file, locale)));
                 existing.add(new Found(file, title, url, format, at));
             }

@@ -62,9 +62,9 @@ final class OutputPlan {
         }
         Set<String> own = new java.util.HashSet<>();
         for (StaticFile f : library.staticFiles()) {
-            own.add(f.relPath());
-            if (REPLACEABLE.contains(f.relPath()) || MERGED.contains(f.relPath())) continue;
-            claim(f.relPath(), new Claim("the file " + library.config().siteDir().toAbsolutePath().normalize()
+            own.add(f.outputPath());
+            if (REPLACEABLE.contains(f.outputPath()) || MERGED.contains(f.outputPath())) continue;
+            claim(f.outputPath(), new Claim("the file " + library.config().siteDir().toAbsolutePath().normalize()
                     .relativize(f.file().toAbsolutePath().normalize()).toString().replace('\\', '/'), SourcePosition.of(f.file())));
         }
         for (String asset : assets.files().keySet()) claim(asset, new Claim("the theme's asset " + asset, null));

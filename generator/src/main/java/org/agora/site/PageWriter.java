@@ -187,7 +187,7 @@ final class PageWriter {
         for (Page page : library.pages()) {
             if (page.kind() != PageKind.LIBRARY || !which.test(page)) continue;
             byte[] data = org.agora.render.LibraryData.of(library, views, page);
-            String file = (page.path() + "data." + Deflated.hash(data) + ".json").substring(1);
+            String file = (Page.folderOf(page.path()) + "data." + Deflated.hash(data) + ".json").substring(1);
             String before = memory.libraryFiles().put(page.language(), file);
             if (file.equals(before)) continue;
             if (before != null) staging.delete(before);
@@ -254,11 +254,11 @@ final class PageWriter {
         Map<String, byte[]> own = new HashMap<>();
         for (org.agora.content.StaticFile f : library.staticFiles()) {
             try {
-                if (OutputPlan.MERGED.contains(f.relPath())) {
-                    own.put(f.relPath(), java.nio.file.Files.readAllBytes(f.file()));
+                if (OutputPlan.MERGED.contains(f.outputPath())) {
+                    own.put(f.outputPath(), java.nio.file.Files.readAllBytes(f.file()));
                     continue;
                 }
-                staging.copy(f.relPath(), f.file());
+                staging.copy(f.outputPath(), f.file());
                 written.incrementAndGet();
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 diagnostics.error(SourcePosition.of(f.file()), "cannot copy the file: " + org.agora.diag.Failures.describe(e),
@@ -299,7 +299,7 @@ final class PageWriter {
     void writeDiscoveryFiles(java.util.function.Predicate<org.agora.publish.Feeds.Feed> feeds, boolean all) {
         // A file the site brings itself (its own robots.txt) is the one it wants published.
         Set<String> own = new java.util.HashSet<>();
-        library.staticFiles().forEach(f -> own.add(f.relPath()));
+        library.staticFiles().forEach(f -> own.add(f.outputPath()));
         discovery.files(views, messages, texts, feeds, all).forEach((path, bytes) -> {
             if (!own.contains(path)) write(path, bytes);
         });
@@ -307,7 +307,7 @@ final class PageWriter {
 
     /** A file beside the content, copied again after it changed. */
     void copyStaticFile(org.agora.content.StaticFile file) {
-        staging.copy(file.relPath(), file.file());
+        staging.copy(file.outputPath(), file.file());
         written.incrementAndGet();
     }
 

@@ -49,6 +49,10 @@ class HugoUrlsTest {
         assertTrue(site.page("index.html").select("[data-agora-root]").isEmpty(), "no language choice at the root");
         // Absolute aliases stay as written; relative ones are beside the page, as in Hugo.
         assertPages(site, "old-intro/index.html", "docs/intro-v1/index.html");
+        // A file in the folder of the language at the root is published at the root too, beside its page.
+        assertPages(site, "docs/map.png");
+        assertFalse(Files.exists(site.out().resolve("en/docs/map.png")));
+        assertEquals("/docs/map.png", site.page("docs/intro/index.html").select("main .content img").attr("src"));
         // A link to a path that exists goes there, as written (here the English guide, as in Hugo).
         assertEquals(List.of("/docs/guide/"), hrefs(site.page("fr/docs/intro/index.html"), "guide"));
     }

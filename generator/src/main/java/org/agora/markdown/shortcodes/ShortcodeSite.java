@@ -20,7 +20,7 @@ public record ShortcodeSite(Library library, LinkTargets targets, RefResolver re
                                    BiFunction<String, String, String> fallbackMarker) {
         Library library = targets.library();
         Set<String> statics = new HashSet<>();
-        for (StaticFile f : library.staticFiles()) statics.add(f.relPath());
+        for (StaticFile f : library.staticFiles()) statics.add(f.relPath());   // as documents name them
         return new ShortcodeSite(library, targets, new RefResolver(library), SiteUrls.of(library.config()), Set.copyOf(statics),
                 trustRawHtml, theme, fallbackMarker);
     }
