@@ -1,0 +1,170 @@
+package org.agora.site;
+
+import org.agora.diag.Diagnostic;
+import org.agora.model.Page;
+import org.agora.testing.LinkCrawler;
+import org.agora.testing.OutputSite;
+import org.agora.testing.RealCorpus;
+import org.agora.testing.StaticServer;
+import org.agora.testing.Translations;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The three real Hugo sites of ../shared/corpora (osmbe-website, helm-docs, poweron-ipa), content untouched,
+ * each with the settings its Hugo config has (src/test/resources/corpora/NAME/site-config.yml), hold what any
+ * site must: the build succeeds and places every problem at a file and line, translation groups are the
+ * corpus's own (its translation-groups.tsv, made by Hugo's rules), every hreflang and switcher link reaches a
+ * page that links back, and every link Agora writes answers. Links the corpus's authors wrote that lead
+ * nowhere are the corpus's own fault: each must have been reported as a diagnostic.
+ *
+ * <p>What is particular to one corpus is in its own test (OsmbeCorpusTest); the URLs are compared with Hugo's
+ * in HugoUrlParityTest and search in KnownItemSearchTest, on the same builds.
+ */
+class RealCorporaTest {
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RealCorpus.class)
+    void buildsWithoutErrorsAndEveryDiagnosticNamesAFileAndLine(RealCorpus corpus) {
+        RealCorpus.Build build = corpus.built();
+        if (build.failure() != null) {
+            StringWriter trace = new StringWriter();
+            build.failure().printStackTrace(new PrintWriter(trace));
+            throw new AssertionError(corpus + ": internal error (exit code 3):\n" + trace);
+        }
+        List<Diagnostic> diagnostics = build.result().diagnostics().sorted();
+        System.out.printf("RealCorporaTest: %s built %s pages %s, %d warnings, %d errors%n", corpus,
+                build.result().success() ? "" : "(failed)", build.result().pagesPerLanguage(),
+                diagnostics.stream().filter(d -> !d.isError()).count(), diagnostics.stream().filter(Diagnostic::isError).count());
+        List<String> errors = diagnostics.stream().filter(Diagnostic::isError).map(d -> d.format(build.site())).toList();
+        assertEquals(List.of(), errors, corpus + ": errors");
+        assertTrue(build.result().success(), corpus + ": the build failed");
+        List<String> unplaced = diagnostics.stream()
+                .filter(d -> d.position() == null || d.position().file() == null || d.position().line() <= 0)
+                .map(d -> d.format(build.site())).toList();
+        assertEquals(List.of(), unplaced, corpus + ": diagnostics without a file and line");
+    }
+
+    /** The groups Agora makes are those of translation-groups.tsv: one row per group, one file per language. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RealCorpus.class)
+    void translationGroupsEqualTheCorpusList(RealCorpus corpus) {
+        RealCorpus.Build build = corpus.built().requireLibrary();
+        List<List<String>> rows = corpus.translationGroups();
+        List<String> columns = rows.getFirst();
+        Set<String> expected = new TreeSet<>();
+        for (List<String> row : rows.subList(1, rows.size())) expected.add(String.join("\t", row));
+        assertFalse(expected.isEmpty());
+
+        Set<String> found = new TreeSet<>();
+        build.library().groups().values().forEach(group -> {
+            List<String> row = new ArrayList<>();
+            boolean fromDocuments = false;
+            for (String lang : columns) {
+                Page p = group.byLanguage().get(lang);
+                boolean doc = p != null && p.document() != null;
+                fromDocuments |= doc;
+                row.add(doc ? "content/" + p.document().source().relPath() : "");
+            }
+            if (fromDocuments) found.add(String.join("\t", row));
+        });
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(found);
+        Set<String> unexpected = new TreeSet<>(found);
+        unexpected.removeAll(expected);
+        assertTrue(missing.isEmpty() && unexpected.isEmpty(), corpus + ": " + expected.size() + " groups expected; "
+                + missing.size() + " not made:\n  " + String.join("\n  ", missing) + "\n" + unexpected.size()
+                + " made instead:\n  " + String.join("\n  ", unexpected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RealCorpus.class)
+    void hreflangAndSwitcherLinksReachExistingPagesThatLinkBack(RealCorpus corpus) {
+        OutputSite site = corpus.built().requireOutput().output();
+        List<String> problems = Translations.problems(site);
+        assertTrue(problems.isEmpty(), corpus + ": " + problems.size() + " problems; the first ones:\n"
+                + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
+    }
+
+    /**
+     * Crawled over HTTP from the root, robots.txt, the sitemap, _redirects and the 404 page (HTML, feeds,
+     * sitemaps, CSS, scripts, Open Graph...): every link Agora writes answers. A link that does not is left out
+     * only when the build reported it, at its file and line, as one the corpus's authors wrote (the osmbe authors'
+     * [JOSM](josm.openstreetmap.de), the Power On links to pages removed in July 2025).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RealCorpus.class)
+    void everyLinkAgoraWritesAnswersOverHttp(RealCorpus corpus) {
+        RealCorpus.Build build = corpus.built().requireOutput();
+        Crawl crawl = crawl(build);
+        List<String> messages = build.result().diagnostics().sorted().stream().map(Diagnostic::message).toList();
+        List<String> unexplained = new ArrayList<>();
+        int reported = 0;
+        for (LinkCrawler.Failure f : crawl.result().failures()) {
+            if (reported(f, crawl.served(), messages)) reported++;
+            else unexplained.add(f.toString());
+        }
+        System.out.printf("RealCorporaTest: %s: %d URLs answered, %d broken links the build reported as the corpus's own%n",
+                corpus, crawl.result().fetched().size(), reported);
+        assertTrue(unexplained.isEmpty(), corpus + ": " + unexplained.size() + " links lead nowhere and were not reported; the first ones:\n"
+                + String.join("\n", unexplained.subList(0, Math.min(30, unexplained.size()))));
+    }
+
+    /** The same crawl reaches every page and feed: a page no link leads to is a gap in the site (or in the crawl's proof). */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RealCorpus.class)
+    void everyPageIsReachedFromTheHomePage(RealCorpus corpus) {
+        RealCorpus.Build build = corpus.built().requireOutput();
+        Crawl crawl = crawl(build);
+        // The corpus's images, which no page shows, and the search index files, which the runtime reads, need not be.
+        List<String> unreached = crawl.result().unfetched(build.out(), crawl.served(),
+                rel -> !rel.endsWith(".html") && !rel.endsWith(".xml") && !rel.endsWith(".css") || rel.startsWith("search/"));
+        assertTrue(unreached.isEmpty(), corpus + ": " + unreached.size() + " files no link reaches:\n"
+                + String.join("\n", unreached.subList(0, Math.min(30, unreached.size()))));
+    }
+
+    /**
+     * Whether the build reported this failure as a link of the corpus: a warning names the page it points to
+     * ("points to /x/y,") or, for a missing anchor, the anchor and the page.
+     */
+    static boolean reported(LinkCrawler.Failure f, URI served, List<String> messages) {
+        String path = f.sitePath(served);
+        int hash = f.url().indexOf('#');
+        if (hash >= 0) {
+            String anchor = URLDecoder.decode(f.url().substring(hash + 1), StandardCharsets.UTF_8);
+            return messages.stream().anyMatch(m -> m.contains("points to #" + anchor + ",") && m.endsWith(" of " + path));
+        }
+        return messages.stream().anyMatch(m -> m.contains("points to " + path + ",") || m.contains("'" + path + "'")
+                || m.contains("'" + f.written() + "'"));
+    }
+
+    record Crawl(URI served, LinkCrawler.Result result) {}
+
+    private static final Map<RealCorpus, Crawl> CRAWLS = new EnumMap<>(RealCorpus.class);
+
+    private static synchronized Crawl crawl(RealCorpus.Build build) {
+        return CRAWLS.computeIfAbsent(build.corpus(), c -> {
+            try (StaticServer server = StaticServer.serve(build.out(), "/")) {
+                LinkCrawler.Result result = new LinkCrawler(server.base(), build.config().baseUrl())
+                        .crawl(List.of("", "robots.txt", "sitemap.xml", "_redirects", "404.html"));
+                return new Crawl(server.base(), result);
+            }
+        });
+    }
+}
