@@ -31,8 +31,9 @@ public final class ConfigLoader {
             List.of("tags", "categories", "themes", "countries", "organisations");
 
     private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
-            "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types", "security", "limits");
-    private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction");
+            "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types", "security", "limits",
+            "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks");
+    private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction", "baseURL");
     private static final Set<String> MARKDOWN_KEYS = Set.of("trustRawHtml");
     private static final Set<String> TYPE_KEYS = Set.of("required");
     private static final Set<String> SECURITY_KEYS = Set.of("activeFiles", "contentSecurityPolicy");
@@ -105,12 +106,14 @@ public final class ConfigLoader {
         DocumentTypes types = readTypes(root, f);
         Security security = readSecurity(root, trustRawHtml, f);
         Limits limits = readLimits(root, f);
+        UrlSettings urls = readUrlSettings(root, languages, f);
+        BrokenLinks brokenLinks = readBrokenLinks(root, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
-                fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits));
+                fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits, urls, brokenLinks));
     }
 
     /**
@@ -147,6 +150,87 @@ public final class ConfigLoader {
             f.error(csp.get().line(), "contentSecurityPolicy must be a text, 'strict' or false", "");
         }
         return new Security(trustRawHtml, active, policy);
+    }
+
+    /**
+     * Hugo's URL settings under Hugo's names, so that a Hugo config's lines can be copied as they are:
+     * defaultContentLanguageInSubdir, uglyURLs, permalinks (per section, or Hugo's newer
+     * { page: {...}, section: {...} }), frontmatter.date and languages.xx.baseURL.
+     */
+    private UrlSettings readUrlSettings(YamlNode.Mapping root, List<LanguageConfig> languages, YamlFields f) {
+        boolean inSubdir = f.bool(root, "defaultContentLanguageInSubdir").orElse(false);
+        boolean ugly = f.bool(root, "uglyURLs").orElse(false);
+        Map<String, String> pagePatterns = new LinkedHashMap<>();
+        Map<String, String> sectionPatterns = new LinkedHashMap<>();
+        f.mapping(root, "permalinks").ifPresent(m -> {
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (e.value() instanceof YamlNode.Mapping kind && (e.key().equals("page") || e.key().equals("section"))) {
+                    for (YamlNode.Entry section : kind.entries().values()) {
+                        readPermalink(section, e.key().equals("page") ? pagePatterns : sectionPatterns, f);
+                    }
+                } else if (e.key().equals("term") || e.key().equals("taxonomy")) {
+                    f.warning(e.keyLine(), "permalinks." + e.key() + " is not supported: taxonomy and term pages keep"
+                            + " their usual paths", "remove it, or tell us which site needs it");
+                } else {
+                    readPermalink(e, pagePatterns, f);
+                }
+            }
+        });
+        boolean filenameDates = false;
+        Optional<YamlNode.Mapping> frontmatter = f.mapping(root, "frontmatter");
+        if (frontmatter.isPresent()) {
+            f.rejectUnknownKeys(frontmatter.get(), Set.of("date", "lastmod", "publishDate", "expiryDate"), "frontmatter");
+            filenameDates = f.stringList(frontmatter.get(), "date").stream().anyMatch(v -> v.strip().equals(":filename"));
+        }
+        Map<String, URI> hosts = new LinkedHashMap<>();
+        f.mapping(root, "languages").ifPresent(m -> {
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (e.value() instanceof YamlNode.Mapping lang && lang.get("baseURL").isPresent()) {
+                    URI uri = readBaseUrl(lang, f);
+                    if (uri == null) continue;
+                    if (uri.getHost() == null) {
+                        f.error(lang.get("baseURL").orElseThrow().line(), "a language's baseURL must be a whole URL with its host",
+                                "write for example  baseURL: https://fr.example.org/");
+                    } else {
+                        hosts.put(e.key(), uri);
+                    }
+                }
+            }
+        });
+        if (!hosts.isEmpty() && hosts.size() != languages.size()) {
+            int line = root.get("languages").map(YamlNode::line).orElse(1);
+            List<String> without = languages.stream().map(LanguageConfig::code).filter(c -> !hosts.containsKey(c)).toList();
+            f.error(line, "some languages have their own baseURL and " + without + " not",
+                    "give every language its own baseURL (one host per language), or none");
+        }
+        return new UrlSettings(inSubdir, ugly, pagePatterns, sectionPatterns, filenameDates, hosts,
+                root.get("taxonomies").isPresent());
+    }
+
+    private static void readPermalink(YamlNode.Entry e, Map<String, String> into, YamlFields f) {
+        Optional<String> pattern = f.string(e.value(), "permalinks." + e.key());
+        if (pattern.isEmpty()) return;
+        String p = pattern.get().strip();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile(":([a-zA-Z]+)").matcher(p);
+        while (token.find()) {
+            if (!org.agora.config.UrlSettings.TOKENS.contains(token.group(1))) {
+                f.error(e.value().line(), "permalink token ':" + token.group(1) + "' is not known",
+                        "use " + String.join(", ", org.agora.config.UrlSettings.TOKENS.stream().map(t -> ":" + t).toList()));
+                return;
+            }
+        }
+        into.put(e.key().strip().replaceAll("^/+|/+$", ""), p);
+    }
+
+    /** brokenLinks: error | warning. */
+    private BrokenLinks readBrokenLinks(YamlNode.Mapping root, YamlFields f) {
+        Optional<String> text = f.string(root, "brokenLinks");
+        if (text.isEmpty()) return BrokenLinks.ERROR;
+        return BrokenLinks.parse(text.get()).orElseGet(() -> {
+            f.error(root.get("brokenLinks").orElseThrow().line(), "brokenLinks must be error or warning, not '" + text.get() + "'",
+                    "write  brokenLinks: warning  to publish while old broken links are fixed");
+            return BrokenLinks.ERROR;
+        });
     }
 
     /** limits: { documentBytes: 20000000, ... }: each a positive whole number, over the defaults. */
@@ -245,7 +329,7 @@ public final class ConfigLoader {
         return out;
     }
 
-    private URI readBaseUrl(YamlNode.Mapping root, YamlFields f) {
+    private static URI readBaseUrl(YamlNode.Mapping root, YamlFields f) {
         Optional<String> text = f.string(root, "baseURL");
         if (text.isEmpty()) return URI.create("/");
         int line = root.get("baseURL").orElseThrow().line();

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param types the fields each type of document requires
  * @param security what the site trusts its editors with
  * @param limits how much of each input the build accepts
+ * @param urls where pages are published (Hugo's URL settings)
+ * @param brokenLinks whether a broken link stops the build
  */
 public record SiteConfig(
         Path siteDir,
@@ -31,7 +33,9 @@ public record SiteConfig(
         Security security,
         TermLabels termLabels,
         DocumentTypes types,
-        Limits limits) {
+        Limits limits,
+        UrlSettings urls,
+        BrokenLinks brokenLinks) {
 
     public SiteConfig {
         languages = List.copyOf(languages);
@@ -40,6 +44,18 @@ public record SiteConfig(
     }
 
     public Path contentDir() { return siteDir.resolve("content"); }
+
+    /**
+     * Where a language's pages live below the output folder: "/fr/", or "/" for the default language when it is
+     * served at the root (Hugo's default). With one host per language, every language has its own folder.
+     */
+    public String languageRoot(String language) {
+        boolean atRoot = language.equals(defaultLanguage) && !urls.defaultLanguageInSubdir() && !urls.multihost();
+        return atRoot ? "/" : "/" + language + "/";
+    }
+
+    /** Whether some language lives at the root of the output, so that no page chooses a language there. */
+    public boolean defaultLanguageAtRoot() { return languageRoot(defaultLanguage).equals("/"); }
 
     /** Editors may write any HTML, script included: nothing they write is sanitised. */
     public boolean trustRawHtml() { return security.trustRawHtml(); }

@@ -4,6 +4,8 @@ import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
 import org.agora.diag.Suggestions;
+import org.agora.yaml.JsonReader;
+import org.agora.yaml.TomlReader;
 import org.agora.yaml.YamlFields;
 import org.agora.yaml.YamlNode;
 import org.agora.yaml.YamlReader;
@@ -24,8 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a Markdown file into YAML front matter and body, and reads the fields editors of Hugo and
- * Jekyll sites expect. Tolerates a UTF-8 BOM, CRLF line endings and files without front matter.
+ * Splits a Markdown file into front matter and body as Hugo does (YAML, TOML or JSON: {@link FrontMatterSplit}),
+ * and reads the fields editors of Hugo and Jekyll sites expect, whatever the syntax. Tolerates a UTF-8 BOM, CRLF
+ * line endings and files without front matter, and warns about text that looks like front matter but is not.
  */
 public final class FrontMatterParser {
 
@@ -39,6 +42,8 @@ public final class FrontMatterParser {
     private final SiteConfig config;
     private final Set<String> knownFields;
     private final YamlReader yaml = new YamlReader();
+    private final TomlReader toml = new TomlReader();
+    private final JsonReader json = new JsonReader();
     private final Map<String, Optional<String>> nearMisses = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FrontMatterParser(SiteConfig config) {
@@ -80,7 +85,7 @@ public final class FrontMatterParser {
             return parseText(source, raw, diagnostics);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.error(SourcePosition.of(source.file()), "the front matter could not be read (" + org.agora.diag.Failures.describe(e) + ")",
-                    "check the front matter between the --- lines; if it looks right, report this to Agora's developers");
+                    "check the front matter at the top of the file; if it looks right, report this to Agora's developers");
             return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
         }
     }
@@ -89,62 +94,55 @@ public final class FrontMatterParser {
         String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         text = text.replace("\r\n", "\n").replace('\r', '\n');
         YamlFields f = new YamlFields(source.file(), diagnostics);
-        if (text.startsWith("+++\n")) {
-            f.error(1, "TOML front matter (+++) is not supported", "convert it to YAML between --- lines");
-            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), text, 0);
-        }
-        if (!text.startsWith("---\n") && !text.equals("---")) {
-            return new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), text, 0);
-        }
-        int end = findClosingFence(text);
-        if (end < 0) {
-            f.error(1, "the front matter opened on line 1 is never closed",
-                    "add a line with only --- after the last field");
-            return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
-        }
-        String yamlText = text.substring(4, end);
-        int closingLineEnd = text.indexOf('\n', end);
-        String body = closingLineEnd < 0 ? "" : text.substring(closingLineEnd + 1);
-        int bodyOffset = (int) text.substring(0, closingLineEnd < 0 ? text.length() : closingLineEnd + 1)
-                .chars().filter(c -> c == '\n').count();
-        YamlReader.Result result = yaml.read(yamlText, 1);
+        return switch (FrontMatterSplit.of(text)) {
+            case FrontMatterSplit.NoBlock none -> {
+                none.lookAlike().ifPresent(l -> f.warning("frontmatter.not-read", l.line(), l.message(), l.hint()));
+                yield new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), none.body(), 0);
+            }
+            case FrontMatterSplit.Unclosed open -> {
+                f.error("frontmatter.unclosed", open.line(), "the " + open.syntax() + " front matter opened on line "
+                        + open.line() + " is never closed", open.hint());
+                yield ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
+            }
+            case FrontMatterSplit.Block block -> parseBlock(source, block, f);
+        };
+    }
+
+    private ParsedDocument parseBlock(SourceFile source, FrontMatterSplit.Block block, YamlFields f) {
+        YamlReader.Result result = switch (block.syntax()) {
+            case YAML -> yaml.read(block.text(), block.lineOffset());
+            case TOML -> toml.read(block.text(), block.lineOffset());
+            case JSON -> json.read(block.text(), block.lineOffset());
+        };
         if (!result.ok()) {
-            f.error("frontmatter.invalid-yaml", result.problem().line(), "invalid YAML in front matter: " + result.problem().message(),
-                    "check the indentation, and quote values that contain ':' or '#' or start with '[' or '{'");
-            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
+            f.error(switch (block.syntax()) {
+                case YAML -> "frontmatter.invalid-yaml";
+                case TOML -> "frontmatter.invalid-toml";
+                case JSON -> "frontmatter.invalid-json";
+            }, result.problem().line(), "invalid " + block.syntax() + " in front matter: " + result.problem().message(),
+                    block.syntax().hint());
+            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), block.body(), block.bodyLineOffset());
         }
-        result.duplicateKeys().forEach(d -> f.error(d.line(), d.message(), "keep only one"));
+        result.duplicateKeys().forEach(d -> f.error("frontmatter.duplicate-key", d.line(), d.message(), "keep only one"));
         YamlNode node = result.node();
-        if (node instanceof YamlNode.Scalar s && s.isNull()) node = YamlNode.Mapping.empty(2);
+        if (node instanceof YamlNode.Scalar s && s.isNull()) node = YamlNode.Mapping.empty(block.lineOffset() + 1);
         if (!(node instanceof YamlNode.Mapping map)) {
             f.error(node.line(), "front matter must be fields like  title: ..., not " + node.kind(),
                     "write one  field: value  per line");
-            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), body, bodyOffset);
+            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), block.body(), block.bodyLineOffset());
         }
-        return new ParsedDocument(source, read(source, map, f), body, bodyOffset);
+        return new ParsedDocument(source, read(source, map, f), block.body(), block.bodyLineOffset());
     }
 
-    /** Index of the line "---" (or "...") that closes front matter opened on the first line. */
-    private static int findClosingFence(String text) {
-        int pos = text.indexOf('\n') + 1;
-        while (pos > 0 && pos <= text.length()) {
-            int next = text.indexOf('\n', pos);
-            String line = next < 0 ? text.substring(pos) : text.substring(pos, next);
-            if (line.stripTrailing().equals("---") || line.stripTrailing().equals("...")) return pos;
-            if (next < 0) return -1;
-            pos = next + 1;
-        }
-        return -1;
-    }
-
-    private FrontMatter read(SourceFile source, YamlNode.Mapping map, YamlFields f) {
+    private FrontMatter read(SourceFile source, YamlNode.Mapping written, YamlFields f) {
+        YamlNode.Mapping map = KeyCase.canonical(written, knownFields, f);
         Map<String, Integer> lines = new LinkedHashMap<>();
         map.entries().values().forEach(e -> lines.put(e.key(), e.keyLine()));
         Map<String, Object> params = new LinkedHashMap<>();
         for (YamlNode.Entry e : map.entries().values()) {
             if (knownFields.contains(e.key())) continue;
             params.put(e.key(), plain(e.value()));
-            nearMiss(e.key()).ifPresent(s -> f.warning("frontmatter.unknown-field", e.keyLine(), "unknown field '" + e.key() + "' is ignored",
+            nearMiss(e.key().toLowerCase(Locale.ROOT)).ifPresent(s -> f.warning("frontmatter.unknown-field", e.keyLine(), "unknown field '" + e.key() + "' is ignored",
                     "did you mean '" + s + "'?"));
         }
 
@@ -172,8 +170,10 @@ public final class FrontMatterParser {
         }
         List<String> aliases = new ArrayList<>();
         for (String alias : f.stringList(map, "aliases")) {
-            String absolute = alias.startsWith("/") ? alias : "/" + source.language() + "/" + alias;
-            Optional<String> normalized = SitePath.normalize(absolute);
+            // A relative alias stays relative: it is resolved from the page's own folder once its path is known,
+            // and an alias that climbs out from there is reported then.
+            Optional<String> normalized = alias.startsWith("/") ? SitePath.normalize(alias)
+                    : SitePath.normalize("/" + alias.replace("..", "x")).map(p -> alias);
             if (normalized.isEmpty()) {
                 f.error("frontmatter.path-outside-site", lines.get("aliases"), "alias '" + alias + "' would point outside the site",
                         "write a path inside the site such as  /en/old-page/");
@@ -243,7 +243,8 @@ public final class FrontMatterParser {
         });
     }
 
-    private FrontMatter.Event event(YamlNode.Mapping m, YamlFields f) {
+    private FrontMatter.Event event(YamlNode.Mapping written, YamlFields f) {
+        YamlNode.Mapping m = KeyCase.canonical(written, EVENT_KEYS, f);
         f.rejectUnknownKeys(m, EVENT_KEYS, "event");
         PageDate start = date(m, "start", f).orElse(null);
         PageDate end = date(m, "end", f).orElse(null);
@@ -269,7 +270,8 @@ public final class FrontMatterParser {
         for (YamlNode item : seq.items()) {
             if (item instanceof YamlNode.Scalar s && !s.isNull()) {
                 out.add(new FrontMatter.Attachment(s.text().strip(), null, s.line()));
-            } else if (item instanceof YamlNode.Mapping m) {
+            } else if (item instanceof YamlNode.Mapping written) {
+                YamlNode.Mapping m = KeyCase.canonical(written, ATTACHMENT_KEYS, f);
                 f.rejectUnknownKeys(m, ATTACHMENT_KEYS, "an attachment");
                 Optional<String> file = f.string(m, "file");
                 if (file.isEmpty()) {

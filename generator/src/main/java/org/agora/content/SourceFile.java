@@ -14,17 +14,24 @@ public record SourceFile(Path file, String relPath, String language, String path
 
     /** "guides" for "guides/facilitation", "" at the top. */
     public String sectionPath() {
-        String key = isSectionIndex() ? parentOf(pathKey) : pathKey;
+        String key = isSectionIndex() || isLeafBundle() ? parentOf(pathKey) : pathKey;
         return parentOf(key);
     }
 
-    /** The last path segment without language or extension ("facilitation", "_index"). */
+    /**
+     * The page's name: the last path segment without language or extension ("facilitation", "_index"), or for a
+     * page bundle (Hugo's {@code meetup/index.md}, its images beside it) the folder's name ("meetup").
+     */
     public String baseName() {
-        int slash = pathKey.lastIndexOf('/');
-        return slash < 0 ? pathKey : pathKey.substring(slash + 1);
+        String key = isLeafBundle() ? parentOf(pathKey) : pathKey;
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? key : key.substring(slash + 1);
     }
 
-    public boolean isSectionIndex() { return baseName().equals("_index"); }
+    /** Hugo's leaf bundle: {@code blog/meetup/index.md} is the page "meetup" of section blog. */
+    public boolean isLeafBundle() { return pathKey.endsWith("/index"); }
+
+    public boolean isSectionIndex() { return pathKey.equals("_index") || pathKey.endsWith("/_index"); }
 
     /** The folder that holds this file, relative to content/ ("fr/guides"). */
     public String relDir() { return parentOf(relPath); }

@@ -10,27 +10,31 @@ import java.util.Set;
 /**
  * The "check links" stage: every link and image an editor wrote that points inside the site must reach a
  * file of the output, and a fragment must reach an id on the target page. Problems are warnings with
- * file and line; links to missing Markdown files were already errors when the Markdown was rendered.
+ * file and line, errors or warnings as the site chooses (brokenLinks); links to missing Markdown files were
+ * reported when the Markdown was rendered. A missing anchor is always a warning: the page is there.
  */
 public final class LinkChecker {
 
     private final Set<String> outputs;
     private final Map<String, Set<String>> idsByOutput;
+    private final org.agora.config.BrokenLinks level;
 
     /**
      * @param outputs every file the build will write, relative to the output folder
      * @param idsByOutput the element ids of each rendered document, by output file
      */
-    public LinkChecker(Set<String> outputs, Map<String, Set<String>> idsByOutput) {
+    public LinkChecker(Set<String> outputs, Map<String, Set<String>> idsByOutput, org.agora.config.BrokenLinks level) {
         this.outputs = outputs;
         this.idsByOutput = idsByOutput;
+        this.level = level;
     }
 
     public void check(Collection<LinkRef> links, Diagnostics diagnostics) {
         for (LinkRef link : links) {
             String target = existingOutput(link.sitePath());
             if (target == null) {
-                diagnostics.warning(link.image() ? "image.missing-target" : "link.missing-target", link.position(), (link.image() ? "image '" : "link '") + link.written()
+                BrokenLinkReport.report(link.image() ? "image.missing-target" : "link.missing-target", level, diagnostics,
+                        link.position(), (link.image() ? "image '" : "link '") + link.written()
                                 + "' points to " + link.sitePath() + ", which the site does not have", hintFor(link));
                 continue;
             }
@@ -64,6 +68,9 @@ public final class LinkChecker {
         String asFile = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
         if (outputs.contains(asFile)) return asFile;
         String asPage = Page.outputPathOf(sitePath.endsWith("/") ? sitePath : sitePath + "/");
-        return outputs.contains(asPage) ? asPage : null;
+        if (outputs.contains(asPage)) return asPage;
+        // With uglyURLs, "/guides/animer" is the file guides/animer.html.
+        String ugly = asFile.endsWith("/") ? asFile.substring(0, Math.max(0, asFile.length() - 1)) + ".html" : asFile + ".html";
+        return outputs.contains(ugly) ? ugly : null;
     }
 }

@@ -90,8 +90,39 @@ public final class LinkTargets {
             diagnostics.warning("link.outside-site", at, "link '" + written + "' points outside the site", "link to a page of this site");
             return Optional.empty();
         }
-        collected.add(new LinkRef(at, site.get(), fragment, written, image));
-        return Optional.of(new Resolution(urls.href(site.get()) + suffix, null));
+        String target = inPageLanguage(withoutBasePath(site.get()), page);
+        collected.add(new LinkRef(at, target, fragment, written, image));
+        return Optional.of(new Resolution(urls.href(target) + suffix, null));
+    }
+
+    /**
+     * "/cad/guides/" written on a site published under /cad/: the editor wrote the base path already (Hugo
+     * leaves site links as written), and Agora, which adds it to every link, must not add it twice. When both
+     * readings name a page, the one without the base path wins only if the other does not exist.
+     */
+    private String withoutBasePath(String sitePath) {
+        String base = urls.basePath();
+        if (base.equals("/") || !(sitePath + "/").startsWith(base)) return sitePath;
+        String stripped = "/" + (sitePath.length() > base.length() ? sitePath.substring(base.length()) : "");
+        return exists(stripped) || !exists(sitePath) ? stripped : sitePath;
+    }
+
+    /**
+     * "/docs/guide/" written on a page of a language that lives under "/fr/": in Hugo this link is broken (the
+     * page is at /fr/docs/guide/); readers are better served by the page in their language when there is one.
+     */
+    private String inPageLanguage(String sitePath, Page page) {
+        String root = library.config().languageRoot(page.language());
+        if (root.equals("/") || sitePath.startsWith(root) || exists(sitePath)) return sitePath;
+        String localized = root + sitePath.substring(1);
+        return exists(localized) ? localized : sitePath;
+    }
+
+    /** A page, or a file copied as it is, at this site path. */
+    private boolean exists(String sitePath) {
+        if (library.byPath().containsKey(sitePath) || library.byPath().containsKey(sitePath + "/")) return true;
+        String rel = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
+        return staticPaths.contains(rel) || library.byPath().containsKey(sitePath.replaceAll("/$", "") + ".html");
     }
 
     /**
@@ -155,7 +186,8 @@ public final class LinkTargets {
         if (groupKey == null) groupKey = library.pathKeyGroups().get(pathKeyOf(rel.get()));
         if (groupKey == null) groupKey = termGroup(rel.get());
         if (groupKey == null) {
-            diagnostics.error("link.missing-file", at, "link target '" + written + "' does not exist (looked for content/" + rel.get() + ")",
+            BrokenLinkReport.report("link.missing-file", library.config().brokenLinks(), diagnostics, at,
+                    "link target '" + written + "' does not exist (looked for content/" + rel.get() + ")",
                     "check the file name and folder; paths are relative to this file, or to content/ when they start with /");
             return Optional.empty();
         }

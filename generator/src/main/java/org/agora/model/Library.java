@@ -79,8 +79,12 @@ public record Library(
     static final String LIBRARY_GROUP_KEY = "generated:library";
 
     /** Where a language's search page lives: the header's search box sends its query there. */
-    public static String searchPath(String language) { return "/" + language + "/search/"; }
+    public static String searchPath(org.agora.config.SiteConfig config, String language) {
+        return new PagePaths(config).leaf(config.languageRoot(language) + "search/");
+    }
 
     /** Where a language's library lives: every document its readers can open, with filters. */
-    public static String libraryPath(String language) { return "/" + language + "/library/"; }
+    public static String libraryPath(org.agora.config.SiteConfig config, String language) {
+        return new PagePaths(config).leaf(config.languageRoot(language) + "library/");
+    }
 }

@@ -43,10 +43,12 @@ public final class LibraryBuilder {
 
     private final SiteConfig config;
     private final Diagnostics diagnostics;
+    private final PagePaths paths;
 
     public LibraryBuilder(SiteConfig config, Diagnostics diagnostics) {
         this.config = config;
         this.diagnostics = diagnostics;
+        this.paths = new PagePaths(config);
     }
 
     public Library build(List<ParsedDocument> documents, List<StaticFile> staticFiles, boolean includeDrafts) {
@@ -76,6 +78,7 @@ public final class LibraryBuilder {
         Map<String, List<Page>> listings = new TreeMap<>();
         Map<String, List<Library.TermCount>> termCounts = new TreeMap<>();
         addTaxonomyPages(pages, terms, listings, termCounts, visible);
+        addTextOfTermPagesToLibraries(pages, listings);
 
         pages.sort(Comparator.comparing(Page::path));
         Map<String, Page> byPath = indexByPath(pages);
@@ -111,16 +114,7 @@ public final class LibraryBuilder {
         String lang = s.language();
         String sectionKey = sectionKeyOf(s);
         PageKind kind = s.isSectionIndex() ? (sectionKey.isEmpty() ? PageKind.HOME : PageKind.SECTION) : PageKind.PAGE;
-        String path;
-        if (fm.url() != null) {
-            path = fm.url();
-        } else if (kind == PageKind.PAGE) {
-            // The file name, date prefix included: two posts may share a title on different days.
-            String slug = fm.slug() != null ? fm.slug() : Slugs.segment(s.baseName());
-            path = sectionPath(lang, sectionKey, sectionIndexes) + slug + "/";
-        } else {
-            path = sectionPath(lang, sectionKey, sectionIndexes);
-        }
+        String path = pathOf(d, kind, sectionKey, sectionIndexes);
         String title = fm.title();
         if (title == null || title.isBlank()) {
             String fallbackName = kind == PageKind.HOME ? config.title().in(lang, config.defaultLanguage())
@@ -137,6 +131,55 @@ public final class LibraryBuilder {
                 fm.weight(), fm.summary(), fm.taxonomyTerms(), d, null, null);
     }
 
+    /**
+     * Where Hugo would publish the document: its url:, else its section's permalink pattern, else its section's
+     * folder and its slug (or file name, lower case).
+     */
+    private String pathOf(ParsedDocument d, PageKind kind, String sectionKey, Map<String, ParsedDocument> sectionIndexes) {
+        SourceFile s = d.source();
+        FrontMatter fm = d.frontMatter();
+        String lang = s.language();
+        if (fm.url() != null) {
+            warnIfNeedsEscaping(d);
+            return paths.fromUrl(fm.url(), lang);
+        }
+        if (kind != PageKind.PAGE) {
+            String folder = sectionPath(lang, sectionKey, sectionIndexes);
+            if (kind == PageKind.SECTION && !paths.sectionPatterns().isEmpty()) {
+                String p = paths.permalink(paths.sectionPatterns(), sectionKey, facts(d, sectionKey, lastSegment(sectionKey)));
+                if (p != null) return p;
+            }
+            return paths.leaf(folder);
+        }
+        String name = config.urls().filenameDates() ? FrontMatterParser.nameWithoutDate(s.baseName()) : s.baseName();
+        String permalink = paths.permalink(paths.pagePatterns(), sectionKey, facts(d, sectionKey, name));
+        if (permalink != null) return permalink;
+        // The file name, date prefix included unless the site takes dates from file names: two posts may share a
+        // title on different days.
+        String slug = fm.slug() != null ? Slugs.segment(fm.slug()) : Slugs.segment(name);
+        return paths.leaf(sectionPath(lang, sectionKey, sectionIndexes) + slug + "/");
+    }
+
+    private PagePaths.PermalinkFacts facts(ParsedDocument d, String sectionKey, String name) {
+        FrontMatter fm = d.frontMatter();
+        String givenSlug = fm.slug();
+        if (givenSlug == null && config.urls().filenameDates() && !name.equals(d.source().baseName())) givenSlug = name;
+        String title = fm.title() != null && !fm.title().isBlank() ? fm.title() : name;
+        return new PagePaths.PermalinkFacts(d.source().language(), sectionKey, title, givenSlug, name, fm.date());
+    }
+
+    /** Hugo publishes a url: with spaces as it is; readers then see "%20" in links, which the editor can avoid. */
+    private void warnIfNeedsEscaping(ParsedDocument d) {
+        String url = d.frontMatter().url();
+        String needs = url.codePoints().filter(c -> c <= ' ' || "\"<>^`{|}%".indexOf(c) >= 0)
+                .mapToObj(Character::toString).distinct().map(c -> c.equals(" ") ? "spaces" : "'" + c + "'")
+                .reduce((a, b) -> a + ", " + b).orElse(null);
+        if (needs == null) return;
+        diagnostics.warning("link.needs-escaping", SourcePosition.of(d.source().file(), d.frontMatter().lineOf("url")),
+                "url '" + url + "' has " + needs + ", which links must escape (" + SiteUrls.encodePath(url) + ")",
+                "write it with hyphens instead, for example  url: " + Slugs.segment(url).replaceAll("^/?", "/"));
+    }
+
     private static String typeOf(String sectionKey) {
         if (sectionKey.isEmpty()) return "page";
         int slash = sectionKey.indexOf('/');
@@ -145,13 +188,13 @@ public final class LibraryBuilder {
 
     /** "/fr/guides-pratiques/" for section "guides": each folder takes the slug its _index.md gives in that language. */
     private String sectionPath(String lang, String sectionKey, Map<String, ParsedDocument> sectionIndexes) {
-        StringBuilder path = new StringBuilder("/").append(lang).append('/');
+        StringBuilder path = new StringBuilder(paths.languageRoot(lang));
         if (sectionKey.isEmpty()) return path.toString();
         String prefix = "";
         for (String folder : sectionKey.split("/")) {
             prefix = prefix.isEmpty() ? folder : prefix + "/" + folder;
             ParsedDocument index = sectionIndexes.get(lang + ":" + prefix);
-            String slug = index != null && index.frontMatter().slug() != null ? index.frontMatter().slug() : Slugs.segment(folder);
+            String slug = Slugs.segment(index != null && index.frontMatter().slug() != null ? index.frontMatter().slug() : folder);
             path.append(slug).append('/');
         }
         return path.toString();
@@ -167,7 +210,7 @@ public final class LibraryBuilder {
         for (LanguageConfig lang : config.languages()) {
             if (!present.contains(lang.code() + ":")) {
                 String title = config.title().in(lang.code(), config.defaultLanguage());
-                added.put(lang.code() + ":", new Page(PageKind.HOME, lang.code(), "path:_index", "/" + lang.code() + "/",
+                added.put(lang.code() + ":", new Page(PageKind.HOME, lang.code(), "path:_index", paths.languageRoot(lang.code()),
                         title, null, null, "home", "", null, null, Map.of(), null, null, null));
             }
         }
@@ -178,7 +221,7 @@ public final class LibraryBuilder {
                 String id = p.language() + ":" + key;
                 if (!present.contains(id) && !added.containsKey(id)) {
                     added.put(id, new Page(PageKind.SECTION, p.language(), "path:" + key + "/_index",
-                            sectionPath(p.language(), key, sectionIndexes), Slugs.humanize(lastSegment(key)), null, null,
+                            paths.leaf(sectionPath(p.language(), key, sectionIndexes)), Slugs.humanize(lastSegment(key)), null, null,
                             typeOf(key), key, null, null, Map.of(), null, null, null));
                 }
                 key = parent(key);
@@ -210,9 +253,11 @@ public final class LibraryBuilder {
                     slugsOf.put(doc, slugs);
                 }
             }
-            if (rawBySlug.isEmpty()) continue;
+            // A taxonomy the site names has its page even before a document uses it, as in Hugo.
+            if (rawBySlug.isEmpty() && !(config.urls().emptyTaxonomyPages() && config.taxonomies().contains(taxonomy))) continue;
             for (LanguageConfig lang : config.languages()) {
-                String taxonomyPath = "/" + lang.code() + "/" + taxonomy + "/";
+                String taxonomyFolder = paths.languageRoot(lang.code()) + taxonomy + "/";
+                String taxonomyPath = paths.leaf(taxonomyFolder);
                 added.add(withContent(new Page(PageKind.TAXONOMY, lang.code(), Library.taxonomyGroupKey(taxonomy),
                         taxonomyPath, taxonomy, null, null, "taxonomy", "", null, null, Map.of(), null, taxonomy, null),
                         sectionsByPath, pages));
@@ -225,7 +270,7 @@ public final class LibraryBuilder {
                     String slug = e.getKey();
                     Term term = new Term(taxonomy, slug, label(taxonomy, slug, e.getValue(), lang));
                     terms.put(Library.termKey(taxonomy, slug, lang.code()), term);
-                    String path = taxonomyPath + slug + "/";
+                    String path = paths.leaf(taxonomyFolder + slug + "/");
                     added.add(withContent(new Page(PageKind.TERM, lang.code(), Library.termGroupKey(taxonomy, slug),
                             path, term.label(), null, null, "term", "", null, null, Map.of(), null, taxonomy, slug),
                             sectionsByPath, pages));
@@ -260,9 +305,9 @@ public final class LibraryBuilder {
         for (LanguageConfig lang : config.languages()) {
             // A site page written for the search path (Hugo sites often have content/search.md) becomes the
             // search page's title and introduction, instead of clashing with it; the same for the library.
-            added.add(generatedWithText(pages, PageKind.SEARCH, lang.code(), Library.searchPath(lang.code()),
+            added.add(generatedWithText(pages, PageKind.SEARCH, lang.code(), Library.searchPath(config, lang.code()),
                     Library.SEARCH_GROUP_KEY, "search"));
-            String libraryPath = Library.libraryPath(lang.code());
+            String libraryPath = Library.libraryPath(config, lang.code());
             Page library = generatedWithText(pages, PageKind.LIBRARY, lang.code(), libraryPath,
                     Library.LIBRARY_GROUP_KEY, "library");
             added.add(library);
@@ -271,6 +316,20 @@ public final class LibraryBuilder {
             listings.put(libraryPath, List.copyOf(all));
         }
         pages.addAll(added);
+    }
+
+    /** Taxonomy and term pages with text of their own are documents too, counted in their language's library. */
+    private void addTextOfTermPagesToLibraries(List<Page> pages, Map<String, List<Page>> listings) {
+        for (LanguageConfig lang : config.languages()) {
+            List<Page> extra = pages.stream().filter(p -> (p.kind() == PageKind.TERM || p.kind() == PageKind.TAXONOMY)
+                    && p.language().equals(lang.code()) && p.isDocument()).toList();
+            if (extra.isEmpty()) continue;
+            String libraryPath = Library.libraryPath(config, lang.code());
+            List<Page> all = new ArrayList<>(listings.getOrDefault(libraryPath, List.of()));
+            all.addAll(extra);
+            all.sort(NEWEST_FIRST);
+            listings.put(libraryPath, List.copyOf(all));
+        }
     }
 
     private static Page generatedWithText(List<Page> pages, PageKind kind, String lang, String path, String groupKey,
@@ -301,6 +360,11 @@ public final class LibraryBuilder {
                     shown = group.get(f.next());
                 }
                 if (shown != null) docs.add(shown);
+            }
+            // A home or section page with text is a document of its own language only: every language has its
+            // section pages, so a fallback would show two pages for one place.
+            for (Page p : pages) {
+                if (p.kind() != PageKind.PAGE && p.language().equals(lang.code()) && p.isDocument()) docs.add(p);
             }
             out.put(lang.code(), List.copyOf(docs));
         }
@@ -333,6 +397,8 @@ public final class LibraryBuilder {
         Page section = sectionsByPath.remove(generated.path());
         if (section == null) return generated;
         pages.remove(section);
+        // A folder content/tags/x/ without content/tags/_index.md gives "tags" a section page with no text.
+        if (section.document() == null) return generated;
         String title = section.document().frontMatter().title() != null ? section.title() : generated.title();
         return new Page(generated.kind(), generated.language(), generated.groupKey(), generated.path(), title,
                 section.date(), section.lastmod(), generated.type(), section.sectionKey(), section.weight(),
@@ -419,7 +485,7 @@ public final class LibraryBuilder {
     /** Sections list their documents (fallback versions of untranslated ones included) and their subsections. */
     private void addListings(List<Page> pages, Map<String, List<Page>> listings, Map<String, List<Page>> visible) {
         Map<String, List<Page>> bySection = new HashMap<>();
-        visible.forEach((lang, docs) -> docs.forEach(d ->
+        visible.forEach((lang, docs) -> docs.stream().filter(d -> d.kind() == PageKind.PAGE).forEach(d ->
                 bySection.computeIfAbsent(lang + ":" + d.sectionKey(), k -> new ArrayList<>()).add(d)));
         for (Page p : pages) {
             if (p.kind() == PageKind.SECTION) {
@@ -432,7 +498,8 @@ public final class LibraryBuilder {
                 children.sort(LISTING_ORDER);
                 listings.put(p.path(), List.copyOf(children));
             } else if (p.kind() == PageKind.HOME) {
-                List<Page> recent = new ArrayList<>(visible.getOrDefault(p.language(), List.of()));
+                List<Page> recent = new ArrayList<>(visible.getOrDefault(p.language(), List.of()).stream()
+                        .filter(d -> d.kind() == PageKind.PAGE).toList());
                 recent.sort(NEWEST_FIRST);
                 listings.put(p.path(), List.copyOf(recent));
             }
@@ -446,10 +513,26 @@ public final class LibraryBuilder {
         pages.forEach(p -> pageOutputs.add(p.outputPath()));
         for (Page p : pages) {   // in path order: the same document is blamed for a clash in every build
             if (p.document() == null) continue;
-            for (String aliasPath : p.document().frontMatter().aliases()) {
+            for (String written : p.document().frontMatter().aliases()) {
+                // As in Hugo: an absolute alias is a path of the site as written; a relative one is beside the page.
+                String aliasPath = written.startsWith("/") ? written
+                        : org.agora.content.SitePath.normalize(p.path().substring(0, p.path().lastIndexOf('/', p.path().length() - 2) + 1) + written)
+                        .orElse(null);
+                if (aliasPath == null) {
+                    diagnostics.error("frontmatter.path-outside-site", SourcePosition.of(p.document().source().file(),
+                            p.document().frontMatter().lineOf("aliases")), "alias '" + written + "' would point outside the site",
+                            "write a path inside the site such as  /old-page/");
+                    continue;
+                }
                 int line = p.document().frontMatter().lineOf("aliases");
                 SourcePosition at = SourcePosition.of(p.document().source().file(), line);
                 String output = Page.outputPathOf(aliasPath);
+                if (output.equals(p.outputPath())) {
+                    // Hugo sites keep a page's old path among its aliases after moving it back: nothing to redirect.
+                    diagnostics.warning("alias.own-path", at, "alias " + aliasPath + " is this page's own path; it is ignored",
+                            "remove it from aliases:");
+                    continue;
+                }
                 if (pageOutputs.contains(output)) {
                     diagnostics.error(at, "alias " + aliasPath + " is the path of an existing page",
                             "remove the alias, or move that page");

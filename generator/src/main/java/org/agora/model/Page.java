@@ -49,6 +49,28 @@ public record Page(
 
     public boolean isGenerated() { return document == null; }
 
+    /**
+     * Whether readers find this page as a document (in search, related documents and the library's counts):
+     * every document, and a home, section, taxonomy or term page whose Markdown has text of its own (Hugo
+     * documentation sites keep much of their text in _index.md files).
+     */
+    public boolean isDocument() {
+        if (kind == PageKind.PAGE) return true;
+        if (document == null || kind == PageKind.SEARCH || kind == PageKind.LIBRARY) return false;
+        return hasText(document.body());
+    }
+
+    private static final java.util.regex.Pattern COMMENTS = java.util.regex.Pattern.compile("(?s)<!--.*?-->");
+
+    private static boolean hasText(String markdown) {
+        for (int i = 0; i < markdown.length(); i++) {
+            if (!Character.isWhitespace(markdown.charAt(i))) {
+                return !COMMENTS.matcher(markdown).replaceAll("").isBlank();
+            }
+        }
+        return false;
+    }
+
     /** The same page with its source read again (the live preview, after a save that changed only the text). */
     public Page withDocument(ParsedDocument newer) {
         return new Page(kind, language, groupKey, path, title, date, lastmod, type, sectionKey, weight, summary, terms,

@@ -8,10 +8,13 @@ public final class Slugs {
 
     private Slugs() {}
 
-    /** "Open Data & Cartes" → "open-data-cartes"; "Réseau" → "reseau"; country codes → lower case. */
+    /**
+     * "Open Data & Cartes" → "open-data-cartes"; "Sécurité numérique" → "sécurité-numérique" (Hugo keeps the
+     * accents of a term in its URL, and a site moving from Hugo keeps its term pages); country codes → lower case.
+     */
     public static String term(String taxonomy, String value) {
         if (taxonomy.equals("countries")) return value.strip().toLowerCase(Locale.ROOT);
-        return of(value);
+        return segment(value.replace("/", " "));
     }
 
     // Compiled once: every document's every term is slugged on each build, and the preview relinks often.
@@ -25,10 +28,31 @@ public final class Slugs {
         return slug.isEmpty() ? "-" : slug;
     }
 
-    /** A file or folder name as a URL segment: lower case, spaces as hyphens, other letters kept (Hugo does the same). */
+    /**
+     * A file or folder name, slug or title as a URL segment, as Hugo makes it (its path sanitiser, then lower
+     * case): letters, digits and {@code . _ ~ + # @ /} kept, accents included; a run of spaces and hyphens becomes
+     * one hyphen; anything else ("&", "'", "?", "(") is dropped. "Réseau & Co Été" → "réseau-co-été".
+     */
     public static String segment(String name) {
-        return name.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
+        StringBuilder out = new StringBuilder(name.length());
+        boolean hyphen = false;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK || ".~_+#@/".indexOf(c) >= 0
+                    || (c == '%' && i + 1 < name.length() && isHex(name.charAt(i)) && isHex(name.charAt(i + 1)))) {
+                if (hyphen && !out.isEmpty()) out.append('-');
+                hyphen = false;
+                out.appendCodePoint(c);
+            } else if (c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                hyphen = true;
+            }
+        }
+        return out.isEmpty() ? of(name) : out.toString().toLowerCase(Locale.ROOT);
     }
+
+    private static boolean isHex(char c) { return Character.digit(c, 16) >= 0; }
 
     /** "code-of-conduct" → "Code of conduct", for documents without a title. */
     public static String humanize(String name) {

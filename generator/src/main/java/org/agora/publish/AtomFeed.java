@@ -39,8 +39,8 @@ public final class AtomFeed {
         String siteTitle = config.title().in(lang, config.defaultLanguage());
         String description = config.description().in(lang, config.defaultLanguage());
         // The page a reader opens from the feed: the type's page once the site has one, else the home.
-        String typePage = feed.type() == null ? null : Feeds.typePagePath(lang, feed.type());
-        String htmlPage = typePage != null && library.byPath().containsKey(typePage) ? typePage : "/" + lang + "/";
+        String typePage = feed.type() == null ? null : Feeds.typePagePath(config, lang, feed.type());
+        String htmlPage = typePage != null && library.byPath().containsKey(typePage) ? typePage : config.languageRoot(lang);
 
         StringBuilder x = new StringBuilder(4096);
         x.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -53,7 +53,7 @@ public final class AtomFeed {
         element(x, "  ", "updated", Timestamps.rfc3339(feed.updated()));
         x.append("  <author>\n");
         element(x, "    ", "name", siteTitle);
-        element(x, "    ", "uri", urls.absolute("/" + lang + "/"));
+        element(x, "    ", "uri", urls.absolute(config.languageRoot(lang)));
         x.append("  </author>\n");
         element(x, "  ", "generator", "Agora");
         for (Page p : feed.entries()) entry(x, p, siteTitle);

@@ -60,11 +60,11 @@ public final class Feeds {
                     .filter(p -> p.kind() == PageKind.PAGE && p.language().equals(l.code()) && published(p) != null)
                     .sorted(NEWEST_FIRST).toList();
             if (dated.isEmpty()) continue;
-            out.put(key(l.code(), null), new Feed(l.code(), null, languagePath(l.code()), first(dated)));
+            out.put(key(l.code(), null), new Feed(l.code(), null, languagePath(library.config(), l.code()), first(dated)));
             Map<String, List<Page>> byType = new TreeMap<>();
             for (Page p : dated) byType.computeIfAbsent(p.type(), k -> new ArrayList<>()).add(p);
             byType.forEach((type, pages) ->
-                    out.put(key(l.code(), type), new Feed(l.code(), type, typePath(l.code(), type), first(pages))));
+                    out.put(key(l.code(), type), new Feed(l.code(), type, typePath(library.config(), l.code(), type), first(pages))));
         }
         return new Feeds(out);
     }
@@ -78,15 +78,21 @@ public final class Feeds {
         return type == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(language, type)));
     }
 
-    public static String languagePath(String language) { return "/" + language + "/feed.xml"; }
-
-    /** Beside the type's own page, /fr/types/news/. */
-    public static String typePath(String language, String type) {
-        return typePagePath(language, type) + "feed.xml";
+    public static String languagePath(org.agora.config.SiteConfig config, String language) {
+        return config.languageRoot(language) + "feed.xml";
     }
 
-    public static String typePagePath(String language, String type) {
-        return "/" + language + "/types/" + Slugs.of(type) + "/";
+    /** In the folder of the type's own page, /fr/types/news/. */
+    public static String typePath(org.agora.config.SiteConfig config, String language, String type) {
+        return typeFolder(config, language, type) + "feed.xml";
+    }
+
+    public static String typePagePath(org.agora.config.SiteConfig config, String language, String type) {
+        return new org.agora.model.PagePaths(config).leaf(typeFolder(config, language, type));
+    }
+
+    private static String typeFolder(org.agora.config.SiteConfig config, String language, String type) {
+        return config.languageRoot(language) + "types/" + Slugs.of(type) + "/";
     }
 
     /**

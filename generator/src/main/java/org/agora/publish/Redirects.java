@@ -16,16 +16,19 @@ public final class Redirects {
 
     public Redirects(SiteUrls urls) { this.urls = urls; }
 
-    public byte[] page(Alias alias) {
-        String target = urls.href(alias.target().path());
-        String absolute = urls.absolute(alias.target().path());
-        String html = "<!DOCTYPE html>\n<html lang=\"" + attr(alias.target().language()) + "\">\n<head>\n"
+    public byte[] page(Alias alias) { return page(alias.target()); }
+
+    /** A page that sends readers on to {@code to}: an alias, or Hugo's "/en/" when English is at the root. */
+    public byte[] page(org.agora.model.Page to) {
+        String target = urls.href(to.path());
+        String absolute = urls.absolute(to.path());
+        String html = "<!DOCTYPE html>\n<html lang=\"" + attr(to.language()) + "\">\n<head>\n"
                 + "<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"Agora\">\n"
-                + "<title>" + text(alias.target().title()) + "</title>\n"
+                + "<title>" + text(to.title()) + "</title>\n"
                 + "<link rel=\"canonical\" href=\"" + attr(absolute) + "\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n"
                 + "<meta http-equiv=\"refresh\" content=\"0; url=" + attr(target) + "\">\n</head>\n<body>\n"
-                + "<p><a href=\"" + attr(target) + "\">" + text(alias.target().title()) + "</a></p>\n</body>\n</html>\n";
+                + "<p><a href=\"" + attr(target) + "\">" + text(to.title()) + "</a></p>\n</body>\n</html>\n";
         return html.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -71,7 +71,7 @@ public final class ViewFactory {
     static final int HOME_EVENTS = 3;
 
     /** The browser search runtime, at a fixed address so that any page (or another site) can import it. */
-    public static final String SEARCH_MODULE = "search/agora-search.js";
+    public static final String SEARCH_MODULE = org.agora.search.SearchLayout.MODULE;
 
     public Views.SiteView site(String language) {
         List<Views.LanguageView> languages = config.languages().stream().map(this::language).toList();
@@ -82,8 +82,8 @@ public final class ViewFactory {
 
     public Views.LanguageView language(LanguageConfig l) {
         return new Views.LanguageView(l.code(), l.label(), l.locale().toLanguageTag(), l.direction(),
-                urls.href("/" + l.code() + "/"), urls.href(org.agora.model.Library.searchPath(l.code())),
-                urls.href(org.agora.model.Library.libraryPath(l.code())));
+                urls.href(config.languageRoot(l.code())), urls.href(org.agora.model.Library.searchPath(config, l.code())),
+                urls.href(org.agora.model.Library.libraryPath(config, l.code())));
     }
 
     public Views.LanguageView language(String code) { return language(config.language(code)); }
@@ -145,7 +145,7 @@ public final class ViewFactory {
         order.addFirst(org.agora.model.Facets.TYPES);
         for (String facet : order) {
             if (facet.equals("tags")) continue;
-            Page taxonomyPage = library.byPath().get("/" + lang + "/" + facet + "/");
+            Page taxonomyPage = library.byPath().get(new org.agora.model.PagePaths(config).leaf(config.languageRoot(lang) + facet + "/"));
             if (taxonomyPage == null) continue;
             List<Views.FacetValueView> values = library.termCounts(taxonomyPage).stream()
                     .map(c -> new Views.FacetValueView(c.term().slug(), termLabel(c.term(), lang), urls.href(c.path()), c.count()))
@@ -233,7 +233,7 @@ public final class ViewFactory {
         List<StructuredData.Media> media = attachments.getOrDefault(page.path(), List.of()).stream()
                 .map(a -> new StructuredData.Media(a.title(), config.baseUrl().resolve(a.url()).toString(), a.url())).toList();
         String structured = StructuredData.of(new StructuredData.Subject(page, title, canonical, description,
-                new StructuredData.Organization(siteTitle, urls.absolute("/")), urls.absolute("/" + page.language() + "/"), media));
+                new StructuredData.Organization(siteTitle, urls.absolute("/")), urls.absolute(config.languageRoot(page.language())), media));
         Html jsonLd = structured == null ? null : Html.of(structured);
         return new Views.MetaView(description, page.kind() == PageKind.PAGE ? "article" : "website",
                 ogLocale(page.language()), otherLocales, List.copyOf(feedLinks), jsonLd);
@@ -259,15 +259,18 @@ public final class ViewFactory {
                 .map(p -> item(p, language)).toList();
     }
 
+    /** "/fr/404.html"; the default language's at the root is "/404.html", where hosts look for it. */
+    public String notFoundPath(String language) { return config.languageRoot(language) + "404.html"; }
+
     /** The 404 page of a language: its alternates are the other languages' 404 pages, which link home. */
     public Views.PageView notFound(String language, String title) {
         List<Views.AlternateView> alternates = new ArrayList<>();
         for (LanguageConfig l : config.languages()) {
-            String path = "/" + l.code() + "/404.html";
+            String path = notFoundPath(l.code());
             alternates.add(new Views.AlternateView(l.code(), l.label(), l.code(), urls.href(path), urls.absolute(path),
                     true, l.code().equals(language)));
         }
-        String path = "/" + language + "/404.html";
+        String path = notFoundPath(language);
         return new Views.PageView("404", title, urls.href(path), urls.absolute(path), Html.of(""), List.of(), null, null, null,
                 "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
                 null, Map.of(), List.of(), null, null,

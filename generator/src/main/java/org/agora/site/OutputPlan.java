@@ -32,7 +32,7 @@ final class OutputPlan {
     static final String REDIRECTS_FILE = "_redirects";
     static final String HEADERS_FILE = "_headers";
     /** The browser's search index: Agora's alone, every file in it. */
-    static final String SEARCH_FOLDER = "search/";
+    static final String SEARCH_FOLDER = org.agora.search.SearchLayout.OUTPUT_FOLDER + "/";
     /** Files a site may bring to replace the one Agora would write (its own rules for crawlers). */
     private static final Set<String> REPLACEABLE = Set.of(Robots.FILE);
     /** Files a site may bring whose rules come first and Agora's are added after them. */
@@ -68,11 +68,11 @@ final class OutputPlan {
                     .relativize(f.file().toAbsolutePath().normalize()).toString().replace('\\', '/'), SourcePosition.of(f.file())));
         }
         for (String asset : assets.files().keySet()) claim(asset, new Claim("the theme's asset " + asset, null));
-        claim("index.html", new Claim("the site's root page (the language choice)", null));
-        claim("404.html", new Claim("the site's 404 page", null));
-        for (LanguageConfig l : library.config().languages()) {
-            claim(l.code() + "/404.html", new Claim("the 404 page of " + l.code(), null));
-        }
+        RootPages root = RootPages.of(library);
+        if (root.languageChoice()) claim("index.html", new Claim("the site's root page (the language choice)", null));
+        root.notFoundByOutput().forEach((output, lang) -> claim(output, new Claim("the 404 page of " + lang, null)));
+        root.defaultLanguageRedirect().ifPresent(r -> claim(r.output(), new Claim("the redirect from /"
+                + r.output().replace("index.html", "") + " to the home page", null)));
         if (!library.aliases().isEmpty() || own.contains(REDIRECTS_FILE)) {
             claim(REDIRECTS_FILE, new Claim("the redirects of aliases", null));
         }

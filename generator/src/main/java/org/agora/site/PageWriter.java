@@ -90,10 +90,17 @@ final class PageWriter {
         this.paginator = new Paginator(library.config().pageSize(), urls);
     }
 
-    /** The texts of home, section and term pages (_index.md): lists and navigation show their summaries. */
-    Void renderListTexts(Diagnostics diagnostics) {
-        library.pages().parallelStream().filter(p -> p.document() != null && p.kind() != PageKind.PAGE)
-                .forEach(p -> texts.put(p.path(), markdown.render(p.document(), p, diagnostics)));
+    /**
+     * The texts of home, section and term pages (_index.md): lists and navigation show their summaries, and
+     * those with text of their own are indexed for search like documents.
+     */
+    Void renderListTexts(Diagnostics diagnostics, java.util.function.BiConsumer<Page, RenderedMarkdown> indexer) {
+        boolean publishable = !diagnostics.hasErrors();
+        library.pages().parallelStream().filter(p -> p.document() != null && p.kind() != PageKind.PAGE).forEach(p -> {
+            RenderedMarkdown body = markdown.render(p.document(), p, diagnostics);
+            texts.put(p.path(), body);
+            if (publishable && p.isDocument()) indexer.accept(p, body);
+        });
         return null;
     }
 
@@ -149,18 +156,21 @@ final class PageWriter {
         // The data of the library's live filters first: the library pages name the file.
         writeLibraryData();
         library.pages().parallelStream().filter(p -> p.kind() != PageKind.PAGE).forEach(page -> writeList(page, diagnostics));
-        for (LanguageConfig l : library.config().languages()) {
+        RootPages rootPages = RootPages.of(library);
+        rootPages.notFoundByOutput().forEach((output, code) -> {
             Map<String, Object> context = new HashMap<>();
-            context.put("site", views.site(l.code()));
-            context.put("lang", views.language(l));
-            context.put("page", views.notFound(l.code(), messages.t(l.code(), "notFound.title")));
-            render("404.peb", context, l.code() + "/404.html", diagnostics);
-            if (l.code().equals(library.config().defaultLanguage())) render("404.peb", context, "404.html", diagnostics);
+            context.put("site", views.site(code));
+            context.put("lang", views.language(code));
+            context.put("page", views.notFound(code, messages.t(code, "notFound.title")));
+            render("404.peb", context, output, diagnostics);
+        });
+        if (rootPages.languageChoice()) {
+            Map<String, Object> root = new HashMap<>();
+            root.put("site", views.site(library.config().defaultLanguage()));
+            root.put("defaultHome", urls.href(library.config().languageRoot(library.config().defaultLanguage())));
+            render("root.peb", root, "index.html", diagnostics);
         }
-        Map<String, Object> root = new HashMap<>();
-        root.put("site", views.site(library.config().defaultLanguage()));
-        root.put("defaultHome", urls.href("/" + library.config().defaultLanguage() + "/"));
-        render("root.peb", root, "index.html", diagnostics);
+        rootPages.defaultLanguageRedirect().ifPresent(r -> write(r.output(), new Redirects(urls).page(r.to())));
         return null;
     }
 

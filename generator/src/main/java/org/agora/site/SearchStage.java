@@ -182,11 +182,11 @@ final class SearchStage implements AutoCloseable {
         for (IndexBuilder b : builders.values()) what.append(b.language()).append(' ').append(b.contentDigest()).append('\n');
         for (LanguageConfig l : config.languages()) {
             what.append(l.code()).append(" sees");
-            library.listing(library.byPath().get(Library.libraryPath(l.code()))).forEach(p -> what.append(' ').append(p.path()));
+            library.listing(library.byPath().get(Library.libraryPath(library.config(), l.code()))).forEach(p -> what.append(' ').append(p.path()));
             what.append('\n');
         }
         // Translations are never suggested for each other, so the groups are part of the answer too.
-        library.pages().stream().filter(p -> p.kind() == org.agora.model.PageKind.PAGE)
+        library.pages().stream().filter(Page::isDocument)
                 .forEach(p -> what.append(p.path()).append(' ').append(p.groupKey()).append('\n'));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -205,7 +205,7 @@ final class SearchStage implements AutoCloseable {
             Map<String, List<String>> out = new ConcurrentHashMap<>();
             for (LanguageConfig l : config.languages()) {
                 java.util.Set<String> visible = new java.util.HashSet<>();
-                library.listing(library.byPath().get(Library.libraryPath(l.code()))).forEach(p -> visible.add(p.path()));
+                library.listing(library.byPath().get(Library.libraryPath(library.config(), l.code()))).forEach(p -> visible.add(p.path()));
                 library.pagesIn(l.code()).parallelStream()
                         .filter(p -> p.kind() == org.agora.model.PageKind.PAGE && finders.get(l.code()).has(p.path()))
                         .forEach(page -> {
@@ -253,7 +253,7 @@ final class SearchStage implements AutoCloseable {
 
     /** Finishes the indexes and writes {@code search/} into the output. */
     void export(Path outputDir) throws IOException {
-        Path searchDir = outputDir.resolve("search");
+        Path searchDir = outputDir.resolve(org.agora.search.SearchLayout.OUTPUT_FOLDER);
         Files.createDirectories(searchDir);
         for (String file : RUNTIME) {
             try (InputStream in = SearchStage.class.getResourceAsStream("/agora/search/" + file)) {

@@ -163,13 +163,15 @@ public final class SiteBuilder {
                          new AttachmentTexts(files, config.limits(), diagnostics), options.cacheDir().toAbsolutePath()) : null) {
                 PageWriter writer = new PageWriter(library, rendering, markdown, attachments, schedule, staging, memory,
                         stages::checkCancelled);
-                stages.run("render section texts", () -> writer.renderListTexts(diagnostics));
+                stages.run("render section texts", () -> writer.renderListTexts(diagnostics, (page, body) -> {
+                    if (indexing) search.add(page, body);
+                }));
                 stages.run("render documents", () -> writer.renderDocuments(diagnostics, (page, body) -> {
                     stages.checkCancelled();
                     if (indexing) search.add(page, body);
                 }));
                 stages.run("check links", () -> {
-                    new LinkChecker(plan.outputs(), writer.headingIdsByOutput()).check(writer.links(), diagnostics);
+                    new LinkChecker(plan.outputs(), writer.headingIdsByOutput(), config.brokenLinks()).check(writer.links(), diagnostics);
                     return null;
                 });
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
@@ -229,7 +231,7 @@ public final class SiteBuilder {
     }
 
     /** The output folder of the browser's search files. */
-    private static final String SEARCH_FOLDER = "search";
+    private static final String SEARCH_FOLDER = org.agora.search.SearchLayout.OUTPUT_FOLDER;
 
     /** Related documents kept from an earlier build, without those that are gone. */
     private static Map<String, List<String>> stillThere(Map<String, List<String>> related, Library library) {

@@ -28,7 +28,7 @@ class ProblemCodesDocumentedTest {
 
     static final Path ROOT = TestPaths.repoRoot();
     private static final Pattern CODE = Pattern.compile("\"([a-z]+\\.[a-z]+(?:-[a-z]+)*)\"");
-    private static final Pattern CALL = Pattern.compile("\\b(?:error|warning)\\(");
+    private static final Pattern CALL = Pattern.compile("\\b(?:error|warning|BrokenLinkReport\\.report)\\(");
     private static final Pattern CONSTANT = Pattern.compile("static final String (\\w+) = \"([^\"]*)\";");
     private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-z]+(?:\\.[a-z]+(?:-[a-z]+)*)?)`");
 

@@ -411,4 +411,41 @@ class ConfigLoaderTest {
         assertEquals(5, errors.get(1).position().line());
         assertTrue(errors.get(1).message().contains("'two words' is not a front-matter field name"), errors.get(1).message());
     }
+
+    @Test
+    void hugosUrlSettingsAreReadUnderHugosNames() throws IOException {
+        SiteConfig c = load("""
+                languages:
+                  en: { label: English }
+                  fr: { label: Français }
+                uglyURLs: true
+                permalinks:
+                  posts: /:year/:slug/
+                  section: { docs: /manual/:sections/ }
+                frontmatter: { date: [":filename", ":default"] }
+                brokenLinks: warning
+                """).orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        assertTrue(c.urls().uglyUrls() && c.urls().filenameDates() && !c.urls().defaultLanguageInSubdir());
+        assertEquals(java.util.Map.of("posts", "/:year/:slug/"), c.urls().permalinks());
+        assertEquals(java.util.Map.of("docs", "/manual/:sections/"), c.urls().sectionPermalinks());
+        assertEquals(BrokenLinks.WARNING, c.brokenLinks());
+        assertEquals("/", c.languageRoot("en"), "Hugo's default: the default language at the root");
+        assertEquals("/fr/", c.languageRoot("fr"));
+    }
+
+    @Test
+    void anUnknownPermalinkTokenAndHostsForSomeLanguagesOnlyAreErrorsWithTheirLines() throws IOException {
+        assertTrue(load("""
+                languages:
+                  en: { label: English, baseURL: "https://example.org/" }
+                  fr: { label: Français }
+                permalinks:
+                  posts: /:yeer/:slug/
+                brokenLinks: sometimes
+                """).isEmpty());
+        List<String> errors = errors().stream().map(d -> d.position().line() + " " + d.message()).toList();
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("5 ") && e.contains(":yeer")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("2 ") && e.contains("[fr]")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("6 ") && e.contains("brokenLinks")), errors::toString);
+    }
 }

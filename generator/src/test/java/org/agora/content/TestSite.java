@@ -16,6 +16,7 @@ final class TestSite {
     static final String CONFIG = """
             title: Test library
             defaultLanguage: en
+            defaultContentLanguageInSubdir: true
             languages:
               en: { label: English, locale: en-GB }
               fr: { label: Français, locale: fr-BE }

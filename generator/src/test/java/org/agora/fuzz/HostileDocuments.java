@@ -46,7 +46,7 @@ final class HostileDocuments {
 
     /** Files the build writes besides pages: a document or alias may claim the same path. */
     static final List<String> GENERATED_PATHS = List.of("/sitemap.xml", "/robots.txt", "/_redirects", "/404.html", "/index.html",
-            "/search/en.json", "/search/agora-search.js", "/en/feed.xml", "/en/404.html", "/en/library/", "/en/search/",
+            "/agora-search/en.json", "/agora-search/agora-search.js", "/en/feed.xml", "/en/404.html", "/en/library/", "/en/search/",
             "/en/tags/", "/en/library/data.json", "/assets/agora.js", "/en/", "/fr/", "/");
 
     private void field(SitePlan.Doc doc, DocumentText d, SplittableRandom r) {

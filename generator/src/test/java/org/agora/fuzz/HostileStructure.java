@@ -46,7 +46,7 @@ final class HostileStructure {
             case DANGLING_LINK -> SiteFiles.link(content.resolve("en/dangling.md"), Path.of("/nonexistent/agora-fuzz.md"));
             case STATIC_COLLIDES_WITH_PAGES -> {
                 for (String path : List.of("en/index.html", "index.html", "404.html", "en/search/index.html", "sitemap.xml",
-                        "search/agora-search.js", "search/en.json", "robots.txt", "_redirects", "en/feed.xml")) {
+                        "agora-search/agora-search.js", "agora-search/en.json", "robots.txt", "_redirects", "en/feed.xml")) {
                     if (r.nextBoolean() || path.equals("en/index.html")) {
                         SiteFiles.write(statics.resolve(path), path.endsWith(".js") ? ALERT + ";"
                                 : "<!DOCTYPE html><title>static</title><script>" + ALERT + "</script>");

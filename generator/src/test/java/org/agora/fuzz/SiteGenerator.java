@@ -136,6 +136,7 @@ final class SiteGenerator {
                 + "description:\n  en: " + quoted(description) + "\n  fr: " + quoted(description) + "\n  nl: " + quoted(description) + "\n"
                 + "baseURL: https://example.org/elibrary/\n"
                 + "defaultLanguage: en\n"
+                + "defaultContentLanguageInSubdir: true\n"
                 + "languages:\n"
                 + "  en: { label: English, locale: en-GB }\n"
                 + "  fr: { label: " + quoted(hostile ? "Français " + HostileInputs.text(r) : "Français") + ", locale: fr-BE }\n"

@@ -40,6 +40,7 @@ class MessagesTest {
     void setUp() throws IOException {
         write("site-config.yml", """
                 defaultLanguage: en
+                defaultContentLanguageInSubdir: true
                 languages:
                   en: { locale: en-GB }
                   fr: { locale: fr-BE }

@@ -21,7 +21,7 @@ class LinkCheckerTest {
 
     private static List<Diagnostic> check(LinkRef... links) {
         Diagnostics d = new Diagnostics();
-        new LinkChecker(Set.of("en/b/index.html", "files/x.pdf"), Map.of("en/b/index.html", Set.of("intro")))
+        new LinkChecker(Set.of("en/b/index.html", "files/x.pdf"), Map.of("en/b/index.html", Set.of("intro")), org.agora.config.BrokenLinks.WARNING)
                 .check(List.of(links), d);
         return d.sorted();
     }

@@ -52,6 +52,7 @@ class MarkdownRendererTest {
                 title: Test
                 baseURL: https://example.org/elibrary/
                 defaultLanguage: en
+                defaultContentLanguageInSubdir: true
                 languages:
                   en: { label: English, locale: en-GB }
                   fr: { label: Français, locale: fr-BE }
@@ -417,7 +418,7 @@ class MarkdownRendererTest {
                 + "[file](/en/img.png) ![pic](/x.png)");
         noDiagnostics();
         LinkChecker checker = new LinkChecker(Set.of("en/b/index.html", "en/img.png"),
-                Map.of("en/b/index.html", Set.of("only-in-english")));
+                Map.of("en/b/index.html", Set.of("only-in-english")), org.agora.config.BrokenLinks.WARNING);
         checker.check(r.links(), diagnostics);
         List<String> messages = diagnostics.sorted().stream().map(Diagnostic::message).toList();
         assertEquals(3, messages.size(), messages::toString);

@@ -62,6 +62,7 @@ class ShortcodeRenderingTest {
                 title: Test
                 baseURL: https://example.org/elibrary/
                 defaultLanguage: en
+                defaultContentLanguageInSubdir: true
                 languages:
                   en: { label: English, locale: en-GB }
                   fr: { label: Français, locale: fr-BE }

@@ -36,6 +36,7 @@ class LibraryBuilderTest {
         write("site-config.yml", """
                 title: Test
                 defaultLanguage: en
+                defaultContentLanguageInSubdir: true
                 languages:
                   en: { label: English, locale: en-GB }
                   fr: { label: Français, locale: fr-BE }
@@ -148,6 +149,7 @@ class LibraryBuilderTest {
         write("site-config.yml", """
                 title: Test
                 defaultLanguage: en
+                defaultContentLanguageInSubdir: true
                 languages:
                   en: { label: English, locale: en-GB }
                   fr: { label: Français, locale: fr-BE }
@@ -197,6 +199,7 @@ class LibraryBuilderTest {
         write("site-config.yml", """
                 title: Test
                 defaultLanguage: en
+                defaultContentLanguageInSubdir: true
                 languages:
                   en: { label: English, locale: en-GB }
                   fr: { label: Français, locale: fr-BE }

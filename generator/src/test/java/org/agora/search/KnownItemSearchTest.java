@@ -78,6 +78,7 @@ class KnownItemSearchTest {
         for (String lang : languages) probes.put(lang, probes(build, lang, skipped.computeIfAbsent(lang, k -> new int[2])));
 
         Map<Probe, Integer> ranks = new HashMap<>();
+        String runtime = runtime(build);
         try (StaticServer server = StaticServer.serve(build.out(), "/")) {
             browser.open(server.base().resolve(startPage(build)));
             for (String lang : languages) {
@@ -85,8 +86,8 @@ class KnownItemSearchTest {
                 for (int from = 0; from < asked.size(); from += BATCH) {
                     List<Probe> batch = asked.subList(from, Math.min(asked.size(), from + BATCH));
                     JsonNode found = browser.run("""
-                            const [lang, queries, top] = args;
-                            const mod = await import('/search/agora-search.js');
+                            const [runtime, lang, queries, top] = args;
+                            const mod = await import(runtime);
                             window.__knownItem ??= {};
                             window.__knownItem[lang] ??= await mod.open({ lang });
                             const engine = window.__knownItem[lang];
@@ -96,7 +97,7 @@ class KnownItemSearchTest {
                               out.push(res.results.map((h) => h.language === lang ? h.doc : -1));
                             }
                             return out;
-                            """, lang, batch.stream().map(Probe::query).toList(), TOP);
+                            """, runtime, lang, batch.stream().map(Probe::query).toList(), TOP);
                     for (int i = 0; i < batch.size(); i++) {
                         int rank = 0;
                         JsonNode docs = found.get(i);
@@ -149,6 +150,14 @@ class KnownItemSearchTest {
         assertTrue(failures.isEmpty(), corpus + ": " + failures.size() + " of " + total + " documents are not in the top "
                 + TOP + " for two of their rarest words; the first ones:\n"
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
+    /** The URL of the search runtime the build wrote ("/agora-search/agora-search.js"). */
+    private static String runtime(RealCorpus.Build build) throws IOException {
+        try (var walk = Files.walk(build.out())) {
+            return "/" + build.out().relativize(walk.filter(p -> p.getFileName().toString().equals("agora-search.js")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the build wrote no agora-search.js"))).toString().replace('\\', '/');
+        }
     }
 
     /** A page of the site to run the runtime from (same origin): the home page, else any page. */

@@ -79,7 +79,7 @@ class RankingParityTest {
 
         JsonNode actual = browser.run("""
                 const [requests] = args;
-                const mod = await import('/search/agora-search.js');
+                const mod = await import('/agora-search/agora-search.js');
                 const engines = {};
                 const out = [];
                 for (const r of requests) {

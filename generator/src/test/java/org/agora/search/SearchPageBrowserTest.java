@@ -320,7 +320,7 @@ class SearchPageBrowserTest {
                   out.push(res.results.map((h) => ({ url: h.url, score: h.score, attachment: h.attachment })));
                 }
                 return out;
-                """, BASE_PATH + "search/agora-search.js", word);
+                """, BASE_PATH + "agora-search/agora-search.js", word);
         Path cache = BuildOptions.defaultCache(temp.resolve("site")).resolve("search");
         Map<String, SearchIndex> indexes = new java.util.LinkedHashMap<>();
         try {

@@ -70,7 +70,7 @@ class LivePreviewTest {
             Files.writeString(config, Files.readString(config) + "\n# a comment\n");
             assertEquals("rebuilding all", next(events));
             assertEquals("built true", next(events));
-            assertTrue(Files.isRegularFile(temp.resolve("preview/search/en.json")), "the last search index stays meanwhile");
+            assertTrue(Files.isRegularFile(temp.resolve("preview/agora-search/en.json")), "the last search index stays meanwhile");
             assertEquals("caught up", next(events));
         }
     }

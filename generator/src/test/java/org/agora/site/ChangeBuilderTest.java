@@ -136,7 +136,7 @@ class ChangeBuilderTest {
         Path site = ServedSite.copyOfBundled(temp.resolve("site"));
         Path preview = temp.resolve("preview");
         try (SiteSnapshot snapshot = keep(site, preview)) {
-            Map<String, String> searchBefore = files(preview.resolve("search"));
+            Map<String, String> searchBefore = files(preview.resolve(org.agora.search.SearchLayout.OUTPUT_FOLDER));
             Path added = site.resolve("content/en/guides/mapping-walks.md");
             Files.writeString(added, "---\ntitle: Mapping walks with residents\ndate: 2026-10-02\nthemes: [digital-inclusion]\n"
                     + "summary: A walk through the neighbourhood to map what is missing.\n---\n\nWalk, look, note.\n");
@@ -146,7 +146,7 @@ class ChangeBuilderTest {
             assertTrue(pages.result().success(), pages.result().diagnostics().sorted().toString());
             pages.snapshot().orElseThrow().close();
             assertTrue(Files.isRegularFile(preview.resolve("en/guides/mapping-walks/index.html")));
-            assertEquals(searchBefore, files(preview.resolve("search")), "the search index is the earlier one, whole");
+            assertEquals(searchBefore, files(preview.resolve(org.agora.search.SearchLayout.OUTPUT_FOLDER)), "the search index is the earlier one, whole");
 
             assertTrue(new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full"))).success());
             assertEquals(comparable(temp.resolve("full")), comparable(preview), "every page as a full build writes it");
@@ -226,7 +226,7 @@ class ChangeBuilderTest {
     private static Map<String, String> comparable(Path root) {
         Map<String, String> out = new TreeMap<>();
         files(root).forEach((path, text) -> {
-            if (path.startsWith("search/")) return;
+            if (path.startsWith("agora-search/")) return;
             if (path.endsWith(".html")) {
                 Document page = Jsoup.parse(new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
                 page.select("section.related").remove();

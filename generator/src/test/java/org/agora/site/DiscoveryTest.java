@@ -55,6 +55,7 @@ class DiscoveryTest {
                 description: { en: "A library for tests.", fr: "Une bibliothèque pour les tests.", nl: "Een bibliotheek voor tests." }
                 baseURL: https://example.org/lib/
                 defaultLanguage: en
+                defaultContentLanguageInSubdir: true
                 languages:
                   en: { label: English, locale: en-GB }
                   fr: { label: Français, locale: fr-BE }
@@ -291,7 +292,7 @@ class DiscoveryTest {
 
     @Test
     void aSiteWithoutHostHasNoFeedOrSitemapButARobotsTxt(@TempDir Path other) throws IOException {
-        write(other, "site-config.yml", "title: Local\nbaseURL: /local/\nlanguages:\n  en: { label: English, locale: en-GB }\n");
+        write(other, "site-config.yml", "title: Local\nbaseURL: /local/\ndefaultContentLanguageInSubdir: true\nlanguages:\n  en: { label: English, locale: en-GB }\n");
         write(other, "content/en/news/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.\n");
         BuildResult local = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(other, other.resolve("public"), false));
         assertTrue(local.success(), () -> local.diagnostics().sorted().toString());

@@ -146,7 +146,7 @@ class HostileInputTest {
         assertEquals(1, b.errors("static/en/index.html", "en/index.html").size(), b::printed);
         assertTrue(b.errors("static/en/index.html", "home page").size() == 1, b::printed);
         assertEquals(1, b.errors("static/en/news/index.html", "section page /en/news/").size(), b::printed);
-        assertEquals(1, b.errors("static/search/en.json", "search index").size(), b::printed);
+        assertEquals(1, b.errors("static/agora-search/en.json", "search index").size(), b::printed);
         assertEquals(1, b.errors("content/en/news/first.md", "alias /en/search/").size(), b::printed);
         assertEquals(4, b.errors().size(), b::printed);
         assertFalse(Files.exists(site.out()));

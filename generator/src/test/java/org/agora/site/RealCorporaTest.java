@@ -134,7 +134,7 @@ class RealCorporaTest {
         Crawl crawl = crawl(build);
         // The corpus's images, which no page shows, and the search index files, which the runtime reads, need not be.
         List<String> unreached = crawl.result().unfetched(build.out(), crawl.served(),
-                rel -> !rel.endsWith(".html") && !rel.endsWith(".xml") && !rel.endsWith(".css") || rel.startsWith("search/"));
+                rel -> !rel.endsWith(".html") && !rel.endsWith(".xml") && !rel.endsWith(".css") || rel.startsWith("agora-search/"));
         assertTrue(unreached.isEmpty(), corpus + ": " + unreached.size() + " files no link reaches:\n"
                 + String.join("\n", unreached.subList(0, Math.min(30, unreached.size()))));
     }

@@ -27,7 +27,7 @@ class SearchCacheTest {
             BuildResult second = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("b"), false));
             assertTrue(second.success(), () -> second.diagnostics().sorted().toString());
         }
-        assertEquals(Files.readString(temp.resolve("a/search/fr.json")), Files.readString(temp.resolve("b/search/fr.json")),
+        assertEquals(Files.readString(temp.resolve("a/agora-search/fr.json")), Files.readString(temp.resolve("b/agora-search/fr.json")),
                 "indexed from scratch elsewhere, the same files");
     }
 

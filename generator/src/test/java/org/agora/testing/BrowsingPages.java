@@ -41,7 +41,8 @@ public final class BrowsingPages {
                 if (doc.body().className().contains("kind-taxonomy")) {
                     for (Element li : doc.select(".term-list li")) {
                         Element a = li.selectFirst("a");
-                        String target = a.attr("href").substring(a.attr("href").indexOf('/' + lang + '/') + 1);
+                        String target = java.net.URLDecoder.decode(a.attr("href").substring(a.attr("href").indexOf('/' + lang + '/') + 1),
+                                java.nio.charset.StandardCharsets.UTF_8);
                         int shown = leadingNumber(li.selectFirst(".count").text());
                         int listed = listed(site, target, "main .items .item");
                         if (shown != listed) problems.add(dir + ": '" + a.text() + "' says " + shown + ", its page lists " + listed);
@@ -53,7 +54,8 @@ public final class BrowsingPages {
                     for (Element li : doc.select(".library-facet li")) {
                         Element a = li.selectFirst("a");
                         if (a == null) continue;
-                        String target = a.attr("href").substring(a.attr("href").indexOf('/' + lang + '/') + 1);
+                        String target = java.net.URLDecoder.decode(a.attr("href").substring(a.attr("href").indexOf('/' + lang + '/') + 1),
+                                java.nio.charset.StandardCharsets.UTF_8);
                         int count = leadingNumber(li.selectFirst(".count").text());
                         int onItsPage = listed(site, target, "main .items .item");
                         if (count != onItsPage) problems.add(dir + ": filter '" + a.text() + "' says " + count + ", its page lists " + onItsPage);

@@ -43,6 +43,16 @@ public final class HostileSite {
         return new HostileSite(site, temp.resolve("out"));
     }
 
+    /**
+     * A whole fixture site of src/test/resources/sites ({@code "hugo/urls-ugly"}), copied into {@code temp}/site;
+     * the output will be {@code temp}/out.
+     */
+    public static HostileSite fixture(String name, Path temp) {
+        Path site = temp.resolve("site");
+        TestPaths.copyTree(TestPaths.repoRoot().resolve("generator/src/test/resources/sites").resolve(name), site);
+        return new HostileSite(site, temp.resolve("out"));
+    }
+
     private static void copyOver(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.sorted().toList()) {
