@@ -82,23 +82,28 @@ class OsmbeCorpusTest {
         assertEquals(List.of(), org.agora.testing.BrowsingPages.problems(site, List.of("en", "fr", "nl")));
     }
 
+    /** Where a page of a language is, with Hugo's settings of the site: English at the root, ugly URLs. */
+    static String in(String lang, String path) {
+        return (lang.equals("en") ? "" : lang + "/") + path;
+    }
+
     @Test
     void refLinksGoToTheReadersLanguageOrAMarkedFallback() throws IOException {
         // support.<lang>.md: {{< ref "projects/mapathons.md" >}} and {{< ref "categories/event" >}} (a term page, as in Hugo).
         for (String lang : List.of("en", "fr", "nl")) {
-            org.jsoup.nodes.Document support = org.jsoup.Jsoup.parse(out.resolve(lang + "/support/index.html").toFile());
+            org.jsoup.nodes.Document support = org.jsoup.Jsoup.parse(out.resolve(in(lang, "support.html")).toFile());
             List<String> hrefs = support.select("main a").eachAttr("href");
-            assertTrue(hrefs.contains("/" + lang + "/projects/mapathons/"), lang + ": " + hrefs);
-            assertTrue(hrefs.contains("/" + lang + "/categories/event/"), lang + ": " + hrefs);
+            assertTrue(hrefs.contains("/" + in(lang, "projects/mapathons.html")), lang + ": " + hrefs);
+            assertTrue(hrefs.contains("/" + in(lang, "categories/event.html")), lang + ": " + hrefs);
         }
         // fr/projects/mapathons: {{< ref "contact.md" >}}, the French contact page.
-        org.jsoup.nodes.Document mapathons = org.jsoup.Jsoup.parse(out.resolve("fr/projects/mapathons/index.html").toFile());
-        assertTrue(mapathons.select("main a").eachAttr("href").contains("/fr/contact/"));
+        org.jsoup.nodes.Document mapathons = org.jsoup.Jsoup.parse(out.resolve("fr/projects/mapathons.html").toFile());
+        assertTrue(mapathons.select("main a").eachAttr("href").contains("/fr/contact.html"));
         // projects/belgium-baselayer.nl.md: {{% ref lang="en" path="posts/2019-03-24-how-to-create-....md" %}}, a post
-        // only in English: the English page, marked as such in Dutch.
-        org.jsoup.nodes.Document baselayer = org.jsoup.Jsoup.parse(out.resolve("nl/projects/belgium-baselayer/index.html").toFile());
+        // only in English: the English page (at its permalink), marked as such in Dutch.
+        org.jsoup.nodes.Document baselayer = org.jsoup.Jsoup.parse(out.resolve("nl/projects/belgium-baselayer.html").toFile());
         org.jsoup.nodes.Element fallback = baselayer.selectFirst(
-                "main a[href=/en/posts/2019-03-24-how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap/]");
+                "main a[href=/2019/03/24/how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap.html]");
         assertTrue(fallback != null && fallback.hasClass("fallback-link") && fallback.text().contains("Engels"),
                 () -> String.valueOf(fallback));
         // No ref is left as source text anywhere.
@@ -112,11 +117,11 @@ class OsmbeCorpusTest {
 
     @Test
     void figuresAndVideosRender() throws IOException {
-        org.jsoup.nodes.Document heritage = org.jsoup.Jsoup.parse(out.resolve("en/projects/heritage-crowd-sourced/index.html").toFile());
+        org.jsoup.nodes.Document heritage = org.jsoup.Jsoup.parse(out.resolve("projects/heritage-crowd-sourced.html").toFile());
         assertEquals(12, heritage.select("main figure img").size());
         assertEquals("Garmin Dakota 10 with waypoints", heritage.select("main figure img").get(1).attr("alt"));
         for (String lang : List.of("en", "fr", "nl")) {
-            org.jsoup.nodes.Document post = org.jsoup.Jsoup.parse(out.resolve(lang + "/posts/2022-03-08-pin-je-punt/index.html").toFile());
+            org.jsoup.nodes.Document post = org.jsoup.Jsoup.parse(out.resolve(in(lang, "2022/03/08/pin-je-punt.html")).toFile());
             assertEquals("https://www.youtube.com/watch?v=7OtCK1_VsSI", post.selectFirst("main .video-card a").attr("href"));
         }
     }
@@ -164,7 +169,7 @@ class OsmbeCorpusTest {
     void theSiteOwnSearchPagesBecomeTheSearchPages() throws IOException {
         // content/search.<lang>.md would clash with the generated search page: it gives it its title instead.
         for (String lang : List.of("en", "fr", "nl")) {
-            String html = Files.readString(out.resolve(lang).resolve("search/index.html"));
+            String html = Files.readString(out.resolve(in(lang, "search.html")));
             assertTrue(html.contains("id=\"search-app\""), lang + ": the search page runs the search UI");
             String title = Files.readString(TestPaths.corpus("osmbe-website").resolve("content/search." + lang + ".md"))
                     .lines().filter(l -> l.startsWith("title:")).findFirst().orElseThrow().substring(6).strip();
