@@ -8,8 +8,8 @@
 #   ./run-tests -Dtest=KnownItemSearchTest       (or mvn -B -o test -pl generator -Dtest=KnownItemSearchTest)
 # For each corpus: Agora builds it with the test's settings (generator/src/test/resources/corpora/CORPUS), Pagefind
 # indexes that output twice, and known-item-pagefind.mjs asks both indexes the same queries in headless Chromium:
-#   documents: --root-selector article.doc, the document pages only (the theme's <article class="doc">), which are
-#              what Agora's index holds: the like-for-like comparison;
+#   documents: the documents of Agora's index and only their text (known-item-mark-documents.py marks it with
+#              data-pagefind-body in a copy of the output): the like-for-like comparison of the two engines;
 #   pages:     --root-selector main, every page's main content, lists and term pages too, as Pagefind is used
 #              on a whole site (a list that quotes a document's summary may come before it).
 # Prints a Markdown table: MRR@10, success@1 and success@10 per corpus and language, Agora's and Pagefind's.
@@ -40,11 +40,16 @@ for c in "${corpora[@]}"; do
   cp "$repo/generator/src/test/resources/corpora/$c/site-config.yml" "$site/"
   "$repo/agora" build --site "$site" --out "$out" > "$work/$c/agora.log" 2>&1 \
     || { echo "agora build failed for $c: see $work/$c/agora.log" >&2; exit 1; }
-  for variant in documents:article.doc pages:main; do
-    name="${variant%%:*}"
-    "$pagefind" --site "$out" --root-selector "${variant#*:}" --output-subdir "pagefind-$name" --quiet \
-      > "$work/$c/pagefind-$name.log" 2>&1 || { echo "pagefind failed for $c: see $work/$c/pagefind-$name.log" >&2; exit 1; }
-  done
+  # documents: Agora's documents only, marked in a copy whose index is then moved beside the real pages.
+  rm -rf "$work/$c/marked"
+  cp -r "$out" "$work/$c/marked"
+  python3 "$here/known-item-mark-documents.py" "$work/$c/marked" "$queries" 2> "$work/$c/mark.log" \
+    || { echo "marking the documents failed for $c: see $work/$c/mark.log" >&2; exit 1; }
+  "$pagefind" --site "$work/$c/marked" --output-path "$out/pagefind-documents" --quiet > "$work/$c/pagefind-documents.log" 2>&1 \
+    || { echo "pagefind failed for $c: see $work/$c/pagefind-documents.log" >&2; exit 1; }
+  # pages: every page's <main>.
+  "$pagefind" --site "$out" --root-selector main --output-subdir pagefind-pages --quiet > "$work/$c/pagefind-pages.log" 2>&1 \
+    || { echo "pagefind failed for $c: see $work/$c/pagefind-pages.log" >&2; exit 1; }
   node "$here/known-item-pagefind.mjs" --site "$out" --queries "$queries" --tools "$tools" \
     --bundles documents=/pagefind-documents/,pages=/pagefind-pages/ --out "$work/$c/known-item.json"
 done

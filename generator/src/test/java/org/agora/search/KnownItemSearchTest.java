@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Prints MRR@10 and success@1 per corpus and language, and writes them with every query and the rank
  * Agora gave it to {@code generator/target/known-item-CORPUS.json}, for {@code bench/known-item-pagefind.sh},
- * which asks Pagefind the same queries on the same output.
+ * which asks Pagefind the same queries on the same output (and gives it the same documents: their links are there
+ * too).
  */
 class KnownItemSearchTest {
 
@@ -75,7 +76,11 @@ class KnownItemSearchTest {
         List<String> languages = build.languages();
         Map<String, List<Probe>> probes = new LinkedHashMap<>();
         Map<String, int[]> skipped = new LinkedHashMap<>();   // language → [short, without two rare words]
-        for (String lang : languages) probes.put(lang, probes(build, lang, skipped.computeIfAbsent(lang, k -> new int[2])));
+        Map<String, List<String>> indexed = new LinkedHashMap<>();   // language → URL of every document in the index
+        for (String lang : languages) {
+            probes.put(lang, probes(build, lang, skipped.computeIfAbsent(lang, k -> new int[2]),
+                    indexed.computeIfAbsent(lang, k -> new ArrayList<>())));
+        }
 
         Map<Probe, Integer> ranks = new HashMap<>();
         String runtime = runtime(build);
@@ -143,7 +148,7 @@ class KnownItemSearchTest {
                     MIN_WORDS, skipped.get(lang)[1], (double) m.get("mrr10"), (double) m.get("success1"), (double) m.get("success10")));
         }
         System.out.print("KnownItemSearchTest: " + corpus + " (Agora's runtime in Chromium, top " + TOP + ")\n" + table);
-        write(corpus, metrics, probes, ranks);
+        write(corpus, metrics, probes, ranks, indexed);
 
         int total = probes.values().stream().mapToInt(List::size).sum();
         assertTrue(total > 0, corpus + ": no document to look for");
@@ -172,14 +177,18 @@ class KnownItemSearchTest {
     // --- the queries ----------------------------------------------------------------------------------------
 
     /** The known items of one language: every document with enough text, and the query for it. */
-    static List<Probe> probes(RealCorpus.Build build, String lang, int[] skipped) throws IOException {
+    static List<Probe> probes(RealCorpus.Build build, String lang, int[] skipped, List<String> indexed) throws IOException {
         List<Probe> out = new ArrayList<>();
         Path dir = build.searchIndex(lang);
         Map<String, Integer> docOfPath = new HashMap<>();
         try (SearchIndex index = Files.isDirectory(dir) ? SearchIndex.open(lang, dir) : null) {
             LeafReader leaf = index == null ? null : index.leaf();
             if (index != null) {
-                for (int d = 0; d < index.docCount(); d++) docOfPath.put(index.hit(d, 0).path(), d);
+                for (int d = 0; d < index.docCount(); d++) {
+                    SearchHit hit = index.hit(d, 0);
+                    docOfPath.put(hit.path(), d);
+                    indexed.add(hit.url());
+                }
             }
             try (Analyzer full = Analyzers.forLanguage(lang, Analyzers.Mode.FULL);
                  Analyzer surface = Analyzers.forLanguage(lang, Analyzers.Mode.SURFACE)) {
@@ -266,7 +275,7 @@ class KnownItemSearchTest {
     // --- the report -----------------------------------------------------------------------------------------
 
     private static void write(RealCorpus corpus, Map<String, Object> metrics, Map<String, List<Probe>> probes,
-                              Map<Probe, Integer> ranks) {
+                              Map<Probe, Integer> ranks, Map<String, List<String>> indexed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("corpus", corpus.id());
         json.put("engine", "agora");
@@ -286,6 +295,8 @@ class KnownItemSearchTest {
             queries.add(q);
         }));
         json.put("queries", queries);
+        // Every document of the index, so that another engine can be given the same documents (links, as the index has them).
+        json.put("indexed", indexed);
         try {
             Path file = TestPaths.repoRoot().resolve("generator/target/known-item-" + corpus.id() + ".json");
             Files.createDirectories(file.getParent());
