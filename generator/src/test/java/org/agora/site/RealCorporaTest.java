@@ -100,9 +100,7 @@ class RealCorporaTest {
     @EnumSource(RealCorpus.class)
     void hreflangAndSwitcherLinksReachExistingPagesThatLinkBack(RealCorpus corpus) {
         OutputSite site = corpus.built().requireOutput().output();
-        List<String> problems = Translations.problems(site);
-        assertTrue(problems.isEmpty(), corpus + ": " + problems.size() + " problems; the first ones:\n"
-                + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
+        assertNone(corpus, "hreflang or switcher links are wrong", Translations.problems(site));
     }
 
     /**
@@ -113,9 +111,7 @@ class RealCorporaTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(RealCorpus.class)
     void everyLinkAgoraWritesAnswersOverHttp(RealCorpus corpus) throws IOException {
-        List<String> byAgora = brokenLinks(corpus).byAgora();
-        assertTrue(byAgora.isEmpty(), corpus + ": " + byAgora.size() + " links Agora wrote lead nowhere:\n  "
-                + String.join("\n  ", byAgora.subList(0, Math.min(30, byAgora.size()))));
+        assertNone(corpus, "links Agora wrote lead nowhere", brokenLinks(corpus).byAgora());
     }
 
     /**
@@ -127,10 +123,8 @@ class RealCorporaTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(RealCorpus.class)
     void everyBrokenLinkTheAuthorsWroteWasReported(RealCorpus corpus) throws IOException {
-        List<String> unreported = brokenLinks(corpus).byAuthorsUnreported();
-        assertTrue(unreported.isEmpty(), corpus + ": " + unreported.size()
-                + " links the corpus's authors wrote lead nowhere, and the build did not report them:\n  "
-                + String.join("\n  ", unreported.subList(0, Math.min(30, unreported.size()))));
+        assertNone(corpus, "links the corpus's authors wrote lead nowhere, and the build did not report them",
+                brokenLinks(corpus).byAuthorsUnreported());
     }
 
     /** The crawl's failures, sorted out: which the build reported, which the authors or Agora wrote. */
@@ -175,8 +169,7 @@ class RealCorporaTest {
         List<String> unreached = crawl.result().unfetched(build.out(), crawl.served(),
                 rel -> !rel.endsWith(".html") && !rel.endsWith(".xml") && !rel.endsWith(".css") || rel.startsWith("agora-search/")
                         || pages.containsKey(rel) && pages.get(rel).selectFirst("meta[http-equiv=refresh]") != null);
-        assertTrue(unreached.isEmpty(), corpus + ": " + unreached.size() + " files no link reaches:\n"
-                + String.join("\n", unreached.subList(0, Math.min(30, unreached.size()))));
+        assertNone(corpus, "files no link reaches", unreached);
     }
 
     /**
@@ -196,8 +189,13 @@ class RealCorporaTest {
                 if (folders.contains(".html") || name.matches(".+\\.html.+")) odd.add(rel);
             }
         }
-        assertTrue(odd.isEmpty(), corpus + ": " + odd.size() + " files at odd paths:\n"
-                + String.join("\n", odd.subList(0, Math.min(30, odd.size()))));
+        assertNone(corpus, "files at odd paths", odd);
+    }
+
+    /** Fails with the count and the first 30 when there is any. */
+    private static void assertNone(RealCorpus corpus, String what, List<String> found) {
+        assertTrue(found.isEmpty(), corpus + ": " + found.size() + " " + what + ":\n  "
+                + String.join("\n  ", found.subList(0, Math.min(30, found.size()))));
     }
 
     /**
