@@ -59,6 +59,13 @@ public final class LinkTargets {
         if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).find()) {
             return Optional.empty();
         }
+        if (url.indexOf(' ') >= 0) {
+            // Browsers mend a space in a link, but the address readers copy, and some hosts, do not: say how to
+            // write it, and publish it escaped meanwhile.
+            diagnostics.warning("link.needs-escaping", at, (image ? "image '" : "link '") + written
+                            + "' has spaces, which an address must escape", "rename the file or page with hyphens, or write  "
+                            + url.replace(" ", "%20"));
+        }
         String fragment = null;
         int hash = url.indexOf('#');
         if (hash >= 0) {

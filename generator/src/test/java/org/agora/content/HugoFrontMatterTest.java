@@ -225,7 +225,7 @@ class HugoFrontMatterTest {
         assertEquals("Upper", fm.title());
         assertEquals("group", fm.translationKey());
         assertEquals(LocalDate.of(2018, 3, 9), fm.date().date());
-        assertEquals(List.of("/en/old/"), fm.aliases());
+        assertEquals(List.of("old/"), fm.aliases());
         assertEquals(List.of("a"), fm.terms("tags"));
         assertTrue(fm.draft());
         assertEquals(LocalDate.of(2027, 2, 10), fm.event().start().date());
