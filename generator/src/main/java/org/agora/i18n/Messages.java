@@ -86,7 +86,8 @@ public final class Messages {
         return rules.select(n.doubleValue());
     }
 
-    private static String fill(String pattern, Map<String, ?> args) {
+    /** The pattern with each {name} replaced by that argument; unknown names stay as written. */
+    public static String fill(String pattern, Map<String, ?> args) {
         if (args.isEmpty() || pattern.indexOf('{') < 0) return pattern;
         Matcher m = PLACEHOLDER.matcher(pattern);
         StringBuilder out = new StringBuilder();

@@ -44,6 +44,8 @@ public final class LinkTargets {
         for (StaticFile f : library.staticFiles()) staticPaths.add(f.relPath());
     }
 
+    public Library library() { return library; }
+
     /**
      * @param collected receives links inside the site for the link check
      * @return the resolution, or empty to leave the link as written (external links, plain anchors)
@@ -132,52 +134,12 @@ public final class LinkTargets {
         return staticPaths.contains(rel) || library.byPath().containsKey(sitePath.replaceAll("/$", "") + ".html");
     }
 
-    /**
-     * The Markdown link destination for a Hugo ref: a content path relative to the document when such a
-     * file exists there, else from content/ (as Hugo looks it up); ".md" is added when the name has none.
-     */
-    public String refDestination(ParsedDocument doc, String written) {
-        String path = written.strip();
-        String fragment = "";
-        int hash = path.indexOf('#');
-        if (hash >= 0) {
-            fragment = path.substring(hash);
-            path = path.substring(0, hash);
-        }
-        if (path.isEmpty()) return fragment.isEmpty() ? "#" : fragment;
-        if (path.endsWith("/")) path = path + "_index.md";
-        if (!path.substring(path.lastIndexOf('/') + 1).contains(".")) path = path + ".md";
-        String dir = doc.source().relDir();
-        if (!path.startsWith("/") && !exists(dir, path)) path = "/" + path;
-        // "projects.md" names the section projects/ in Hugo when there is no such page.
-        String section = path.substring(0, path.length() - 3) + "/_index.md";
-        if (!exists(dir, path) && exists(dir, section)) path = section;
-        return path.replace(" ", "%20") + fragment;
-    }
-
-    /**
-     * A figure's src as Hugo finds it: beside the document when such a file is there, else from the site's
-     * root ("images/x.png" is the site's images/ folder, not one under each page's URL).
-     */
-    public String figureSource(ParsedDocument doc, String written) {
-        String src = written.strip();
-        if (src.isEmpty() || src.startsWith("/") || src.startsWith("#") || src.startsWith("..") || SCHEME.matcher(src).find()) return src;
-        Optional<String> rel = SitePath.resolve(doc.source().relDir(), decode(src.split("[?#]")[0]));
-        return rel.isPresent() && staticPaths.contains(rel.get()) ? src : "/" + src;
-    }
-
     /** "categories/event.md" names the term page of "event" in categories, as a Hugo ref may. */
     private String termGroup(String rel) {
         String[] parts = rel.substring(0, rel.length() - 3).split("/");
         if (parts.length != 2) return null;
         String key = Library.termGroupKey(parts[0], org.agora.model.Slugs.term(parts[0], parts[1]));
         return library.groups().containsKey(key) ? key : null;
-    }
-
-    private boolean exists(String dir, String path) {
-        Optional<String> rel = SitePath.resolve(dir, path);
-        return rel.isPresent() && (library.sourceGroups().containsKey(rel.get())
-                || library.pathKeyGroups().containsKey(pathKeyOf(rel.get())));
     }
 
     private Optional<Resolution> resolveMarkdown(ParsedDocument doc, Page page, String written, String path, String dir,

@@ -33,6 +33,12 @@ import com.vladsch.flexmark.util.html.MutableAttributes;
 import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
+import org.agora.markdown.shortcodes.Context;
+import org.agora.markdown.shortcodes.Output;
+import org.agora.markdown.shortcodes.ProtectedBody;
+import org.agora.markdown.shortcodes.ShortcodeRegistry;
+import org.agora.markdown.shortcodes.ShortcodeSite;
+import org.agora.markdown.shortcodes.ShortcodeTheme;
 import org.agora.model.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -55,9 +61,17 @@ public final class MarkdownRenderer {
     private static final DataKey<DocumentContext> CONTEXT = new DataKey<>("AGORA_CONTEXT", (DocumentContext) null);
     private static final int EXCERPT_LENGTH = 220;
 
-    /** What the link resolver needs while one document renders. */
+    /**
+     * What the link resolver needs while one document renders.
+     * @param shortcodes the body's shortcodes, as tokens
+     * @param outputs what each of them gives
+     */
     private record DocumentContext(ParsedDocument doc, Page page, Diagnostics diagnostics, List<LinkRef> links,
-                                   Map<Node, LinkTargets.Resolution> resolved) {}
+                                   Map<Node, LinkTargets.Resolution> resolved, ProtectedBody shortcodes, Output[] outputs) {
+
+        /** The file's line of a line of the Markdown as parsed (0-based, as flexmark counts). */
+        int fileLine(int parsedLine) { return doc.bodyLineOffset() + shortcodes.sourceLine(parsedLine + 1); }
+    }
 
     /** Links whose scheme could run script or smuggle content (javascript:, data:, vbscript:...) render as text. */
     private static final String UNSAFE_LINKS = "(?is)\\s*(?!(?:https?|mailto|tel|ftp):)[a-z][a-z0-9+.-]*:.*";
@@ -67,8 +81,8 @@ public final class MarkdownRenderer {
     private final LinkTargets targets;
     private final boolean trustRawHtml;
     private final BiFunction<String, String, String> fallbackMarker;
-    private final Shortcodes shortcodes = new Shortcodes();
-    private final ShortcodeTemplates templates;
+    private final ShortcodeRegistry shortcodes;
+    private final ShortcodeSite site;
     private final MarkdownLimits limits;
     private static final MarkdownLimits DEFAULT_LIMITS = MarkdownLimits.of(org.agora.config.Limits.DEFAULTS);
 
@@ -77,18 +91,20 @@ public final class MarkdownRenderer {
      *                       language's page, such as "in English"
      */
     public MarkdownRenderer(LinkTargets targets, boolean trustRawHtml, BiFunction<String, String, String> fallbackMarker) {
-        this(targets, trustRawHtml, fallbackMarker, ShortcodeTemplates.NONE);
+        this(targets, trustRawHtml, fallbackMarker, ShortcodeTheme.NONE);
     }
 
     public MarkdownRenderer(LinkTargets targets, boolean trustRawHtml, BiFunction<String, String, String> fallbackMarker,
-                            ShortcodeTemplates templates) {
-        this(targets, trustRawHtml, fallbackMarker, templates, DEFAULT_LIMITS);
+                            ShortcodeTheme theme) {
+        this(targets, trustRawHtml, fallbackMarker, theme, DEFAULT_LIMITS);
     }
 
+    /** @param theme the theme's shortcode templates and UI strings */
     public MarkdownRenderer(LinkTargets targets, boolean trustRawHtml, BiFunction<String, String, String> fallbackMarker,
-                            ShortcodeTemplates templates, MarkdownLimits limits) {
+                            ShortcodeTheme theme, MarkdownLimits limits) {
         this.limits = limits;
-        this.templates = templates;
+        this.shortcodes = ShortcodeRegistry.standard(theme);
+        this.site = ShortcodeSite.of(targets, trustRawHtml, theme, fallbackMarker);
         this.targets = targets;
         this.trustRawHtml = trustRawHtml;
         this.fallbackMarker = fallbackMarker;
@@ -151,7 +167,7 @@ public final class MarkdownRenderer {
         int[] line = {0};
         Thread t = new Thread(null, () -> {
             try {
-                Document ast = parser.parse(shortcodes.protect(doc.body()).body());
+                Document ast = parser.parse(ProtectedBody.of(doc.body(), ShortcodeRegistry.none()).text());
                 limits.tooDeep(ast).ifPresent(n -> line[0] = n.getLineNumber() + 1);
             } catch (StackOverflowError | RuntimeException ignored) {
                 // No line, then: the error names the file.
@@ -167,23 +183,23 @@ public final class MarkdownRenderer {
     }
 
     private RenderedMarkdown renderWithinLimits(ParsedDocument doc, Page page, Diagnostics diagnostics) {
-        Shortcodes.Result protectedBody = shortcodes.protect(doc.body(), templates::defines,
-                (path, line) -> targets.refDestination(doc, path));
-        for (Shortcodes.Found s : protectedBody.found()) {
-            diagnostics.warning("shortcode.unknown", SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + s.line()),
-                    "shortcode '" + s.name() + "' is not defined by the theme; it is shown as its source text",
-                    "remove it, or write plain Markdown instead");
-        }
-        Document ast = parser.parse(protectedBody.body());
+        ProtectedBody protectedBody = ProtectedBody.of(doc.body(), shortcodes);
+        reportShortcodes(protectedBody, doc, diagnostics);
+        Document ast = parser.parse(protectedBody.text());
         Optional<Node> deep = limits.tooDeep(ast);
         if (deep.isPresent()) {
             diagnostics.error(LIMIT_CODE, SourcePosition.of(doc.source().file(),
-                            doc.bodyLineOffset() + deep.get().getLineNumber() + 1),
+                            doc.bodyLineOffset() + protectedBody.sourceLine(deep.get().getLineNumber() + 1)),
                     "elements are nested more than " + limits.maxNesting() + " levels deep here",
                     "nest fewer quotes, lists, emphasis or links inside each other, or raise limits.nesting in site-config.yml");
             return RenderedMarkdown.empty();
         }
-        DocumentContext ctx = new DocumentContext(doc, page, diagnostics, new ArrayList<>(), new IdentityHashMap<>());
+        List<LinkRef> collected = new ArrayList<>();
+        // Before the links resolve: a Markdown link around a ref goes where the ref says.
+        Output[] outputs = protectedBody.render(call -> new Context(doc, page,
+                SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + call.line()), diagnostics, collected, site,
+                protectedBody.key()));
+        DocumentContext ctx = new DocumentContext(doc, page, diagnostics, collected, new IdentityHashMap<>(), protectedBody, outputs);
         ast.set(CONTEXT, ctx);
         boolean rawHtml = false;
         String excerpt = null;
@@ -195,14 +211,13 @@ public final class MarkdownRenderer {
                 links.add(n);
             } else if (excerpt == null && n instanceof Paragraph p && p.getParent() instanceof Document) {
                 String text = leadingText(p, EXCERPT_LENGTH * 2).strip();
-                text = Shortcodes.stripTokens(text, protectedBody).strip();
+                text = protectedBody.stripTokens(text).strip();
                 if (!text.isEmpty()) excerpt = shorten(text.replaceAll("\\s+", " "));
             }
         }
         // Resolved before rendering, so that a link to another language's page can carry a visible marker.
         for (Node n : links) resolveAndMark(n, ast, ctx);
-        String html = Shortcodes.uncomment(renderer.render(ast), protectedBody);
-        List<Shortcodes.Call> calls = protectedBody.calls();
+        String html = protectedBody.uncomment(renderer.render(ast));
         Set<String> ids = new LinkedHashSet<>();
         List<TocEntry> toc = new ArrayList<>();
         for (Node n : ast.getDescendants()) {
@@ -216,7 +231,7 @@ public final class MarkdownRenderer {
         if (!trustRawHtml) {
             // Every document, whatever it holds: nothing in the text decides whether it is cleaned.
             org.jsoup.nodes.Document cleaned = HtmlSanitizer.clean(html);
-            if (!calls.isEmpty()) keepTokensOutOfAttributes(cleaned, protectedBody, ctx);
+            if (!protectedBody.isEmpty()) keepTokensOutOfAttributes(cleaned, ctx);
             readAnchors(cleaned, ids);
             html = cleaned.body().html();
         } else if (rawHtml) {
@@ -224,10 +239,9 @@ public final class MarkdownRenderer {
             org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html);
             readAnchors(parsed, ids);
         }
-        if (!calls.isEmpty()) {
-            // After cleaning: the templates' output is the theme's, and its arguments were escaped by Pebble.
-            String[] shortcodeHtml = renderShortcodes(calls, protectedBody, ctx);
-            html = Shortcodes.replaceTokens(html, protectedBody, i -> shortcodeHtml[i]);
+        if (!protectedBody.isEmpty()) {
+            // After cleaning: shortcodes' output is Agora's or the theme's, with every value from content escaped.
+            html = protectedBody.replaceTokens(html, outputs);
         }
         return new RenderedMarkdown(html, toc, excerpt == null ? "" : excerpt, ids, ctx.links());
     }
@@ -260,14 +274,17 @@ public final class MarkdownRenderer {
 
     /**
      * A shortcode written inside an attribute (an image's alt text, a raw link's address) is dropped: the
-     * template's HTML would end the attribute and start markup the sanitiser never saw.
+     * template's HTML would end the attribute and start markup the sanitiser never saw. An address (a ref in
+     * {@code <a href>}) is text, and takes its place.
      */
-    private static void keepTokensOutOfAttributes(org.jsoup.nodes.Document html, Shortcodes.Result body,
-                                                  DocumentContext ctx) {
+    private static void keepTokensOutOfAttributes(org.jsoup.nodes.Document html, DocumentContext ctx) {
+        ProtectedBody body = ctx.shortcodes();
         for (Element e : html.getAllElements()) {
             for (org.jsoup.nodes.Attribute a : e.attributes().asList()) {
-                if (Shortcodes.holdsToken(a.getValue(), body)) {
-                    e.attr(a.getKey(), Shortcodes.stripTokens(a.getValue(), body));
+                if (!body.holdsToken(a.getValue())) continue;
+                boolean addresses = body.onlyAddresses(a.getValue(), ctx.outputs());
+                e.attr(a.getKey(), body.inAttribute(a.getValue(), ctx.outputs()));
+                if (!addresses) {
                     ctx.diagnostics().warning(SourcePosition.of(ctx.doc().source().file()),
                             "a shortcode inside an HTML attribute or an image's text is left out",
                             "write the shortcode outside links, images and HTML tags");
@@ -276,83 +293,19 @@ public final class MarkdownRenderer {
         }
     }
 
-    /**
-     * Marks where a paired shortcode's inner content goes in its template's output. It carries the body's
-     * random key: an argument that holds the marker character cannot cut the template's output elsewhere.
-     */
-    private static String innerMarker(Shortcodes.Result body) { return "\uE002" + body.key() + "\uE002"; }
-
-    private String[] renderShortcodes(List<Shortcodes.Call> calls, Shortcodes.Result body, DocumentContext ctx) {
-        String inner = innerMarker(body);
-        String[] out = new String[calls.size()];
-        String[] closing = new String[calls.size()];
-        for (int i = 0; i < calls.size(); i++) {
-            Shortcodes.Call call = calls.get(i);
-            SourcePosition at = SourcePosition.of(ctx.doc().source().file(), ctx.doc().bodyLineOffset() + call.line());
-            if (call.literal() != null) {
-                out[i] = Escaping.escapeHtml(call.literal(), false);
-                continue;
-            }
-            if (call.opens() >= 0) {
-                out[i] = closing[call.opens()] == null ? "" : closing[call.opens()];
-                continue;
-            }
-            Map<String, String> args = new java.util.TreeMap<>(call.named());
-            // Arguments that are addresses resolve and are checked like the destinations of Markdown links.
-            for (String key : List.of("src", "link", "href")) {
-                String v = args.get(key);
-                if (v == null) continue;
-                if (key.equals("src") && call.name().equals("figure")) v = targets.figureSource(ctx.doc(), v);
-                Optional<LinkTargets.Resolution> r = targets.resolve(ctx.doc(), ctx.page(), v, at, key.equals("src"),
-                        ctx.diagnostics(), ctx.links());
-                if (r.isPresent()) args.put(key, r.get().href());
-                else if (!trustRawHtml && !isSafe(v)) args.put(key, "#");
-            }
-            if (call.name().equals("figure") && blank(args.get("alt")) && blank(args.get("caption"))) {
-                ctx.diagnostics().warning("image.missing-alt", at, "figure '" + call.named().getOrDefault("src", "") + "' has no alt text",
-                        "add alt=\"what the image shows\" for readers who cannot see it");
-            }
-            Map<String, Object> context = new java.util.HashMap<>();
-            if (call.name().equals("card")) {
-                // A document card: the resource's title, summary and type, in the reader's language when it exists.
-                String path = call.arg("path", 0);
-                Optional<LinkTargets.Resolution> r = path == null ? Optional.empty() : targets.resolve(ctx.doc(), ctx.page(),
-                        targets.refDestination(ctx.doc(), path), at, false, ctx.diagnostics(), ctx.links());
-                if (r.isEmpty() || r.get().page() == null) {
-                    if (path == null) ctx.diagnostics().warning(at, "card has no document to show", "write {{< card \"path/to/document.md\" >}}");
-                    out[i] = "<code>" + Escaping.escapeHtml(call.source(), false) + "</code>";
-                    continue;
-                }
-                Page target = r.get().page();
-                Map<String, String> card = new java.util.TreeMap<>();
-                card.put("href", r.get().href());
-                card.put("title", target.title() == null ? "" : target.title());
-                card.put("summary", target.summary() == null ? "" : target.summary());
-                card.put("type", target.type() == null ? "" : target.type());
-                card.put("lang", r.get().fallbackLanguage() == null ? "" : r.get().fallbackLanguage());
-                card.put("fallbackMarker", r.get().fallbackLanguage() == null ? ""
-                        : fallbackMarker.apply(ctx.page().language(), r.get().fallbackLanguage()));
-                context.put("card", card);
-            }
-            context.put("args", args);
-            context.put("params", call.positional());
-            context.put("inner", call.paired() ? inner : "");
-            context.put("lang", ctx.page().language());
-            try {
-                String html = templates.render(call.name(), context).strip();
-                int cut = html.indexOf(inner);
-                out[i] = cut < 0 ? html : html.substring(0, cut);
-                closing[i] = cut < 0 ? "" : html.substring(cut + inner.length());
-            } catch (Exception e) {
-                ctx.diagnostics().error(at, "shortcode '" + call.name() + "' failed: " + e.getMessage(),
-                        "check its arguments, or the template shortcodes/" + call.name() + ".peb");
-                out[i] = "<code>" + Escaping.escapeHtml(call.source(), false) + "</code>";
-            }
+    /** Unknown shortcodes once per name and document, at their first use, with how to give them a meaning. */
+    private void reportShortcodes(ProtectedBody body, ParsedDocument doc, Diagnostics diagnostics) {
+        for (ProtectedBody.Unknown u : body.unknown()) {
+            diagnostics.warning("shortcode.unknown", SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + u.line()),
+                    "shortcode '" + u.name() + "' is unknown" + (u.uses() > 1 ? " (used " + u.uses() + " times here)" : "")
+                            + (u.paired() ? ": its tags are left out and its body is shown as Markdown" : ": it is shown as written"),
+                    shortcodes.howToAdd(u.name()));
         }
-        return out;
+        for (ProtectedBody.Notice n : body.notices()) {
+            diagnostics.warning("shortcode.syntax", SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + n.line()),
+                    n.message(), n.hint());
+        }
     }
-
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
 
     private void resolveAndMark(Node node, Document ast, DocumentContext ctx) {
         String url;
@@ -366,9 +319,10 @@ public final class MarkdownRenderer {
             if (ref == null) return;
             url = ref.getUrl().unescape();
         }
-        int line = ctx.doc().bodyLineOffset() + node.getLineNumber() + 1;
-        SourcePosition at = SourcePosition.of(ctx.doc().source().file(), line);
-        Optional<LinkTargets.Resolution> r = targets.resolve(ctx.doc(), ctx.page(), url, at, image, ctx.diagnostics(), ctx.links());
+        SourcePosition at = SourcePosition.of(ctx.doc().source().file(), ctx.fileLine(node.getLineNumber()));
+        Optional<LinkTargets.Resolution> r = ctx.shortcodes().address(url, ctx.outputs())
+                .map(address -> withFragment(address.getKey().link(), address.getValue(), at, ctx))
+                .or(() -> targets.resolve(ctx.doc(), ctx.page(), url, at, image, ctx.diagnostics(), ctx.links()));
         if (r.isEmpty()) return;
         ctx.resolved().put(node, r.get());
         if (r.get().fallbackLanguage() != null && !image) {
@@ -377,6 +331,16 @@ public final class MarkdownRenderer {
                     + ctx.page().language() + "\"> ("
                     + Escaping.escapeHtml(marker, false) + ")</span>")));
         }
+    }
+
+    /** A ref's target with the "#part" an editor wrote after the shortcode, checked like the ref's own. */
+    private static LinkTargets.Resolution withFragment(LinkTargets.Resolution target, String rest, SourcePosition at,
+                                                       DocumentContext ctx) {
+        if (rest.isEmpty()) return target;
+        if (rest.startsWith("#") && target.page() != null) {
+            ctx.links().add(new LinkRef(at, target.page().path(), rest.substring(1), target.href() + rest, false));
+        }
+        return new LinkTargets.Resolution(target.href() + rest, target.fallbackLanguage(), target.page());
     }
 
     private ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
@@ -398,7 +362,7 @@ public final class MarkdownRenderer {
     }
 
     /** A URL without a scheme, or with one that cannot run script or carry a document. */
-    static boolean isSafe(String url) {
+    public static boolean isSafe(String url) {
         String visible = url.replaceAll("[\\x00-\\x20\\x7f]+", "").toLowerCase(java.util.Locale.ROOT);
         int colon = visible.indexOf(':');
         if (colon < 0) return true;

@@ -26,6 +26,6 @@ record Rendering(Theme theme, Messages messages, Assets assets, Map<String, Loca
         return new MarkdownRenderer(new LinkTargets(library), library.config().trustRawHtml(),
                 (pageLang, targetLang) -> messages.t(pageLang, "fallbackMarker",
                         Map.of("language", formats.get(pageLang).languageName(targetLang))),
-                new ThemeShortcodes(templates), MarkdownLimits.of(library.config().limits()));
+                new ThemeShortcodes(templates, messages), MarkdownLimits.of(library.config().limits()));
     }
 }

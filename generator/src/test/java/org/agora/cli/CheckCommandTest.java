@@ -35,7 +35,7 @@ class CheckCommandTest {
             new Expected("content/en/missing-link.md", 6, "error", "link.missing-file", "check the file name"),
             new Expected("content/en/no-title.md", 1, "warning", "frontmatter.missing-title", "add  title:"),
             new Expected("content/en/unknown-field.md", 3, "warning", "frontmatter.unknown-field", "did you mean 'summary'?"),
-            new Expected("content/en/unknown-shortcode.md", 6, "warning", "shortcode.unknown", "'tweet'"),
+            new Expected("content/en/unknown-shortcode.md", 6, "warning", "shortcode.unknown", "'gallery'"),
             new Expected("content/en/image-without-alt.md", 6, "warning", "image.missing-alt", "describe the image"),
             new Expected("content/en/same-title.md", 3, "warning", "title.duplicate", "a title of its own"),
             new Expected("content/en/bad-country.md", 3, "error", "frontmatter.invalid-country", "two-letter codes"),
@@ -114,7 +114,7 @@ class CheckCommandTest {
         List<Path> before = files(site);
         Run r = run("check", "--site", site.toString());
         assertEquals(ExitCodes.OK, r.code(), r.out());
-        assertTrue(r.out().contains("warning: shortcode 'vimeo' is not defined by the theme"), r.out());
+        assertTrue(r.out().contains("warning: shortcode 'gallery' is unknown"), r.out());
         assertTrue(r.out().contains("Check passed: 0 errors, 1 warning"), r.out());
         assertEquals(before, files(site));
         assertEquals(ExitCodes.OK, new ObjectMapper().readTree(run("check", "--site", site.toString(), "--format", "json").out())

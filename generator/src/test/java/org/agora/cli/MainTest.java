@@ -25,7 +25,7 @@ class MainTest {
         Run r = run("build", "--site", site.toString(), "--out", out.toString());
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().matches("(?s)Built \\d+ pages \\(en \\d+, fr \\d+, nl \\d+\\).*1 warning.*\\n"), r.out());
-        assertTrue(r.err().contains("content/en/guides/facilitation.md:19: warning: shortcode 'vimeo'"), r.err());
+        assertTrue(r.err().contains("content/en/guides/facilitation.md:19: warning: shortcode 'gallery'"), r.err());
         assertTrue(Files.isRegularFile(out.resolve("en/index.html")));
     }
 

@@ -72,6 +72,7 @@ class ShortcodeRenderingTest {
         write("content/fr/a.md", "---\ntitle: A en français\n---\nFrançais.\n");
         write("content/en/guides/b.md", "---\ntitle: B\n---\nOnly in English.\n\n## Part\n");
         write("content/en/photo.png", "not really a png");
+        write("content/en/params.md", "---\ntitle: Params\nauthor: Ada <Lovelace>\nlocation: { name: Brussels }\ntags: [maps, data]\n---\nText.\n");
         // The site's own callout wins over the theme's: layouts/ comes first.
         write("layouts/shortcodes/callout.peb", "<div class=\"site-callout\">{{ args.type }}|{{ inner | raw }}</div>");
         Diagnostics d = new Diagnostics();
@@ -88,7 +89,7 @@ class ShortcodeRenderingTest {
                 SiteUrls.of(config), formats, false);
         assertFalse(d.hasErrors(), () -> d.sorted().toString());
         renderer = new MarkdownRenderer(new LinkTargets(library), false, (pageLang, target) -> "in " + target,
-                new ThemeShortcodes(templates));
+                new ThemeShortcodes(templates, messages));
     }
 
     @BeforeEach
@@ -122,6 +123,26 @@ class ShortcodeRenderingTest {
     }
 
     @Test
+    void paramPrintsAFrontMatterValueAsText() {
+        Document doc = html(render("/en/params/", "By {{< param author >}} in {{< param \"location.name\" >}}, "
+                + "on {{< param tags >}}: {{< param title >}}. {{< param nowhere >}}\n"));
+        assertEquals("By Ada <Lovelace> in Brussels, on maps, data: Params.", doc.text());
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals("shortcode.arguments", d.code());
+        assertTrue(d.message().contains("param 'nowhere'"), d.message());
+    }
+
+    @Test
+    void aRefByBareNameMustBeUniqueAndLangPicksTheLanguage() {
+        Document doc = html(render("/fr/a/", "[b]({{< relref \"b.md\" >}}) [a]({{< relref path=\"a.md\" lang=\"en\" >}}) "
+                + "[nl]({{< relref path=\"a.md\" lang=\"nl\" >}})\n"));
+        assertEquals(List.of("/elibrary/en/guides/b/", "/elibrary/en/a/", "#"), doc.select("a").eachAttr("href"));
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals(Severity.ERROR, d.severity());
+        assertTrue(d.message().contains("asks for the page in 'nl', which it does not have"), d.message());
+    }
+
+    @Test
     void hostileArgumentsAreEscapedNotRun() {
         RenderedMarkdown r = render("/en/a/", "{{< figure src=\"javascript:alert(1)\" alt=\"\\\"><script>alert(1)</script>\" "
                 + "caption=\"<img src=x onerror=alert(1)>\" >}}\n");
@@ -146,12 +167,12 @@ class ShortcodeRenderingTest {
     void youtubeIsALinkCardInTheReadersLanguage() {
         Element en = html(render("/en/a/", "{{< youtube 7OtCK1_VsSI >}}\n")).selectFirst("p.video-card a");
         assertEquals("https://www.youtube.com/watch?v=7OtCK1_VsSI", en.attr("href"));
-        assertEquals("Watch the video on YouTube", en.text().replace("▶", "").strip());
+        assertEquals("Video on YouTube: 7OtCK1_VsSI", en.text().replace("▶", "").strip());
         Element fr = html(render("/fr/a/", "{{< youtube id=\"abc\" >}}\n")).selectFirst("p.video-card a");
         assertEquals("https://www.youtube.com/watch?v=abc", fr.attr("href"));
-        assertTrue(fr.text().contains("Regarder la vidéo"), fr.text());
+        assertTrue(fr.text().contains("Vidéo sur YouTube : abc"), fr.text());
         Element hostile = html(render("/en/a/", "{{< youtube \"x&y=\\\"><b>\" >}}\n")).selectFirst("p.video-card a");
-        assertEquals("https://www.youtube.com/watch?v=x&y=\"><b>", hostile.attr("href"));
+        assertEquals("https://www.youtube.com/watch?v=x%26y%3D%22%3E%3Cb%3E", hostile.attr("href"));
         noDiagnostics();
     }
 
@@ -159,9 +180,9 @@ class ShortcodeRenderingTest {
     void refGoesToTheReadersLanguageOrAMarkedFallback() {
         Document fr = html(render("/fr/a/", "[ici]({{< ref \"/en/a.md\" >}}) et [là]({{% relref \"guides/b.md#part\" %}})\n"));
         noDiagnostics();
-        assertEquals("/elibrary/fr/a/", fr.select("a").get(0).attr("href"));
+        assertEquals("https://example.org/elibrary/fr/a/", fr.select("a").get(0).attr("href"), "ref: an absolute URL");
         Element fallback = fr.select("a").get(1);
-        assertEquals("/elibrary/en/guides/b/#part", fallback.attr("href"));
+        assertEquals("/elibrary/en/guides/b/#part", fallback.attr("href"), "relref: from the site root");
         assertEquals("en", fallback.attr("hreflang"));
         assertTrue(fallback.text().contains("in en"), fallback.outerHtml());
     }
@@ -169,7 +190,7 @@ class ShortcodeRenderingTest {
     @Test
     void refRelativeToTheDocumentOrFromContentAndCollectedForTheLinkCheck() {
         // From content/en/a.md, "guides/b.md" exists beside it; "en/guides/b.md" only from content/.
-        RenderedMarkdown r = render("/en/a/", "[b]({{< ref \"guides/b\" >}}) [c]({{< ref \"en/guides/b.md\" >}})\n");
+        RenderedMarkdown r = render("/en/a/", "[b]({{< relref \"guides/b\" >}}) [c]({{< relref \"en/guides/b.md\" >}})\n");
         noDiagnostics();
         assertEquals(List.of("/elibrary/en/guides/b/", "/elibrary/en/guides/b/"),
                 html(r).select("a").eachAttr("href"));

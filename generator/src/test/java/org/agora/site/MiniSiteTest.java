@@ -82,9 +82,9 @@ class MiniSiteTest {
     @Test
     void unknownShortcodesStayVisibleAndAreReportedWithTheirLine() {
         Document en = site.page("en/guides/facilitation/index.html");
-        assertTrue(en.select("main code").text().contains("{{< vimeo abc123 >}}"));
+        assertTrue(en.select("main code").text().contains("{{< gallery abc123 >}}"));
         Diagnostic warning = result.diagnostics().sorted().stream()
-                .filter(d -> d.message().contains("shortcode 'vimeo'")).findFirst().orElseThrow();
+                .filter(d -> d.message().contains("shortcode 'gallery'")).findFirst().orElseThrow();
         assertEquals(19, warning.position().line());
         assertTrue(warning.position().file().endsWith(Path.of("content/en/guides/facilitation.md")));
     }

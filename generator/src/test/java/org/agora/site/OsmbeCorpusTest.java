@@ -90,20 +90,22 @@ class OsmbeCorpusTest {
     @Test
     void refLinksGoToTheReadersLanguageOrAMarkedFallback() throws IOException {
         // support.<lang>.md: {{< ref "projects/mapathons.md" >}} and {{< ref "categories/event" >}} (a term page, as in Hugo).
+        // ref gives an absolute URL, as Hugo's does.
+        String host = "https://openstreetmap.be";
         for (String lang : List.of("en", "fr", "nl")) {
             org.jsoup.nodes.Document support = org.jsoup.Jsoup.parse(out.resolve(in(lang, "support.html")).toFile());
             List<String> hrefs = support.select("main a").eachAttr("href");
-            assertTrue(hrefs.contains("/" + in(lang, "projects/mapathons.html")), lang + ": " + hrefs);
-            assertTrue(hrefs.contains("/" + in(lang, "categories/event.html")), lang + ": " + hrefs);
+            assertTrue(hrefs.contains(host + "/" + in(lang, "projects/mapathons.html")), lang + ": " + hrefs);
+            assertTrue(hrefs.contains(host + "/" + in(lang, "categories/event.html")), lang + ": " + hrefs);
         }
         // fr/projects/mapathons: {{< ref "contact.md" >}}, the French contact page.
         org.jsoup.nodes.Document mapathons = org.jsoup.Jsoup.parse(out.resolve("fr/projects/mapathons.html").toFile());
-        assertTrue(mapathons.select("main a").eachAttr("href").contains("/fr/contact.html"));
+        assertTrue(mapathons.select("main a").eachAttr("href").contains(host + "/fr/contact.html"));
         // projects/belgium-baselayer.nl.md: {{% ref lang="en" path="posts/2019-03-24-how-to-create-....md" %}}, a post
         // only in English: the English page (at its permalink), marked as such in Dutch.
         org.jsoup.nodes.Document baselayer = org.jsoup.Jsoup.parse(out.resolve("nl/projects/belgium-baselayer.html").toFile());
         org.jsoup.nodes.Element fallback = baselayer.selectFirst(
-                "main a[href=/2019/03/24/how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap.html]");
+                "main a[href=" + host + "/2019/03/24/how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap.html]");
         assertTrue(fallback != null && fallback.hasClass("fallback-link") && fallback.text().contains("Engels"),
                 () -> String.valueOf(fallback));
         // No ref is left as source text anywhere.
