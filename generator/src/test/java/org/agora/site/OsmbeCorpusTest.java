@@ -1,30 +1,14 @@
 package org.agora.site;
 
-import org.agora.config.ConfigLoader;
-import org.agora.config.SiteConfig;
-import org.agora.content.ContentScanner;
-import org.agora.content.ContentSet;
-import org.agora.content.FrontMatterParser;
-import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostic;
-import org.agora.diag.Diagnostics;
-import org.agora.model.Library;
-import org.agora.model.LibraryBuilder;
-import org.agora.model.Page;
-import org.agora.testing.LinkCrawler;
 import org.agora.testing.OutputSite;
+import org.agora.testing.RealCorpus;
 import org.agora.testing.Sitemaps;
-import org.agora.testing.StaticServer;
 import org.agora.testing.TestPaths;
-import org.agora.testing.Translations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,55 +20,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The real OpenStreetMap Belgium site (../shared/corpora/osmbe-website, Hugo, languages by file suffix),
- * content untouched, with a site-config.yml of ours.
+ * What is particular to the real OpenStreetMap Belgium site (../shared/corpora/osmbe-website, Hugo, languages by
+ * file suffix), content untouched, with a site-config.yml of ours. What every real corpus must hold (the build,
+ * translation groups, hreflang, links) is in RealCorporaTest, on the same build.
  */
 class OsmbeCorpusTest {
 
-    @TempDir
-    static Path temp;
     static Path siteDir;
+    static Path out;
     static BuildResult result;
 
     @BeforeAll
-    static void build() throws IOException {
-        siteDir = TestPaths.osmbeSite(temp);
-        result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(siteDir, temp.resolve("out"), false));
-    }
-
-    @Test
-    void buildsAndEveryWarningNamesFileAndLine() {
-        assertTrue(result.success(), () -> result.diagnostics().sorted().stream().filter(Diagnostic::isError).toList().toString());
-        for (Diagnostic d : result.diagnostics().sorted()) {
-            assertTrue(d.position().file() != null && d.position().line() > 0, d.format(siteDir));
-        }
-    }
-
-    @Test
-    void translationGroupsEqualTheCorpusList() throws IOException {
-        Diagnostics diagnostics = new Diagnostics();
-        SiteConfig config = new ConfigLoader().load(siteDir, diagnostics).orElseThrow();
-        ContentSet content = new ContentScanner().scan(config, diagnostics);
-        FrontMatterParser parser = new FrontMatterParser(config);
-        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, diagnostics)).toList();
-        Library library = new LibraryBuilder(config, diagnostics).build(docs, content.staticFiles(), false);
-
-        Set<String> found = new TreeSet<>();
-        library.groups().values().forEach(group -> {
-            List<String> row = new ArrayList<>();
-            boolean fromDocuments = false;
-            for (String lang : List.of("en", "fr", "nl")) {
-                Page p = group.byLanguage().get(lang);
-                boolean doc = p != null && p.document() != null;
-                fromDocuments |= doc;
-                row.add(doc ? "content/" + p.document().source().relPath() : "");
-            }
-            if (fromDocuments) found.add(String.join("\t", row));
-        });
-        List<String> lines = Files.readAllLines(TestPaths.corpus("osmbe-website").resolve("translation-groups.tsv"));
-        Set<String> expected = new TreeSet<>(lines.subList(1, lines.size()));
-        assertEquals(252, expected.size());
-        assertEquals(expected, found);
+    static void build() {
+        RealCorpus.Build build = RealCorpus.OSMBE.built().requireOutput();
+        siteDir = build.site();
+        out = build.out();
+        result = build.result();
     }
 
     /**
@@ -127,49 +78,34 @@ class OsmbeCorpusTest {
 
     @Test
     void browsingPagesExistInEveryLanguageAndTheirCountsEqualWhatTheyList() {
-        OutputSite site = new OutputSite(temp.resolve("out"), "/");
+        OutputSite site = new OutputSite(out, "/");
         assertEquals(List.of(), org.agora.testing.BrowsingPages.problems(site, List.of("en", "fr", "nl")));
     }
 
-    @Test
-    void hreflangAndSwitcherLinksReachExistingPagesBothWays() {
-        OutputSite site = new OutputSite(temp.resolve("out"), "/");
-        assertEquals(List.of(), Translations.problems(site));
-    }
-
-    @Test
-    void theOnlyBrokenLinksAreTheCorpusOwnAndEachWasReported() {
-        OutputSite site = new OutputSite(temp.resolve("out"), "/");
-        List<String> warnings = result.diagnostics().sorted().stream().map(Diagnostic::message).toList();
-        List<OutputSite.BrokenLink> broken = site.brokenLinks();
-        assertTrue(broken.size() > 10, "the corpus has links without a scheme, such as [JOSM](josm.openstreetmap.de)");
-        for (OutputSite.BrokenLink link : broken) {
-            String path = URLDecoder.decode(link.url().split("[#?]")[0], StandardCharsets.UTF_8);
-            assertTrue(warnings.stream().anyMatch(w -> w.contains("points to " + path + ",")),
-                    () -> "not reported: " + link);
-        }
+    /** Where a page of a language is, with Hugo's settings of the site: English at the root, ugly URLs. */
+    static String in(String lang, String path) {
+        return (lang.equals("en") ? "" : lang + "/") + path;
     }
 
     @Test
     void refLinksGoToTheReadersLanguageOrAMarkedFallback() throws IOException {
-        Path out = temp.resolve("out");
         // support.<lang>.md: {{< ref "projects/mapathons.md" >}} and {{< ref "categories/event" >}} (a term page, as in Hugo).
         // ref gives an absolute URL, as Hugo's does.
         String host = "https://openstreetmap.be";
         for (String lang : List.of("en", "fr", "nl")) {
-            org.jsoup.nodes.Document support = org.jsoup.Jsoup.parse(out.resolve(lang + "/support/index.html").toFile());
+            org.jsoup.nodes.Document support = org.jsoup.Jsoup.parse(out.resolve(in(lang, "support.html")).toFile());
             List<String> hrefs = support.select("main a").eachAttr("href");
-            assertTrue(hrefs.contains(host + "/" + lang + "/projects/mapathons/"), lang + ": " + hrefs);
-            assertTrue(hrefs.contains(host + "/" + lang + "/categories/event/"), lang + ": " + hrefs);
+            assertTrue(hrefs.contains(host + "/" + in(lang, "projects/mapathons.html")), lang + ": " + hrefs);
+            assertTrue(hrefs.contains(host + "/" + in(lang, "categories/event.html")), lang + ": " + hrefs);
         }
         // fr/projects/mapathons: {{< ref "contact.md" >}}, the French contact page.
-        org.jsoup.nodes.Document mapathons = org.jsoup.Jsoup.parse(out.resolve("fr/projects/mapathons/index.html").toFile());
-        assertTrue(mapathons.select("main a").eachAttr("href").contains(host + "/fr/contact/"));
+        org.jsoup.nodes.Document mapathons = org.jsoup.Jsoup.parse(out.resolve("fr/projects/mapathons.html").toFile());
+        assertTrue(mapathons.select("main a").eachAttr("href").contains(host + "/fr/contact.html"));
         // projects/belgium-baselayer.nl.md: {{% ref lang="en" path="posts/2019-03-24-how-to-create-....md" %}}, a post
-        // only in English: the English page, marked as such in Dutch.
-        org.jsoup.nodes.Document baselayer = org.jsoup.Jsoup.parse(out.resolve("nl/projects/belgium-baselayer/index.html").toFile());
+        // only in English: the English page (at its permalink), marked as such in Dutch.
+        org.jsoup.nodes.Document baselayer = org.jsoup.Jsoup.parse(out.resolve("nl/projects/belgium-baselayer.html").toFile());
         org.jsoup.nodes.Element fallback = baselayer.selectFirst(
-                "main a[href=" + host + "/en/posts/2019-03-24-how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap/]");
+                "main a[href=" + host + "/2019/03/24/how-to-create-a-simple-map-with-a-marker-based-on-openstreetmap.html]");
         assertTrue(fallback != null && fallback.hasClass("fallback-link") && fallback.text().contains("Engels"),
                 () -> String.valueOf(fallback));
         // No ref is left as source text anywhere.
@@ -183,11 +119,11 @@ class OsmbeCorpusTest {
 
     @Test
     void figuresAndVideosRender() throws IOException {
-        org.jsoup.nodes.Document heritage = org.jsoup.Jsoup.parse(temp.resolve("out/en/projects/heritage-crowd-sourced/index.html").toFile());
+        org.jsoup.nodes.Document heritage = org.jsoup.Jsoup.parse(out.resolve("projects/heritage-crowd-sourced.html").toFile());
         assertEquals(12, heritage.select("main figure img").size());
         assertEquals("Garmin Dakota 10 with waypoints", heritage.select("main figure img").get(1).attr("alt"));
         for (String lang : List.of("en", "fr", "nl")) {
-            org.jsoup.nodes.Document post = org.jsoup.Jsoup.parse(temp.resolve("out/" + lang + "/posts/2022-03-08-pin-je-punt/index.html").toFile());
+            org.jsoup.nodes.Document post = org.jsoup.Jsoup.parse(out.resolve(in(lang, "2022/03/08/pin-je-punt.html")).toFile());
             assertEquals("https://www.youtube.com/watch?v=7OtCK1_VsSI", post.selectFirst("main .video-card a").attr("href"));
         }
     }
@@ -224,7 +160,7 @@ class OsmbeCorpusTest {
 
     @Test
     void theCorpusQuirksAreRead() {
-        OutputSite site = new OutputSite(temp.resolve("out"), "/");
+        OutputSite site = new OutputSite(out, "/");
         // A BOM, CRLF endings, "title :" with a space and a non-ASCII file name all end up as proper pages.
         assertTrue(site.pages().keySet().stream().anyMatch(p -> p.contains("kızılaslan")));
         long untitled = site.pages().values().stream().filter(d -> d.title().isBlank()).count();
@@ -238,7 +174,7 @@ class OsmbeCorpusTest {
     void theSiteOwnSearchPagesBecomeTheSearchPages() throws IOException {
         // content/search.<lang>.md would clash with the generated search page: it gives it its title instead.
         for (String lang : List.of("en", "fr", "nl")) {
-            String html = Files.readString(temp.resolve("out").resolve(lang).resolve("search/index.html"));
+            String html = Files.readString(out.resolve(in(lang, "search.html")));
             assertTrue(html.contains("id=\"search-app\""), lang + ": the search page runs the search UI");
             String title = Files.readString(TestPaths.corpus("osmbe-website").resolve("content/search." + lang + ".md"))
                     .lines().filter(l -> l.startsWith("title:")).findFirst().orElseThrow().substring(6).strip();
@@ -248,39 +184,7 @@ class OsmbeCorpusTest {
 
     @Test
     void theSitemapValidatesAndEveryPageListsTheAlternatesItDeclares() {
-        Path out = temp.resolve("out");
         assertEquals(List.of(), Sitemaps.validateSite(out));
         assertEquals(List.of(), Sitemaps.mismatches(new OutputSite(out, "/"), out));
-    }
-
-    /**
-     * Crawled over HTTP from the root: every link Agora writes answers. Aliases are reached through _redirects. The corpus's own broken links (its
-     * authors wrote [JOSM](josm.openstreetmap.de) and links to pages it does not have) are left out only
-     * when the build already reported each of them as a warning, with its file and line.
-     */
-    @Test
-    void everyLinkAgoraWritesAnswersOverHttp() {
-        List<String> warnings = result.diagnostics().sorted().stream().map(Diagnostic::message).toList();
-        LinkCrawler.Result crawl;
-        URI served;
-        try (StaticServer server = StaticServer.serve(temp.resolve("out"), "/")) {
-            served = server.base();
-            crawl = new LinkCrawler(served, URI.create("https://openstreetmap.be/"))
-                    .crawl(List.of("", "robots.txt", "sitemap.xml", "_redirects", "404.html"));
-        }
-        List<String> unexplained = new ArrayList<>();
-        for (LinkCrawler.Failure f : crawl.failures()) {
-            String path = f.sitePath(served);
-            int hash = f.url().indexOf('#');
-            boolean reported = hash < 0
-                    ? warnings.stream().anyMatch(w -> w.contains("points to " + path + ","))
-                    : warnings.stream().anyMatch(w -> w.contains("points to #" + f.url().substring(hash + 1) + ",")
-                            && w.endsWith(" of " + path));
-            if (!reported) unexplained.add(f.toString());
-        }
-        assertEquals(List.of(), unexplained);
-        // Every page was reached (the corpus's images that no page shows need not be).
-        assertEquals(List.of(), crawl.unfetched(temp.resolve("out"), served,
-                rel -> !rel.endsWith(".html") && !rel.endsWith(".xml") && !rel.endsWith(".css") || rel.startsWith("agora-search/")));
     }
 }

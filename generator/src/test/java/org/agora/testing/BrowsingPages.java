@@ -4,13 +4,19 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Checks on a built site's browsing pages, read from its HTML as a reader sees them: taxonomy, term and
  * library pages exist in every language, and every count shown equals the documents the page lists.
+ * Pages are found by following links (hreflang alternates, term links, "next" links of the pagination), never
+ * by making paths, so the checks hold whatever the site's URL settings (the default language at the root,
+ * ugly URLs, a sub-path).
  */
 public final class BrowsingPages {
 
@@ -20,64 +26,65 @@ public final class BrowsingPages {
     public static List<String> problems(OutputSite site, List<String> languages) {
         List<String> problems = new ArrayList<>();
         Map<String, Document> pages = site.pages();
-        TreeSet<String> browsing = new TreeSet<>();   // "themes/", "themes/open-data/", "library/" without language
+        TreeSet<String> browsing = new TreeSet<>();   // first pages of taxonomies, terms and libraries, every language
         pages.forEach((rel, doc) -> {
             String kind = doc.body().className();
-            if (!rel.contains("/page/") && (kind.contains("kind-taxonomy") || kind.contains("kind-term") || kind.contains("kind-library"))) {
-                browsing.add(rel.substring(rel.indexOf('/') + 1));
+            boolean first = doc.selectFirst(".pagination a[rel=prev]") == null;
+            if (first && (kind.contains("kind-taxonomy") || kind.contains("kind-term") || kind.contains("kind-library"))) {
+                browsing.add(rel);
             }
         });
-        for (String lang : languages) {
-            if (!browsing.contains("library/index.html")) problems.add("no library page at all");
-            for (String rel : browsing) {
-                if (!pages.containsKey(lang + "/" + rel)) problems.add("missing in " + lang + ": " + rel);
-            }
+        if (browsing.stream().noneMatch(rel -> pages.get(rel).body().className().contains("kind-library"))) {
+            problems.add("no library page at all");
         }
-        for (String lang : languages) {
-            for (String rel : browsing) {
-                Document doc = pages.get(lang + "/" + rel);
-                if (doc == null) continue;
-                String dir = lang + "/" + rel.substring(0, rel.length() - "index.html".length());
-                if (doc.body().className().contains("kind-taxonomy")) {
-                    for (Element li : doc.select(".term-list li")) {
-                        Element a = li.selectFirst("a");
-                        String target = java.net.URLDecoder.decode(a.attr("href").substring(a.attr("href").indexOf('/' + lang + '/') + 1),
-                                java.nio.charset.StandardCharsets.UTF_8);
-                        int shown = leadingNumber(li.selectFirst(".count").text());
-                        int listed = listed(site, target, "main .items .item");
-                        if (shown != listed) problems.add(dir + ": '" + a.text() + "' says " + shown + ", its page lists " + listed);
-                    }
-                } else if (doc.body().className().contains("kind-library")) {
-                    int shown = leadingNumber(doc.selectFirst("#library-status").text());
-                    int listed = listed(site, dir, "#library-list .item");
-                    if (shown != listed) problems.add(dir + ": says " + shown + " documents, lists " + listed);
-                    for (Element li : doc.select(".library-facet li")) {
-                        Element a = li.selectFirst("a");
-                        if (a == null) continue;
-                        String target = java.net.URLDecoder.decode(a.attr("href").substring(a.attr("href").indexOf('/' + lang + '/') + 1),
-                                java.nio.charset.StandardCharsets.UTF_8);
-                        int count = leadingNumber(li.selectFirst(".count").text());
-                        int onItsPage = listed(site, target, "main .items .item");
-                        if (count != onItsPage) problems.add(dir + ": filter '" + a.text() + "' says " + count + ", its page lists " + onItsPage);
-                    }
+        for (String rel : browsing) {
+            Document doc = pages.get(rel);
+            // The same page in every language: each translation offered and there.
+            Set<String> offered = new HashSet<>();
+            for (Element link : doc.select("link[rel=alternate][hreflang]")) {
+                if (site.pageFor(link.attr("href")).isPresent()) offered.add(link.attr("hreflang"));
+            }
+            for (String lang : languages) if (!offered.contains(lang)) problems.add("missing in " + lang + ": " + rel);
+
+            if (doc.body().className().contains("kind-taxonomy")) {
+                for (Element li : doc.select(".term-list li")) {
+                    Element a = li.selectFirst("a");
+                    int shown = leadingNumber(li.selectFirst(".count").text());
+                    int listed = site.pageFor(a.attr("href")).map(target -> listed(site, target, "main .items .item")).orElse(-1);
+                    if (shown != listed) problems.add(rel + ": '" + a.text() + "' says " + shown + ", its page lists " + listed);
+                }
+            } else if (doc.body().className().contains("kind-library")) {
+                int shown = leadingNumber(doc.selectFirst("#library-status").text());
+                int listed = listed(site, rel, "#library-list .item");
+                if (shown != listed) problems.add(rel + ": says " + shown + " documents, lists " + listed);
+                for (Element li : doc.select(".library-facet li")) {
+                    Element a = li.selectFirst("a");
+                    if (a == null) continue;
+                    int count = leadingNumber(li.selectFirst(".count").text());
+                    int onItsPage = site.pageFor(a.attr("href")).map(target -> listed(site, target, "main .items .item")).orElse(-1);
+                    if (count != onItsPage) problems.add(rel + ": filter '" + a.text() + "' says " + count + ", its page lists " + onItsPage);
                 }
             }
         }
         return problems;
     }
 
-    /** Items matching {@code selector} on a list page and its further pages (…/page/2/…). */
-    public static int listed(OutputSite site, String dir, String selector) {
+    /**
+     * Items matching {@code selector} on a list page (output-relative path) and on the further pages its
+     * pagination's "next" links lead to; -1 when there is no such page.
+     */
+    public static int listed(OutputSite site, String rel, String selector) {
         int count = 0;
-        for (int n = 1; ; n++) {
-            String rel = dir + (n == 1 ? "" : "page/" + n + "/") + "index.html";
-            Document doc = site.pages().get(rel);
-            if (doc == null) {
-                if (n == 1) return -1;
-                return count;
-            }
+        Set<String> seen = new HashSet<>();
+        Optional<String> at = Optional.of(rel);
+        while (at.isPresent() && seen.add(at.get())) {
+            Document doc = site.pages().get(at.get());
+            if (doc == null) return seen.size() == 1 ? -1 : count;
             count += doc.select(selector).size();
+            Element next = doc.selectFirst(".pagination a[rel=next]");
+            at = next == null ? Optional.empty() : site.pageFor(next.attr("href"));
         }
+        return count;
     }
 
     private static int leadingNumber(String text) {

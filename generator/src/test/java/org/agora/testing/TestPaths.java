@@ -31,24 +31,9 @@ public final class TestPaths {
         return repoRoot().resolveSibling("shared").resolve("corpora").resolve(name);
     }
 
-    /**
-     * The osmbe corpus as a site in {@code parent}/osmbe: our site-config.yml beside a copy of the corpus's
-     * content (a link would lead out of the site folder, which Agora refuses), the corpus untouched.
-     */
+    /** The osmbe corpus as a site in {@code parent}/osmbe (see {@link RealCorpus#site}). */
     public static Path osmbeSite(Path parent) {
-        Path corpus = corpus("osmbe-website");
-        if (!Files.isDirectory(corpus.resolve("content"))) {
-            throw new IllegalStateException("the shared corpus must be beside the repository: " + corpus);
-        }
-        Path site = parent.resolve("osmbe");
-        try {
-            Files.createDirectories(site);
-            Files.copy(repoRoot().resolve("generator/src/test/resources/corpora/osmbe/site-config.yml"), site.resolve("site-config.yml"));
-            copyTree(corpus.resolve("content"), site.resolve("content"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return site;
+        return RealCorpus.OSMBE.site(parent);
     }
 
     /** A fixture site from src/test/resources/sites, copied so its output can be written beside it. */
