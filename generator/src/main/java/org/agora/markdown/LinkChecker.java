@@ -23,10 +23,26 @@ public final class LinkChecker {
      * @param outputs every file the build will write, relative to the output folder
      * @param idsByOutput the element ids of each rendered document, by output file
      */
+    private final Map<String, String> redirects;
+
     public LinkChecker(Set<String> outputs, Map<String, Set<String>> idsByOutput, org.agora.config.BrokenLinks level) {
+        this(outputs, idsByOutput, level, Map.of());
+    }
+
+    /** @param redirects the output file of each alias, and the output file of the page it sends readers to */
+    public LinkChecker(Set<String> outputs, Map<String, Set<String>> idsByOutput, org.agora.config.BrokenLinks level,
+                       Map<String, String> redirects) {
         this.outputs = outputs;
         this.idsByOutput = idsByOutput;
         this.level = level;
+        this.redirects = redirects;
+    }
+
+    /** The output file of each alias and of the page it redirects to. */
+    public static Map<String, String> redirectsOf(org.agora.model.Library library) {
+        Map<String, String> out = new java.util.HashMap<>();
+        library.aliases().forEach(a -> out.put(Page.outputPathOf(a.path()), a.target().outputPath()));
+        return out;
     }
 
     public void check(Collection<LinkRef> links, Diagnostics diagnostics) {
@@ -39,6 +55,14 @@ public final class LinkChecker {
                 continue;
             }
             String fragment = link.fragment();
+            String redirected = redirects.get(target);
+            if (redirected != null && fragment != null && !fragment.isEmpty()) {
+                // A redirect page drops the anchor: the reader lands at the top of the page it leads to.
+                diagnostics.warning("link.missing-anchor", link.position(), "link '" + link.written() + "' points to #"
+                                + fragment + ", which the redirect of the old address " + link.sitePath() + " loses",
+                        "link to the page's own address, /" + redirected.replaceFirst("index\\.html$", "") + "#" + fragment);
+                continue;
+            }
             if (fragment != null && !fragment.isEmpty()) {
                 Set<String> ids = idsByOutput.get(target);
                 if (ids != null && !ids.contains(fragment)) {

@@ -193,7 +193,8 @@ public final class ChangeBuilder {
             edited.parallelStream().forEach(p -> bodies.put(p.path(), writer.renderDocument(p, diagnostics)));
             // The links of what changed; links elsewhere into it (its anchors) only ever give warnings, which
             // belong to their own files and come back with the background full build.
-            new LinkChecker(before.outputs(), writer.headingIdsByOutput(), config.brokenLinks())
+            new LinkChecker(before.outputs(), writer.headingIdsByOutput(), config.brokenLinks(),
+                    LinkChecker.redirectsOf(library))
                     .check(bodies.values().stream().flatMap(b -> b.links().stream()).toList(), diagnostics);
             laps.lap("render and check links");
             if (diagnostics.hasErrors()) return failed(diagnostics, rereadFiles, started, options, library);

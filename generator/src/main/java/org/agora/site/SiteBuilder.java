@@ -171,7 +171,8 @@ public final class SiteBuilder {
                     if (indexing) search.add(page, body);
                 }));
                 stages.run("check links", () -> {
-                    new LinkChecker(plan.outputs(), writer.headingIdsByOutput(), config.brokenLinks()).check(writer.links(), diagnostics);
+                    new LinkChecker(plan.outputs(), writer.headingIdsByOutput(), config.brokenLinks(),
+                            LinkChecker.redirectsOf(library)).check(writer.links(), diagnostics);
                     return null;
                 });
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));

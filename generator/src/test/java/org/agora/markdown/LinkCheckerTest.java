@@ -53,4 +53,14 @@ class LinkCheckerTest {
         assertEquals(1, found.size());
         assertTrue(found.getFirst().hint().contains(hint), found.getFirst().hint());
     }
+
+    @Test
+    void anAnchorThroughAnAliasIsReportedSinceTheRedirectLosesIt() {
+        Diagnostics d = new Diagnostics();
+        new LinkChecker(Set.of("old/index.html", "en/b/index.html"), Map.of("en/b/index.html", Set.of("intro")),
+                org.agora.config.BrokenLinks.ERROR, Map.of("old/index.html", "en/b/index.html"))
+                .check(List.of(new LinkRef(AT, "/old/", "intro", "/old/#intro", false)), d);
+        assertEquals(1, d.sorted().size(), d.sorted()::toString);
+        assertTrue(d.sorted().getFirst().hint().contains("/en/b/#intro"), d.sorted().getFirst().hint());
+    }
 }

@@ -49,6 +49,8 @@ class HugoUrlsTest {
         assertTrue(site.page("index.html").select("[data-agora-root]").isEmpty(), "no language choice at the root");
         // Absolute aliases stay as written; relative ones are beside the page, as in Hugo.
         assertPages(site, "old-intro/index.html", "docs/intro-v1/index.html");
+        // url: "helm/v3" is the folder /helm/v3/, as in Hugo, and its canonical address says so.
+        assertEquals("https://example.org/helm/v3/", site.page("helm/v3/index.html").select("link[rel=canonical]").attr("href"));
         // A file in the folder of the language at the root is published at the root too, beside its page.
         assertPages(site, "docs/map.png");
         assertFalse(Files.exists(site.out().resolve("en/docs/map.png")));
@@ -80,6 +82,9 @@ class HugoUrlsTest {
         assertPages(site, "posts/first.html", "posts/second.html", "posts.html", "tags.html", "tags/mapathon.html",
                 "fr/posts/first.html", "fr/posts.html", "fr/index.html", "index.html");
         assertEquals(List.of("/posts/second.html"), hrefs(site.page("posts/first.html"), "second"));
+        // As Hugo writes them with uglyURLs: an alias without a slash, and the second page of a list.
+        assertPages(site, "old-first.html", "posts/page/2.html");
+        assertEquals("/posts/page/2.html", site.page("posts.html").select("a[rel=next]").attr("href"));
     }
 
     @Test
@@ -133,7 +138,8 @@ class HugoUrlsTest {
         Files.writeString(site.site().resolve("site-config.yml"), config.replace("brokenLinks: warning", ""));
         Build b = site.build();
         assertEquals(1, b.code(), b::printed);
-        assertEquals(2, b.errors("content/page.md:4", "").size(), b::printed);
+        // The third is a whole address on the site's own host: checked like any site link.
+        assertEquals(3, b.errors("content/page.md:4", "").size(), b::printed);
     }
 
     private static String search(HostileSite site, String words) {

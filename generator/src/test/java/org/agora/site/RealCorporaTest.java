@@ -207,7 +207,8 @@ class RealCorporaTest {
         int hash = f.url().indexOf('#');
         if (hash >= 0) {
             String anchor = URLDecoder.decode(f.url().substring(hash + 1), StandardCharsets.UTF_8);
-            return messages.stream().anyMatch(m -> m.contains("points to #" + anchor + ",") && m.endsWith(" of " + path));
+            return messages.stream().anyMatch(m -> m.contains("points to #" + anchor + ",")
+                    && (m.endsWith(" of " + path) || m.contains(" old address " + path + " ")));
         }
         return messages.stream().anyMatch(m -> m.contains("points to " + path + ",") || m.contains("'" + path + "'")
                 || m.contains("'" + f.written() + "'"));

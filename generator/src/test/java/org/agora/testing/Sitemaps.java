@@ -169,7 +169,7 @@ public final class Sitemaps {
         }
         site.pages().forEach((rel, doc) -> {
             boolean landing = !rel.equals("index.html") && !rel.endsWith("404.html")
-                    && doc.selectFirst("meta[http-equiv=refresh]") == null && !rel.matches("(.*/)?page/\\d+/index\\.html");
+                    && doc.selectFirst("meta[http-equiv=refresh]") == null && !rel.matches("(.*/)?page/\\d+(/index)?\\.html");
             if (landing && !listedPages.contains(rel)) problems.add(rel + ": a page the sitemap does not list");
         });
         return problems;
