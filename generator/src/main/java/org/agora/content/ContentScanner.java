@@ -35,8 +35,12 @@ public final class ContentScanner {
         }
         SiteFolder site = SiteFolder.of(config.siteDir());
         int maxFiles = config.limits().filesInt();
-        for (Path file : site.files(content, maxFiles, diagnostics)) {
+        List<Path> files = site.files(content, maxFiles, diagnostics);
+        Set<String> otherLanguages = otherLanguageFolders(config, content, files, diagnostics);
+        for (Path file : files) {
             String rel = content.relativize(file).toString().replace('\\', '/');
+            int slash = rel.indexOf('/');
+            if (slash > 0 && otherLanguages.contains(rel.substring(0, slash))) continue;
             if (rel.toLowerCase(Locale.ROOT).endsWith(".md")) {
                 classify(config, file, rel, diagnostics).ifPresent(markdown::add);
             } else if (publishable(config, file, diagnostics)) {
@@ -73,9 +77,12 @@ public final class ContentScanner {
             String suffix = name.substring(dot + 1);
             boolean configured = config.hasLanguage(suffix);
             if (configured || looksLikeLanguage(suffix)) {
-                SourcePosition at = SourcePosition.of(file);
+                SourcePosition at = SourcePosition.of(file, 1);
                 if (!configured) {
-                    diagnostics.error("content.unknown-language", at, "'" + suffix + "' in the file name is not a language of this site",
+                    // A Hugo site often has more languages than it publishes here (disabled, or not copied): the
+                    // file is left out, as Hugo leaves out a language it does not build, and the editor is told.
+                    diagnostics.warning("content.unknown-language", at, "'" + suffix + "' in the file name is not a language of"
+                                    + " this site: the file is not published",
                             "rename the file to one of " + String.join(", ", config.languageCodes().stream()
                                     .map(l -> name.substring(0, dot) + "." + l + ".md").toList())
                                     + ", or add '" + suffix + "' under languages: in site-config.yml");
@@ -101,6 +108,31 @@ public final class ContentScanner {
         if (slash <= 0 || !config.hasLanguage(rel.substring(0, slash))) return rel;
         String language = rel.substring(0, slash);
         return config.languageRoot(language).equals("/") ? rel.substring(slash + 1) : rel;
+    }
+
+    /**
+     * Top folders named like a language the site does not have ("de"), in a site that keeps its languages in
+     * folders (content/en/, content/fr/): Hugo builds only the languages it is given a folder for, so these are
+     * another language's pages, left out with one warning per folder, not sections of the default language.
+     */
+    private static Set<String> otherLanguageFolders(SiteConfig config, Path content, List<Path> files, Diagnostics diagnostics) {
+        java.util.Map<String, Path> tops = new java.util.TreeMap<>();   // each top folder and its first file
+        for (Path file : files) {
+            String rel = content.relativize(file).toString().replace('\\', '/');
+            int slash = rel.indexOf('/');
+            if (slash > 0) tops.putIfAbsent(rel.substring(0, slash), file);
+        }
+        if (tops.keySet().stream().noneMatch(config::hasLanguage)) return Set.of();
+        Set<String> others = new java.util.TreeSet<>();
+        for (String top : tops.keySet()) {
+            if (!config.hasLanguage(top) && looksLikeLanguage(top)) {
+                others.add(top);
+                diagnostics.warning("content.unknown-language", SourcePosition.of(tops.get(top), 1), "content/" + top
+                                + "/ is named like a language this site does not have: its files are not published",
+                        "add '" + top + "' under languages: in site-config.yml to publish it, or remove the folder");
+            }
+        }
+        return others;
     }
 
     /** A two-letter ISO 639 code: "page.de.md" is a language suffix, "v1.2.md" or "notes.draft.md" are not. */

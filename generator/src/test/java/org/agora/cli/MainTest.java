@@ -35,7 +35,7 @@ class MainTest {
         Run r = run("build", "--site", site.toString());
         assertEquals(ExitCodes.SITE_ERRORS, r.code());
         assertTrue(r.err().contains("content/en/links.md:6: error: link target 'missing-page.md' does not exist"), r.err());
-        assertTrue(r.err().contains("Build failed: 6 errors"), r.err());
+        assertTrue(r.err().contains("Build failed: 5 errors"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(Files.exists(site.resolve("public")));

@@ -75,18 +75,18 @@ class ContentScannerTest {
     }
 
     @Test
-    void unconfiguredIsoSuffixIsAnErrorSuggestingRenames() {
+    void unconfiguredIsoSuffixLeavesTheFileOutWithAWarningSuggestingRenames() {
         ContentSet set = scan("x.de.md", "ok.md");
         assertEquals(List.of("ok.md"), set.markdown().stream().map(SourceFile::relPath).toList());
         List<Diagnostic> all = diagnostics.sorted();
         assertEquals(1, all.size(), all::toString);
         Diagnostic d = all.getFirst();
-        assertTrue(d.isError());
+        assertFalse(d.isError(), "a language the site does not publish is left out, as Hugo leaves it out");
         assertEquals(site.resolve("content/x.de.md"), d.position().file());
         assertTrue(d.message().contains("'de'"), d.message());
         assertTrue(d.hint().contains("x.en.md") && d.hint().contains("x.fr.md") && d.hint().contains("x.nl.md"), d.hint());
         assertTrue(d.hint().contains("add 'de' under languages:"), d.hint());
-        assertTrue(d.format(site).startsWith("content/x.de.md: error: "), d.format(site));
+        assertTrue(d.format(site).startsWith("content/x.de.md:1: warning: "), d.format(site));
     }
 
     @Test
@@ -154,5 +154,23 @@ class ContentScannerTest {
         assertTrue(index.isSectionIndex());
         assertEquals("", index.sectionPath());
         assertEquals("fr/guides", index.relDir());
+    }
+
+    @Test
+    void aFolderNamedLikeALanguageTheSiteDoesNotHaveIsLeftOutWhenLanguagesAreFolders() {
+        ContentSet set = scan("en/a.md", "fr/a.md", "de/a.md", "de/sub/b.md", "guides/c.md");
+        assertEquals(List.of("en/a.md", "fr/a.md", "guides/c.md"),
+                set.markdown().stream().map(SourceFile::relPath).sorted().toList());
+        List<Diagnostic> all = diagnostics.sorted();
+        assertEquals(1, all.size(), all::toString);
+        assertTrue(all.getFirst().message().startsWith("content/de/ is named like a language"), all.getFirst().message());
+        assertEquals(1, all.getFirst().position().line());
+    }
+
+    @Test
+    void withoutLanguageFoldersATwoLetterFolderIsASection() {
+        ContentSet set = scan("de/a.md", "guides/c.md");
+        assertEquals(2, set.markdown().size());
+        assertTrue(diagnostics.sorted().isEmpty());
     }
 }
