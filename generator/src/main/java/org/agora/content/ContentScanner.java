@@ -41,7 +41,7 @@ public final class ContentScanner {
             String rel = content.relativize(file).toString().replace('\\', '/');
             int slash = rel.indexOf('/');
             if (slash > 0 && otherLanguages.contains(rel.substring(0, slash))) continue;
-            if (rel.toLowerCase(Locale.ROOT).endsWith(".md")) {
+            if (markdownExtension(rel) > 0) {
                 classify(config, file, rel, diagnostics).ifPresent(markdown::add);
             } else if (publishable(config, file, diagnostics)) {
                 statics.add(new StaticFile(file, rel, outputPathOf(config, rel)));
@@ -69,7 +69,7 @@ public final class ContentScanner {
             rest = rel.substring(slash + 1);
             layout = SourceFile.Layout.FOLDER;
         }
-        String withoutExt = rest.substring(0, rest.length() - 3);
+        String withoutExt = rest.substring(0, rest.length() - markdownExtension(rest));
         int lastSlash = withoutExt.lastIndexOf('/');
         String name = withoutExt.substring(lastSlash + 1);
         int dot = name.lastIndexOf('.');
@@ -133,6 +133,13 @@ public final class ContentScanner {
             }
         }
         return others;
+    }
+
+    /** The length of a Markdown file's extension, as Hugo recognises them (.md, .markdown, .mdown), or 0. */
+    static int markdownExtension(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : List.of(".md", ".markdown", ".mdown")) if (lower.endsWith(ext)) return ext.length();
+        return 0;
     }
 
     /** A two-letter ISO 639 code: "page.de.md" is a language suffix, "v1.2.md" or "notes.draft.md" are not. */

@@ -173,4 +173,11 @@ class ContentScannerTest {
         assertEquals(2, set.markdown().size());
         assertTrue(diagnostics.sorted().isEmpty());
     }
+
+    @Test
+    void markdownFilesWithHugosOtherExtensionsAreDocuments() {
+        ContentSet set = scan("en/a.markdown", "fr/a.mdown", "en/b.md");
+        assertEquals(List.of("a", "a", "b"), set.markdown().stream().map(SourceFile::pathKey).sorted().toList());
+        assertTrue(set.staticFiles().isEmpty(), "none of them is copied as a file");
+    }
 }
