@@ -158,7 +158,9 @@ public final class LinkTargets {
     private boolean exists(String sitePath) {
         if (library.byPath().containsKey(sitePath) || library.byPath().containsKey(sitePath + "/")) return true;
         String rel = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
-        return staticPaths.contains(rel) || library.byPath().containsKey(sitePath.replaceAll("/$", "") + ".html");
+        // Every site link of every page passes here: no regular expression for a trailing slash.
+        String ugly = (sitePath.endsWith("/") ? sitePath.substring(0, sitePath.length() - 1) : sitePath) + ".html";
+        return staticPaths.contains(rel) || library.byPath().containsKey(ugly);
     }
 
     /** "categories/event.md" names the term page of "event" in categories, as a Hugo ref may. */
