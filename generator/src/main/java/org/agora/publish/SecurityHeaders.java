@@ -1,7 +1,6 @@
 package org.agora.publish;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * What a host should say about every page so that a browser refuses what the site did not mean to run: the
@@ -21,11 +20,19 @@ public final class SecurityHeaders {
      */
     public static String withPolicy(String html, String policy) {
         if (policy == null) return html;
-        int head = html.toLowerCase(Locale.ROOT).indexOf("<head");
+        int head = indexOfIgnoringCase(html, "<head");
         int end = head < 0 ? -1 : html.indexOf('>', head);
         if (end < 0) return html;
         String meta = "\n<meta http-equiv=\"Content-Security-Policy\" content=\"" + policy + "\">";
         return html.substring(0, end + 1) + meta + html.substring(end + 1);
+    }
+
+    /** Where {@code lowerCaseWord} first occurs in any case; the page is not copied to lower case to find out. */
+    private static int indexOfIgnoringCase(String html, String lowerCaseWord) {
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) return i;
+        }
+        return -1;
     }
 
     /** Netlify's and Cloudflare Pages' _headers: every path gets the headers. */

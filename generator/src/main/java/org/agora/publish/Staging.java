@@ -153,18 +153,7 @@ public final class Staging implements AutoCloseable {
 
     private static void replace(Path file, byte[] bytes) {
         try {
-            Files.createDirectories(file.getParent());
-            Path next = Files.createTempFile(file.getParent(), ".agora-", ".tmp");
-            try {
-                Files.write(next, bytes);
-                try {
-                    Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(next);
-            }
+            org.agora.files.AtomicWrite.replace(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

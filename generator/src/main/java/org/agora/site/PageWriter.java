@@ -25,6 +25,7 @@ import org.agora.render.TemplateRenderer;
 import org.agora.render.Theme;
 import org.agora.render.ViewFactory;
 import org.agora.render.Views;
+import org.agora.search.DocumentText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -65,10 +66,24 @@ final class PageWriter {
     private final PageMemory memory;
     /** Called before every page: a build that was cancelled stops there. */
     private final Runnable checkpoint;
+    /** Documents and pages made by earlier builds from the same inputs; null where nothing is kept (the preview's rebuilds). */
+    private final DocumentCache cache;
+    private final PageCache pages;
+
+    /** What earlier builds left to reuse. */
+    record Caches(DocumentCache documents, PageCache pages) {}
 
     PageWriter(Library library, Rendering rendering, MarkdownRenderer markdown,
                Map<String, List<Views.AttachmentView>> attachments, EventSchedule schedule, Staging staging,
                PageMemory memory, Runnable checkpoint) {
+        this(library, rendering, markdown, attachments, schedule, staging, memory, checkpoint, new Caches(null, null));
+    }
+
+    PageWriter(Library library, Rendering rendering, MarkdownRenderer markdown,
+               Map<String, List<Views.AttachmentView>> attachments, EventSchedule schedule, Staging staging,
+               PageMemory memory, Runnable checkpoint, Caches caches) {
+        this.cache = caches.documents();
+        this.pages = caches.pages();
         this.memory = memory;
         this.checkpoint = checkpoint;
         this.texts = memory.texts();
@@ -94,12 +109,12 @@ final class PageWriter {
      * The texts of home, section and term pages (_index.md): lists and navigation show their summaries, and
      * those with text of their own are indexed for search like documents.
      */
-    Void renderListTexts(Diagnostics diagnostics, java.util.function.BiConsumer<Page, RenderedMarkdown> indexer) {
+    Void renderListTexts(Diagnostics diagnostics, java.util.function.BiConsumer<Page, DocumentText.Text> indexer) {
         boolean publishable = !diagnostics.hasErrors();
         library.pages().parallelStream().filter(p -> p.document() != null && p.kind() != PageKind.PAGE).forEach(p -> {
             RenderedMarkdown body = markdown.render(p.document(), p, diagnostics);
             texts.put(p.path(), body);
-            if (publishable && p.isDocument()) indexer.accept(p, body);
+            if (publishable && p.isDocument()) indexer.accept(p, DocumentText.of(body.html()));
         });
         return null;
     }
@@ -109,16 +124,41 @@ final class PageWriter {
      * stages found errors, the Markdown is still checked (one run reports everything) but nothing is kept,
      * since this build will not be published.
      */
-    Void renderDocuments(Diagnostics diagnostics, java.util.function.BiConsumer<Page, RenderedMarkdown> indexer) {
+    Void renderDocuments(Diagnostics diagnostics, java.util.function.BiConsumer<Page, DocumentText.Text> indexer) {
         boolean publishable = !diagnostics.hasErrors();
         library.pages().parallelStream().filter(p -> p.kind() == PageKind.PAGE).forEach(page -> {
-            RenderedMarkdown body = renderDocument(page, diagnostics);
+            RenderedDocument rendered = renderedOrCached(page, diagnostics);
+            texts.put(page.path(), rendered.text());
             if (publishable) {
-                pendingHtml.put(page.path(), Deflated.of(body.html()));
-                indexer.accept(page, body);
+                pendingHtml.put(page.path(), rendered.html());
+                indexer.accept(page, rendered.searchText());
             }
         });
         return null;
+    }
+
+    /**
+     * A document as an earlier build rendered it from the same inputs, its problems reported again; else
+     * rendered now, its search text read from the HTML once, and kept for the next build.
+     */
+    private RenderedDocument renderedOrCached(Page page, Diagnostics diagnostics) {
+        if (page.document() == null) {
+            return new RenderedDocument(RenderedMarkdown.empty(), Deflated.of(""), new DocumentText.Text("", ""), List.of());
+        }
+        if (cache != null) {
+            java.util.Optional<RenderedDocument> kept = cache.get(page.document());
+            if (kept.isPresent()) {
+                kept.get().problems().forEach(diagnostics::add);
+                return kept.get();
+            }
+        }
+        Diagnostics own = new Diagnostics();
+        RenderedMarkdown body = markdown.render(page.document(), page, own);
+        RenderedDocument rendered = new RenderedDocument(body.withoutHtml(), Deflated.of(body.html()),
+                DocumentText.of(body.html()), own.sorted());
+        rendered.problems().forEach(diagnostics::add);
+        if (cache != null) cache.put(page.document(), rendered);
+        return rendered;
     }
 
     /** A document's Markdown, remembered without its HTML (lists show its excerpt), returned whole for its page. */
@@ -333,10 +373,14 @@ final class PageWriter {
     }
 
     private boolean render(String template, Map<String, Object> context, String outputPath, Diagnostics diagnostics) {
+        String key = pages == null ? null : pages.keyOf(template, outputPath, context);
+        if (key != null && copyKept(key, outputPath)) return true;
         try {
             String html = SecurityHeaders.withPolicy(templates.render(template, context),
                     library.config().security().contentSecurityPolicy());
-            write(outputPath, html.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            write(outputPath, bytes);
+            if (key != null) pages.put(key, bytes);
             return true;
         } catch (TemplateRenderer.TemplateFailure e) {
             var file = templates.locate(e.template()).orElse(theme.root().resolve("templates").resolve(e.template()));
@@ -344,6 +388,20 @@ final class PageWriter {
                     "fix the template; the page " + outputPath + " could not be written");
             return false;
         }
+    }
+
+    /** The page as an earlier build wrote it from the same template and context; false when it is not kept. */
+    private boolean copyKept(String key, String outputPath) {
+        java.util.Optional<java.nio.file.Path> kept = pages.kept(key);
+        if (kept.isEmpty()) return false;
+        try {
+            // Copied, not linked: a tool that rewrites the published files in place must not change the cache.
+            staging.copy(outputPath, kept.get());
+        } catch (java.io.UncheckedIOException e) {
+            return false;   // swept or damaged since: rendered instead
+        }
+        written.incrementAndGet();
+        return true;
     }
 
     private void write(String path, byte[] bytes) {

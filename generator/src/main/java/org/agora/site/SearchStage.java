@@ -4,7 +4,6 @@ import org.agora.config.LanguageConfig;
 import org.agora.config.SiteConfig;
 import org.agora.i18n.LocaleFormats;
 import org.agora.i18n.Messages;
-import org.agora.markdown.RenderedMarkdown;
 import org.agora.model.Library;
 import org.agora.model.Page;
 import org.agora.model.SiteUrls;
@@ -104,9 +103,8 @@ final class SearchStage implements AutoCloseable {
     }
 
     /** Called from the render threads for every document. */
-    void add(Page page, RenderedMarkdown body) {
+    void add(Page page, DocumentText.Text text) {
         IndexBuilder builder = builders.get(page.language());
-        DocumentText.Text text = DocumentText.of(body.html());
         Map<String, List<String>> facets = new TreeMap<>();
         String lang = page.language();
         if (page.type() != null) {

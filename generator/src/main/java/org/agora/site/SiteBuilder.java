@@ -161,8 +161,14 @@ public final class SiteBuilder {
             try (Staging staging = writing ? Staging.open(outDir) : Staging.discarding();
                  SearchStage search = indexing ? new SearchStage(library, messages, formats,
                          new AttachmentTexts(files, config.limits(), diagnostics), options.cacheDir().toAbsolutePath()) : null) {
+                Path cacheDir = options.cacheDir().toAbsolutePath();
+                String themeInputs = RenderInputs.theme(config, theme.get(), assets);
+                DocumentCache documentCache = DocumentCache.in(cacheDir, writing, RenderInputs.markdown(config, themeInputs, library),
+                        RenderInputs.cards(library));
+                // A check leaves the site as it found it: it reads what builds kept, and keeps nothing itself.
+                PageCache pageCache = PageCache.in(cacheDir, writing, themeInputs);
                 PageWriter writer = new PageWriter(library, rendering, markdown, attachments, schedule, staging, memory,
-                        stages::checkCancelled);
+                        stages::checkCancelled, new PageWriter.Caches(documentCache, pageCache));
                 stages.run("render section texts", () -> writer.renderListTexts(diagnostics, (page, body) -> {
                     if (indexing) search.add(page, body);
                 }));
@@ -205,6 +211,8 @@ public final class SiteBuilder {
                     try {
                         stages.checkCancelled();
                         staging.commit();
+                        documentCache.sweep();
+                        pageCache.sweep();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     } finally {

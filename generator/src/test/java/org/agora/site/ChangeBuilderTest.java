@@ -90,6 +90,7 @@ class ChangeBuilderTest {
                 BuildResult fresh = new SiteBuilder(BuildListener.NONE).build(options(site, full));
                 assertTrue(fresh.success(), fresh.diagnostics().sorted().toString());
                 assertEquals(comparable(full), comparable(preview), what);
+                assertWarmBuildIsTheColdOne(site, what);
                 assertInstanceOf(ChangeBuilder.Outcome.Unchanged.class, new ChangeBuilder().rebuild(snapshot, Set.of(changed)),
                         "nothing changed since: " + what);
             }
@@ -111,6 +112,7 @@ class ChangeBuilderTest {
             assertEquals(Files.size(pdf), Files.size(preview.resolve("files/annual-report-2025.pdf")));
             assertTrue(new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full"))).success());
             assertEquals(comparable(temp.resolve("full")), comparable(preview));
+            assertWarmBuildIsTheColdOne(site, "a replaced attachment");
         }
     }
 
@@ -150,6 +152,7 @@ class ChangeBuilderTest {
 
             assertTrue(new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full"))).success());
             assertEquals(comparable(temp.resolve("full")), comparable(preview), "every page as a full build writes it");
+            assertWarmBuildIsTheColdOne(site, "a new document");
         }
     }
 
@@ -206,6 +209,55 @@ class ChangeBuilderTest {
 
             Path config = site.resolve("site-config.yml");
             assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(config)));
+        }
+    }
+
+    /**
+     * A build that reuses the cache of the build made before the edits ({@code cache-preview}, copied) writes,
+     * file for file, what a build from an empty cache writes: the cache never changes what is published,
+     * search index and related documents included.
+     */
+    private void assertWarmBuildIsTheColdOne(Path site, String what) {
+        Path warmCache = temp.resolve("cache-warm");
+        SiteSearchCache.deleteTree(warmCache);
+        org.agora.testing.TestPaths.copyTree(temp.resolve("cache-preview"), warmCache);
+        long before = markedOld(warmCache);
+        BuildResult warm = new SiteBuilder(BuildListener.NONE).build(
+                new BuildOptions(site, temp.resolve("warm"), false, warmCache, BUILD_DATE));
+        assertTrue(warm.success(), warm.diagnostics().sorted().toString());
+        assertTrue(reusedFiles(warmCache.resolve("documents"), before) > 0, "documents were taken from the cache: " + what);
+        assertTrue(reusedFiles(warmCache.resolve("pages"), before) > 0, "pages were taken from the cache: " + what);
+
+        Path coldCache = temp.resolve("cache-cold");
+        SiteSearchCache.deleteTree(coldCache);
+        BuildResult cold = new SiteBuilder(BuildListener.NONE).build(
+                new BuildOptions(site, temp.resolve("cold"), false, coldCache, BUILD_DATE));
+        assertTrue(cold.success(), cold.diagnostics().sorted().toString());
+        Map<String, String> warmFiles = files(temp.resolve("warm"));
+        Map<String, String> coldFiles = files(temp.resolve("cold"));
+        assertEquals(coldFiles.keySet(), warmFiles.keySet(), "the same files, warm and cold: " + what);
+        coldFiles.forEach((path, text) -> assertEquals(text, warmFiles.get(path), path + ", warm and cold: " + what));
+    }
+
+    /** Dates every file of the cache a day back, so that the files a build keeps are told from those it writes. */
+    private static long markedOld(Path dir) {
+        long old = System.currentTimeMillis() - 86_400_000L;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(old));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return old + 1000;
+    }
+
+    /** Cache files a build found already there (dated before {@code since}) and kept. */
+    private static long reusedFiles(Path dir, long since) {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> p.toFile().lastModified() < since).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
