@@ -22,11 +22,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * "Related resources" for the documents of one language's index, in the manner of Lucene's MoreLikeThis: a
@@ -291,23 +289,25 @@ public final class RelatedDocuments implements AutoCloseable {
      * dictionary), each boosted by its weight relative to the best, as MoreLikeThis builds its query.
      */
     private Profile best(Scratch s, int n, List<String> themes) {
-        int[] terms = new int[n];
-        float[] weights = new float[n];
+        // Weight and word in one long, so one primitive sort orders them: the weight's bits (positive floats
+        // order as their bits do) above, the word's number turned around below, so equal weights put the
+        // first word of the dictionary last, that is first once read from the end.
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
             int t = s.terms[i];
-            terms[i] = t;
-            weights[i] = s.tf[t] * tellingIdf[t];
+            float weight = s.tf[t] * tellingIdf[t];
             s.tf[t] = 0;
+            keys[i] = ((long) Float.floatToIntBits(weight) << 32) | (Integer.MAX_VALUE - t);
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> weights[a] != weights[b] ? Float.compare(weights[b], weights[a]) : Integer.compare(terms[a], terms[b]));
+        Arrays.sort(keys);
         int k = Math.min(n, MAX_QUERY_TERMS);
         int[] chosen = new int[k];
         float[] boosts = new float[k];
+        float top = k == 0 ? 0 : Float.intBitsToFloat((int) (keys[n - 1] >>> 32));
         for (int i = 0; i < k; i++) {
-            chosen[i] = terms[order[i]];
-            boosts[i] = weights[order[i]] / weights[order[0]];
+            long key = keys[n - 1 - i];
+            chosen[i] = Integer.MAX_VALUE - (int) (key & 0xFFFFFFFFL);
+            boosts[i] = Float.intBitsToFloat((int) (key >>> 32)) / top;
         }
         return new Profile(chosen, boosts, themes);
     }
@@ -359,17 +359,25 @@ public final class RelatedDocuments implements AutoCloseable {
             if (visible[d] && s.shared[d] >= 0) best = Math.max(best, s.text[d]);
         }
         int themes = profile.themes().size();
-        // The weakest of the best on top, so it is the one that leaves.
-        Comparator<Related> order = Comparator.comparing(Related::score).reversed().thenComparing(Related::path);
-        PriorityQueue<Related> kept = new PriorityQueue<>(order.reversed());
+        // The best few in plain arrays, weakest last: most candidates are compared once with the weakest and
+        // leave, with no object made for them.
+        float[] keptScore = new float[max];
+        int[] keptDoc = new int[max];
+        int kept = 0;
         for (int i = 0; i < touched; i++) {
             int d = s.touched[i];
             if (visible[d] && s.shared[d] >= 0) {
                 float score = (best > 0 ? (1 - THEME_WEIGHT) * s.text[d] / best : 0)
                         + (themes > 0 ? THEME_WEIGHT * s.shared[d] / themes : 0);
-                if (score > 0) {
-                    kept.add(new Related(pathOfDoc[d], score));
-                    if (kept.size() > max) kept.poll();
+                if (score > 0 && (kept < max || before(score, d, keptScore[kept - 1], keptDoc[kept - 1]))) {
+                    int at = kept < max ? kept++ : max - 1;
+                    while (at > 0 && before(score, d, keptScore[at - 1], keptDoc[at - 1])) {
+                        keptScore[at] = keptScore[at - 1];
+                        keptDoc[at] = keptDoc[at - 1];
+                        at--;
+                    }
+                    keptScore[at] = score;
+                    keptDoc[at] = d;
                 }
             }
             s.seen[d] = false;
@@ -377,8 +385,13 @@ public final class RelatedDocuments implements AutoCloseable {
             s.shared[d] = 0;
         }
         List<Related> out = new ArrayList<>(kept);
-        out.sort(order);
+        for (int i = 0; i < kept; i++) out.add(new Related(pathOfDoc[keptDoc[i]], keptScore[i]));
         return List.copyOf(out);
+    }
+
+    /** Higher scores first; between equal scores, the path first in order, so the lists do not hang on document numbers. */
+    private boolean before(float score, int doc, float otherScore, int other) {
+        return score != otherScore ? score > otherScore : pathOfDoc[doc].compareTo(pathOfDoc[other]) < 0;
     }
 
     /** The text of a document of this index, to find documents like it in another language's index. */
