@@ -175,8 +175,8 @@ final class SearchStage implements AutoCloseable {
     }
 
     private String relatedKey(String themeField, int max) {
-        // "related-1": change it with RelatedDocuments' way of choosing, so old lists are not reused.
-        StringBuilder what = new StringBuilder("related-1 ").append(themeField).append(' ').append(max).append('\n');
+        // "related-2": change it with RelatedDocuments' way of choosing, so old lists are not reused.
+        StringBuilder what = new StringBuilder("related-2 ").append(themeField).append(' ').append(max).append('\n');
         for (IndexBuilder b : builders.values()) what.append(b.language()).append(' ').append(b.contentDigest()).append('\n');
         for (LanguageConfig l : config.languages()) {
             what.append(l.code()).append(" sees");
@@ -195,20 +195,29 @@ final class SearchStage implements AutoCloseable {
     }
 
     private Map<String, List<String>> computeRelated(String themeField, int max) throws IOException {
-        Map<String, RelatedDocuments> finders = new LinkedHashMap<>();
+        Map<String, RelatedDocuments> finders = new ConcurrentHashMap<>();
         try {
-            for (IndexBuilder b : builders.values()) {
-                finders.put(b.language(), new RelatedDocuments(b.language(), b.settledReader(), themeField));
-            }
+            // Settling (a merge into one segment) and reading an index is single-threaded work per language:
+            // the languages run side by side, as the export's merges do.
+            builders.values().parallelStream().forEach(b -> {
+                try {
+                    finders.put(b.language(), new RelatedDocuments(b.language(), b.settledReader(), themeField));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             Map<String, List<String>> out = new ConcurrentHashMap<>();
             for (LanguageConfig l : config.languages()) {
                 java.util.Set<String> visible = new java.util.HashSet<>();
                 library.listing(library.byPath().get(Library.libraryPath(library.config(), l.code()))).forEach(p -> visible.add(p.path()));
+                // What this language's readers may be shown, in each index's document numbers, once per language.
+                Map<String, boolean[]> visibleIn = new LinkedHashMap<>();
+                finders.forEach((lang, f) -> visibleIn.put(lang, f.docsAmong(visible)));
                 library.pagesIn(l.code()).parallelStream()
                         .filter(p -> p.kind() == org.agora.model.PageKind.PAGE && finders.get(l.code()).has(p.path()))
                         .forEach(page -> {
                             try {
-                                out.put(page.path(), relatedOf(page, visible, finders, themeField, max));
+                                out.put(page.path(), relatedOf(page, visibleIn, finders, themeField, max));
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
@@ -220,31 +229,27 @@ final class SearchStage implements AutoCloseable {
         }
     }
 
-    private List<String> relatedOf(Page page, java.util.Set<String> visible, Map<String, RelatedDocuments> finders,
+    private List<String> relatedOf(Page page, Map<String, boolean[]> visibleIn, Map<String, RelatedDocuments> finders,
                                    String themeField, int max) throws IOException {
         var group = library.groupOf(page);
-        java.util.Set<String> family = new java.util.HashSet<>();
-        group.byLanguage().values().forEach(p -> family.add(p.path()));
+        java.util.Set<String> excluded = new java.util.HashSet<>();
+        group.byLanguage().values().forEach(p -> excluded.add(p.path()));
         List<String> themes = themeField == null ? List.of()
                 : page.terms().getOrDefault(themeField, List.of()).stream().map(t -> Slugs.term(themeField, t)).distinct().toList();
         RelatedDocuments own = finders.get(page.language());
-        RelatedDocuments.Source source = own.source(page.path(), themes);
         List<String> out = new ArrayList<>();
-        java.util.function.Predicate<String> allowed = path -> visible.contains(path) && !family.contains(path) && !out.contains(path);
-        for (var r : own.like(source, allowed, max)) out.add(r.path());
+        for (var r : own.like(own.profile(page.path(), themes), visibleIn.get(page.language()), excluded, max)) out.add(r.path());
         for (String fallback : config.fallbacksOf(page.language())) {
             if (out.size() >= max) break;
             RelatedDocuments other = finders.get(fallback);
-            // Compared in the fallback language's own words when the document has a translation there.
-            RelatedDocuments.Source there = group.in(fallback).filter(t -> other.has(t.path()))
-                    .map(t -> {
-                        try {
-                            return other.source(t.path(), themes);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }).orElse(source);
-            for (var r : other.like(there, allowed, max - out.size())) out.add(r.path());
+            // Compared in the fallback language's own words: through the document's translation there, else
+            // its own text analysed as that language's (rare: the page's language seldom has fewer than five).
+            var translation = group.in(fallback).filter(t -> other.has(t.path()));
+            RelatedDocuments.Profile there = translation.isPresent()
+                    ? other.profile(translation.get().path(), themes)
+                    : other.profile(own.source(page.path(), themes));
+            excluded.addAll(out);
+            for (var r : other.like(there, visibleIn.get(fallback), excluded, max - out.size())) out.add(r.path());
         }
         return List.copyOf(out);
     }
