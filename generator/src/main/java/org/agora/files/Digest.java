@@ -12,6 +12,7 @@ import java.util.HexFormat;
 public final class Digest {
 
     private final MessageDigest sha;
+    private final byte[] length = new byte[8];
 
     private Digest() {
         try {
@@ -36,7 +37,8 @@ public final class Digest {
 
     private Digest add(byte[] bytes, boolean isNull) {
         long n = isNull ? -1 : bytes.length;
-        for (int shift = 56; shift >= 0; shift -= 8) sha.update((byte) (n >>> shift));
+        for (int i = 0; i < 8; i++) length[i] = (byte) (n >>> (56 - 8 * i));
+        sha.update(length);   // one call: a byte at a time was most of the cost of short pieces
         sha.update(bytes);
         return this;
     }

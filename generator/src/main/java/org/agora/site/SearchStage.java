@@ -145,83 +145,99 @@ final class SearchStage implements AutoCloseable {
     Map<String, List<String>> related(int max) throws IOException {
         String themeField = config.taxonomies().contains("themes") ? "themes"
                 : config.taxonomies().contains("categories") ? "categories" : null;
-        // The lists are a function of the indexes' content and of who sees what: kept in the cache under a
-        // digest of both, a build where no document changed (a preview restarted, CI re-run) reuses them.
-        String key = relatedKey(themeField, max);
+        // A language's lists are a function of its index, its fallbacks' indexes and who sees what: kept in the
+        // cache under a digest of those, per language, so a build where no document of a language or of its
+        // fallbacks changed (a preview restarted, CI re-run, an edit in another language) reuses them.
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (LanguageConfig l : config.languages()) keys.put(l.code(), relatedKey(l.code(), themeField, max));
         Path cached = cacheDir.resolve("related.json");
         ObjectMapper json = new ObjectMapper();
+        Map<String, Map<String, List<String>>> kept = new java.util.HashMap<>();
         try {
             if (Files.isRegularFile(cached)) {
-                var stored = json.readTree(cached.toFile());
-                if (key.equals(stored.path("key").asText())) {
-                    Map<String, List<String>> out = new java.util.HashMap<>();
-                    stored.path("related").properties().forEach(e -> {
+                json.readTree(cached.toFile()).path("languages").properties().forEach(language -> {
+                    if (!language.getValue().path("key").asText().equals(keys.get(language.getKey()))) return;
+                    Map<String, List<String>> lists = new java.util.HashMap<>();
+                    language.getValue().path("related").properties().forEach(e -> {
                         List<String> paths = new ArrayList<>();
                         e.getValue().forEach(p -> paths.add(p.asText()));
-                        out.put(e.getKey(), List.copyOf(paths));
+                        lists.put(e.getKey(), List.copyOf(paths));
                     });
-                    return out;
-                }
+                    kept.put(language.getKey(), lists);
+                });
             }
         } catch (IOException | RuntimeException e) {
-            // an unreadable cache file is computed again
+            kept.clear();   // an unreadable cache file is computed again
         }
-        Map<String, List<String>> out = computeRelated(themeField, max);
-        Map<String, Object> stored = new LinkedHashMap<>();
-        stored.put("key", key);
-        stored.put("related", new TreeMap<>(out));
-        Files.write(cached, json.writeValueAsBytes(stored));
+        java.util.Set<String> stale = new java.util.LinkedHashSet<>(keys.keySet());
+        stale.removeAll(kept.keySet());
+        if (!stale.isEmpty()) kept.putAll(computeRelated(themeField, max, stale));
+        Map<String, Object> languages = new TreeMap<>();
+        kept.forEach((code, lists) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", keys.get(code));
+            entry.put("related", new TreeMap<>(lists));
+            languages.put(code, entry);
+        });
+        if (!stale.isEmpty()) Files.write(cached, json.writeValueAsBytes(Map.of("languages", languages)));
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        kept.values().forEach(out::putAll);
         return out;
     }
 
-    private String relatedKey(String themeField, int max) {
-        // "related-2": change it with RelatedDocuments' way of choosing, so old lists are not reused.
-        StringBuilder what = new StringBuilder("related-2 ").append(themeField).append(' ').append(max).append('\n');
-        for (IndexBuilder b : builders.values()) what.append(b.language()).append(' ').append(b.contentDigest()).append('\n');
-        for (LanguageConfig l : config.languages()) {
-            what.append(l.code()).append(" sees");
-            library.listing(library.byPath().get(Library.libraryPath(library.config(), l.code()))).forEach(p -> what.append(' ').append(p.path()));
-            what.append('\n');
-        }
-        // Translations are never suggested for each other, so the groups are part of the answer too.
-        library.pages().stream().filter(Page::isDocument)
-                .forEach(p -> what.append(p.path()).append(' ').append(p.groupKey()).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(what.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The languages whose indexes a language's lists read: its own, then its fallbacks'. */
+    private List<String> readBy(String language) {
+        List<String> out = new ArrayList<>();
+        out.add(language);
+        config.fallbacksOf(language).forEach(f -> { if (!out.contains(f)) out.add(f); });
+        return out;
     }
 
-    private Map<String, List<String>> computeRelated(String themeField, int max) throws IOException {
+    private String relatedKey(String language, String themeField, int max) {
+        // "related-3": change it with RelatedDocuments' way of choosing, so old lists are not reused.
+        org.agora.files.Digest what = org.agora.files.Digest.start().add("related-3").add(themeField).add(max).add(language);
+        for (String read : readBy(language)) what.add(read).add(builders.get(read).contentDigest());
+        library.listing(library.byPath().get(Library.libraryPath(library.config(), language))).forEach(p -> what.add(p.path()));
+        // Translations are never suggested for each other, so the groups are part of the answer too.
+        library.pages().stream().filter(Page::isDocument).forEach(p -> what.add(p.path()).add(p.groupKey()));
+        return what.hex();
+    }
+
+    /** The lists of the pages of {@code languages}, by language. */
+    private Map<String, Map<String, List<String>>> computeRelated(String themeField, int max,
+                                                                 java.util.Set<String> languages) throws IOException {
         Map<String, RelatedDocuments> finders = new ConcurrentHashMap<>();
+        java.util.Set<String> read = new java.util.LinkedHashSet<>();
+        languages.forEach(l -> read.addAll(readBy(l)));
         try {
             // Settling (a merge into one segment) and reading an index is single-threaded work per language:
             // the languages run side by side, as the export's merges do.
-            builders.values().parallelStream().forEach(b -> {
+            read.parallelStream().forEach(code -> {
+                IndexBuilder b = builders.get(code);
                 try {
-                    finders.put(b.language(), new RelatedDocuments(b.language(), b.settledReader(), themeField));
+                    finders.put(code, new RelatedDocuments(code, b.settledReader(), themeField));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            Map<String, List<String>> out = new ConcurrentHashMap<>();
-            for (LanguageConfig l : config.languages()) {
+            Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+            for (String code : languages) {
                 java.util.Set<String> visible = new java.util.HashSet<>();
-                library.listing(library.byPath().get(Library.libraryPath(library.config(), l.code()))).forEach(p -> visible.add(p.path()));
+                library.listing(library.byPath().get(Library.libraryPath(library.config(), code))).forEach(p -> visible.add(p.path()));
                 // What this language's readers may be shown, in each index's document numbers, once per language.
                 Map<String, boolean[]> visibleIn = new LinkedHashMap<>();
                 finders.forEach((lang, f) -> visibleIn.put(lang, f.docsAmong(visible)));
-                library.pagesIn(l.code()).parallelStream()
-                        .filter(p -> p.kind() == org.agora.model.PageKind.PAGE && finders.get(l.code()).has(p.path()))
+                Map<String, List<String>> lists = new ConcurrentHashMap<>();
+                library.pagesIn(code).parallelStream()
+                        .filter(p -> p.kind() == org.agora.model.PageKind.PAGE && finders.get(code).has(p.path()))
                         .forEach(page -> {
                             try {
-                                out.put(page.path(), relatedOf(page, visibleIn, finders, themeField, max));
+                                lists.put(page.path(), relatedOf(page, visibleIn, finders, themeField, max));
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
                         });
+                out.put(code, lists);
             }
             return out;
         } finally {

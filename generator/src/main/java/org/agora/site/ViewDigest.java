@@ -4,6 +4,7 @@ import org.agora.files.Digest;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,7 +70,8 @@ final class ViewDigest {
                 MethodHandles.Lookup lookup = MethodHandles.publicLookup();
                 for (RecordComponent rc : t.getRecordComponents()) {
                     rc.getAccessor().setAccessible(true);
-                    out.add(new Component(rc.getName(), lookup.unreflect(rc.getAccessor())));
+                    out.add(new Component(rc.getName(), lookup.unreflect(rc.getAccessor())
+                            .asType(MethodType.methodType(Object.class, Record.class))));
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new IllegalStateException("a view that cannot be read: " + t.getName(), e);
@@ -80,7 +82,7 @@ final class ViewDigest {
 
     private static Object read(Component c, Record r) {
         try {
-            return c.accessor().invoke(r);
+            return (Object) c.accessor().invokeExact(r);
         } catch (Throwable e) {
             throw new IllegalStateException("a view that cannot be read: " + r.getClass().getName(), e);
         }
