@@ -293,25 +293,24 @@ final class SearchStage implements AutoCloseable {
             languages.add(entry);
         }
         IndexExporter exporter = new IndexExporter(labels());
-        // Merging each language's index into one segment is single-threaded work: the languages run side by side.
+        // Merging a language's index into one segment and exporting it are single-threaded work: the languages
+        // run side by side.
         builders.values().parallelStream().forEach(builder -> {
             try {
                 builder.finish();
+                try (SearchIndex index = SearchIndex.open(builder.language(), builder.dir())) {
+                    Map<String, Object> manifest = exporter.manifest(index, exportFiles(builder, index, exporter, searchDir, json));
+                    manifest.put("label", config.language(builder.language()).label());
+                    manifest.put("languages", languages);
+                    manifest.put("analysis", AnalysisTables.forLanguage(builder.language()));
+                    manifest.put("unicode", unicodeFile);
+                    manifest.put("languageFacetLabel", exporter.fieldLabel(builder.language(), SearchFields.LANGUAGE));
+                    Files.write(searchDir.resolve(builder.language() + ".json"), json.writeValueAsBytes(manifest));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        for (IndexBuilder builder : builders.values()) {
-            try (SearchIndex index = SearchIndex.open(builder.language(), builder.dir())) {
-                Map<String, Object> manifest = exporter.manifest(index, exportFiles(builder, index, exporter, searchDir, json));
-                manifest.put("label", config.language(builder.language()).label());
-                manifest.put("languages", languages);
-                manifest.put("analysis", AnalysisTables.forLanguage(builder.language()));
-                manifest.put("unicode", unicodeFile);
-                manifest.put("languageFacetLabel", exporter.fieldLabel(builder.language(), SearchFields.LANGUAGE));
-                Files.write(searchDir.resolve(builder.language() + ".json"), json.writeValueAsBytes(manifest));
-            }
-        }
     }
 
     /**
