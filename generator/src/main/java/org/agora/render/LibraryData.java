@@ -1,5 +1,7 @@
 package org.agora.render;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,14 +11,21 @@ import org.agora.model.Page;
 import org.agora.model.Slugs;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The data behind a library page's live filters: every document of the language's library in list order,
- * with the positions of its facet values, so the browser counts and filters without a server. The format
- * is described in docs/library-format.md.
+ * The data behind a library page's live filters, split so that what a reader downloads stays small however
+ * large the library: an entry file with the filters, their values and counts and the first page of the list;
+ * a filters file with, for each value, the numbers of the documents that have it, fetched when the reader
+ * first filters; and the documents' cards, one file per page of the list, fetched when that page is shown.
+ * The format, and why it is split this way, is described in docs/library-format.md.
  */
 public final class LibraryData {
 
@@ -24,66 +33,143 @@ public final class LibraryData {
 
     private LibraryData() {}
 
-    public static byte[] of(Library library, ViewFactory views, Page libraryPage) {
+    public static LibraryFiles of(Library library, ViewFactory views, Page libraryPage) {
         String lang = libraryPage.language();
+        String folder = Page.folderOf(libraryPage.path()).substring(1);
+        int pageSize = library.config().pageSize();
         List<Views.FacetView> facets = views.libraryFacets(libraryPage);
-        ObjectNode root = JSON.createObjectNode();
-        root.put("language", lang);
-        root.put("pageSize", library.config().pageSize());
-        ArrayNode facetsJson = root.putArray("facets");
-        List<Map<String, Integer>> positions = new java.util.ArrayList<>();
+        List<Map<String, Integer>> positions = new ArrayList<>();
+        List<List<List<Integer>>> postings = new ArrayList<>();
         for (Views.FacetView f : facets) {
+            Map<String, Integer> at = new HashMap<>();
+            List<List<Integer>> lists = new ArrayList<>();
+            for (Views.FacetValueView v : f.values()) {
+                at.put(v.value(), at.size());
+                lists.add(new ArrayList<>());
+            }
+            positions.add(at);
+            postings.add(lists);
+        }
+        List<ObjectNode> cards = new ArrayList<>();
+        for (Page p : library.listing(libraryPage)) {
+            int number = cards.size();
+            cards.add(card(views, p, lang));
+            for (int i = 0; i < facets.size(); i++) {
+                String field = facets.get(i).field();
+                List<String> raw = field.equals("language") ? List.of(p.language()) : Facets.values(p, field);
+                for (String value : raw) {
+                    Integer pos = positions.get(i).get(field.equals("language") ? value : Slugs.term(field, value));
+                    if (pos == null) continue;
+                    List<Integer> list = postings.get(i).get(pos);
+                    // Two spellings of one term give one value.
+                    if (list.isEmpty() || list.getLast() != number) list.add(number);
+                }
+            }
+        }
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        ArrayNode pageNames = JSON.createArrayNode();
+        for (int from = 0; from < cards.size(); from += pageSize) {
+            ObjectNode page = JSON.createObjectNode();
+            page.putArray("items").addAll(cards.subList(from, Math.min(cards.size(), from + pageSize)));
+            pageNames.add(add(files, folder, "data/items.", page));
+        }
+        String filtersName = add(files, folder, "data/filters.", filters(facets, postings, cards.size()));
+
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("language", lang);
+        entry.put("pageSize", pageSize);
+        entry.put("total", cards.size());
+        ArrayNode facetsJson = entry.putArray("facets");
+        for (int i = 0; i < facets.size(); i++) {
+            Views.FacetView f = facets.get(i);
             ObjectNode fj = facetsJson.addObject();
             fj.put("field", f.field());
             fj.put("label", f.label());
             ArrayNode values = fj.putArray("values");
-            Map<String, Integer> at = new HashMap<>();
-            for (Views.FacetValueView v : f.values()) {
-                at.put(v.value(), at.size());
+            for (int pos = 0; pos < f.values().size(); pos++) {
+                Views.FacetValueView v = f.values().get(pos);
                 ObjectNode vj = values.addObject();
                 vj.put("value", v.value());
                 vj.put("label", v.label());
                 if (v.url() != null) vj.put("url", v.url());
+                // Counted from the same lists the filters file gives, so the counts before and after the
+                // first filter come from one source.
+                vj.put("count", postings.get(i).get(pos).size());
             }
-            positions.add(at);
         }
-        ArrayNode items = root.putArray("items");
-        for (Page p : library.listing(libraryPage)) {
-            Views.ItemView item = views.item(p, lang);
-            ObjectNode ij = items.addObject();
-            ij.put("title", item.title());
-            ij.put("url", item.url());
-            ij.put("language", item.language());
-            if (item.fallback()) ij.put("fallback", true);
-            if (item.type() != null) {
-                ij.put("type", item.type());
-                ij.put("typeLabel", views.typeLabel(lang, item.type()));
-            }
-            if (item.date() != null) {
-                ij.put("date", item.date().iso());
-                ij.put("dateText", item.date().text());
-            }
-            if (item.summary() != null && !item.summary().isBlank()) ij.put("summary", item.summary());
-            ArrayNode valuesOf = ij.putArray("facets");
-            for (int i = 0; i < facets.size(); i++) {
-                String field = facets.get(i).field();
-                ArrayNode positionsOf = valuesOf.addArray();
-                List<String> raw = field.equals("language") ? List.of(p.language()) : Facets.values(p, field);
-                for (String value : raw) {
-                    Integer pos = positions.get(i).get(field.equals("language") ? value : Slugs.term(field, value));
-                    if (pos != null && !contains(positionsOf, pos)) positionsOf.add(pos);
+        entry.put("filters", filtersName);
+        entry.set("pages", pageNames);
+        entry.putArray("items").addAll(cards.subList(0, Math.min(cards.size(), pageSize)));
+        String entryPath = folder + add(files, folder, "data.", entry);
+        return new LibraryFiles(entryPath, files);
+    }
+
+    /** What a list item shows, as the theme's list does. */
+    private static ObjectNode card(ViewFactory views, Page p, String lang) {
+        Views.ItemView item = views.item(p, lang);
+        ObjectNode card = JSON.createObjectNode();
+        card.put("title", item.title());
+        card.put("url", item.url());
+        card.put("language", item.language());
+        if (item.fallback()) card.put("fallback", true);
+        if (item.type() != null) {
+            card.put("type", item.type());
+            card.put("typeLabel", views.typeLabel(lang, item.type()));
+        }
+        if (item.date() != null) {
+            card.put("date", item.date().iso());
+            card.put("dateText", item.date().text());
+        }
+        if (item.summary() != null && !item.summary().isBlank()) card.put("summary", item.summary());
+        return card;
+    }
+
+    /**
+     * Each value's documents as gaps between their numbers: a frequent value's gaps are one or two digits,
+     * and runs of them compress well, so the whole file is a small fraction of the cards.
+     */
+    private static ObjectNode filters(List<Views.FacetView> facets, List<List<List<Integer>>> postings, int total) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("total", total);
+        ArrayNode facetsJson = root.putArray("facets");
+        for (int i = 0; i < facets.size(); i++) {
+            ObjectNode fj = facetsJson.addObject();
+            fj.put("field", facets.get(i).field());
+            ArrayNode values = fj.putArray("items");
+            for (List<Integer> list : postings.get(i)) {
+                ArrayNode gaps = values.addArray();
+                int last = 0;
+                for (int n : list) {
+                    gaps.add(n - last);
+                    last = n;
                 }
             }
         }
+        return root;
+    }
+
+    /** Adds a file named after its content under {@code folder}; returns its name relative to the folder. */
+    private static String add(Map<String, byte[]> files, String folder, String prefix, JsonNode content) {
+        byte[] bytes = bytes(content);
+        String name = prefix + hash(bytes) + ".json";
+        files.put(folder + name, bytes);
+        return name;
+    }
+
+    private static byte[] bytes(JsonNode node) {
         try {
-            return JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static boolean contains(ArrayNode array, int value) {
-        for (var n : array) if (n.asInt() == value) return true;
-        return false;
+    private static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

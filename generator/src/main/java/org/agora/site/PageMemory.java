@@ -4,6 +4,7 @@ import org.agora.markdown.RenderedMarkdown;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param texts rendered Markdown by page path
  * @param related related documents' paths by document path
  * @param libraryData the URL of each language's library data, by language
- * @param libraryFiles the output path of each language's library data, by language
+ * @param libraryFiles the output paths of each language's library data files, by language
  */
 record PageMemory(Map<String, RenderedMarkdown> texts, Map<String, List<String>> related,
-                  Map<String, String> libraryData, Map<String, String> libraryFiles) {
+                  Map<String, String> libraryData, Map<String, Set<String>> libraryFiles) {
 
     static PageMemory empty() {
         return new PageMemory(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),

@@ -215,9 +215,10 @@ final class PageWriter {
     }
 
     /**
-     * Each language's data for the library's live filters, in a file named after its content; a file that
-     * changed replaces the old one.
-     * @return the languages whose file changed, whose library page must name the new one
+     * Each language's data for the library's live filters, in files named after their content: the files of
+     * a language whose data changed replace its old ones, and only those not already in place are written
+     * (a changed title rewrites its own page of the list, not the thousands of others).
+     * @return the languages whose data changed, whose library page must name the new entry file
      */
     Set<String> writeLibraryData() { return writeLibraryData(page -> true); }
 
@@ -226,13 +227,17 @@ final class PageWriter {
         Set<String> changed = new java.util.TreeSet<>();
         for (Page page : library.pages()) {
             if (page.kind() != PageKind.LIBRARY || !which.test(page)) continue;
-            byte[] data = org.agora.render.LibraryData.of(library, views, page);
-            String file = (Page.folderOf(page.path()) + "data." + Deflated.hash(data) + ".json").substring(1);
-            String before = memory.libraryFiles().put(page.language(), file);
-            if (file.equals(before)) continue;
-            if (before != null) staging.delete(before);
-            write(file, data);
-            memory.libraryData().put(page.language(), urls.href("/" + file));
+            org.agora.render.LibraryFiles data = org.agora.render.LibraryData.of(library, views, page);
+            Set<String> before = memory.libraryFiles().put(page.language(), Set.copyOf(data.paths()));
+            // The entry names every other file by its hash: the same entry is the same data.
+            if (before != null && before.contains(data.entry())) continue;
+            Set<String> old = before == null ? Set.of() : before;
+            data.files().forEach((path, bytes) -> {
+                // A rebuild that failed after writing may have left memory behind the folder: look, not assume.
+                if (!old.contains(path) || !staging.exists(path)) write(path, bytes);
+            });
+            for (String path : old) if (!data.files().containsKey(path)) staging.delete(path);
+            memory.libraryData().put(page.language(), urls.href("/" + data.entry()));
             changed.add(page.language());
         }
         return changed;
