@@ -261,6 +261,74 @@ class ChangeBuilderTest {
         }
     }
 
+    /**
+     * The library's data is a file per page of the list: a changed title gives a new entry and a new file
+     * for the page that holds the document; the other pages' files stay as they were, and the replaced
+     * files are gone.
+     */
+    @Test
+    void aChangedTitleRewritesOnlyTheLibraryFilesThatHoldItAndDeletesTheOldOnes() throws IOException {
+        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
+        Path config = site.resolve("site-config.yml");
+        // Four documents a page, so the English library's data is several files and most do not hold the guide.
+        Files.writeString(config, Files.readString(config).replace("pageSize: 20", "pageSize: 4"));
+        Path preview = temp.resolve("preview");
+        try (SiteSnapshot snapshot = keep(site, preview)) {
+            Map<String, Object> before = libraryFiles(preview, "en");
+            assertTrue(before.size() > 4, "an entry, a filters file and several pages: " + before.keySet());
+            Path guide = site.resolve("content/en/guides/community-radio-starter.md");
+            Files.writeString(guide, Files.readString(guide).replace("Starting a community radio: a first-year guide",
+                    "Starting a community radio in its first year"));
+            assertInstanceOf(ChangeBuilder.Outcome.Rebuilt.class, new ChangeBuilder().rebuild(snapshot, Set.of(guide)));
+
+            Map<String, Object> after = libraryFiles(preview, "en");
+            Set<String> added = new java.util.TreeSet<>(after.keySet());
+            added.removeAll(before.keySet());
+            Set<String> gone = new java.util.TreeSet<>(before.keySet());
+            gone.removeAll(after.keySet());
+            assertEquals(2, added.size(), "a new entry and the new file of the guide's page: " + added);
+            assertTrue(added.stream().anyMatch(p -> p.startsWith("data.")) && added.stream().anyMatch(p -> p.startsWith("data/items.")), added.toString());
+            assertEquals(2, gone.size(), "the old entry and the old file of the guide's page: " + gone);
+            for (String kept : after.keySet()) {
+                if (!added.contains(kept)) assertEquals(before.get(kept), after.get(kept), kept + " is not written again");
+            }
+            assertEquals(after.keySet(), named(preview.resolve("en/library")), "every file left is named by the entry");
+
+            assertTrue(new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full"))).success());
+            assertEquals(comparable(temp.resolve("full")), comparable(preview));
+        }
+    }
+
+    /** A language's library data files, by path in its library folder, each with its file's identity on disk. */
+    private static Map<String, Object> libraryFiles(Path out, String language) throws IOException {
+        Path folder = out.resolve(language).resolve("library");
+        Map<String, Object> identities = new TreeMap<>();
+        try (var walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = folder.relativize(p).toString().replace('\\', '/');
+                if (rel.endsWith(".json")) {
+                    identities.put(rel, Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+                }
+            }
+        }
+        return identities;
+    }
+
+    /** The entry file of a library folder and the files it names. */
+    private static Set<String> named(Path libraryFolder) throws IOException {
+        List<Path> entries;
+        try (var list = Files.list(libraryFolder)) {
+            entries = list.filter(p -> p.getFileName().toString().matches("data\\.[0-9a-f]+\\.json")).toList();
+        }
+        assertEquals(1, entries.size(), entries.toString());
+        var entry = new com.fasterxml.jackson.databind.ObjectMapper().readTree(entries.getFirst().toFile());
+        Set<String> names = new java.util.TreeSet<>();
+        names.add(entries.getFirst().getFileName().toString());
+        names.add(entry.get("filters").asText());
+        entry.get("pages").forEach(p -> names.add(p.asText()));
+        return names;
+    }
+
     private SiteSnapshot keep(Path site, Path out) {
         SiteBuilder.Kept kept = new SiteBuilder(BuildListener.NONE).buildKeeping(options(site, out));
         assertTrue(kept.result().success(), kept.result().diagnostics().sorted().toString());
