@@ -263,7 +263,7 @@ class LibraryFiles {
 
   page(k) {
     if (!this.pages.has(k)) {
-      const loading = fetchJson(new URL(this.entry.pages[k], this.entryUrl)).then((file) => file.items);
+      const loading = fetchJson(new URL('data/items.' + this.entry.pages[k] + '.json', this.entryUrl)).then((file) => file.items);
       loading.catch(() => this.pages.delete(k));   // a later visit to the page tries again
       this.pages.set(k, loading);
     }

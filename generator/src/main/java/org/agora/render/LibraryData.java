@@ -30,6 +30,8 @@ import java.util.Map;
 public final class LibraryData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** File names, beside the library page, before their hash and ".json". */
+    private static final String ENTRY = "data.", FILTERS = "data/filters.", PAGES = "data/items.";
 
     private LibraryData() {}
 
@@ -72,9 +74,9 @@ public final class LibraryData {
         for (int from = 0; from < cards.size(); from += pageSize) {
             ObjectNode page = JSON.createObjectNode();
             page.putArray("items").addAll(cards.subList(from, Math.min(cards.size(), from + pageSize)));
-            pageNames.add(add(files, folder, "data/items.", page));
+            pageNames.add(add(files, folder + PAGES, page));
         }
-        String filtersName = add(files, folder, "data/filters.", filters(facets, postings, cards.size()));
+        String filtersName = FILTERS + add(files, folder + FILTERS, filters(facets, postings, cards.size())) + ".json";
 
         ObjectNode entry = JSON.createObjectNode();
         entry.put("language", lang);
@@ -99,9 +101,10 @@ public final class LibraryData {
             }
         }
         entry.put("filters", filtersName);
+        // Only the hashes: the names of a large library's pages would be most of the entry.
         entry.set("pages", pageNames);
         entry.putArray("items").addAll(cards.subList(0, Math.min(cards.size(), pageSize)));
-        String entryPath = folder + add(files, folder, "data.", entry);
+        String entryPath = folder + ENTRY + add(files, folder + ENTRY, entry) + ".json";
         return new LibraryFiles(entryPath, files);
     }
 
@@ -149,12 +152,12 @@ public final class LibraryData {
         return root;
     }
 
-    /** Adds a file named after its content under {@code folder}; returns its name relative to the folder. */
-    private static String add(Map<String, byte[]> files, String folder, String prefix, JsonNode content) {
+    /** Adds a file named {@code prefix<hash>.json} after its content; returns the hash. */
+    private static String add(Map<String, byte[]> files, String prefix, JsonNode content) {
         byte[] bytes = bytes(content);
-        String name = prefix + hash(bytes) + ".json";
-        files.put(folder + name, bytes);
-        return name;
+        String hash = hash(bytes);
+        files.put(prefix + hash + ".json", bytes);
+        return hash;
     }
 
     private static byte[] bytes(JsonNode node) {

@@ -325,7 +325,7 @@ class ChangeBuilderTest {
         Set<String> names = new java.util.TreeSet<>();
         names.add(entries.getFirst().getFileName().toString());
         names.add(entry.get("filters").asText());
-        entry.get("pages").forEach(p -> names.add(p.asText()));
+        entry.get("pages").forEach(p -> names.add("data/items." + p.asText() + ".json"));
         return names;
     }
 
