@@ -103,6 +103,7 @@ public final class LinkCrawler {
     private final Map<String, Link> fragments = new LinkedHashMap<>();
     private final List<Failure> failures = new ArrayList<>();
     private final Set<String> fetched = new TreeSet<>();
+    private final Set<String> libraryEntries = new HashSet<>();
 
     private record Link(String from, String written) {}
 
@@ -156,6 +157,8 @@ public final class LinkCrawler {
             while (m.find()) follow(here, m.group(1));
         } else if (type.startsWith("application/xml") || type.startsWith("application/atom+xml")) {
             xml(here, body);
+        } else if (libraryEntries.contains(url)) {
+            libraryEntry(here, body);
         } else if (url.endsWith("/robots.txt")) {
             for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
                 if (line.regionMatches(true, 0, "Sitemap:", 0, 8)) follow(here, line.substring(8).strip());
@@ -192,8 +195,11 @@ public final class LinkCrawler {
                 if (!u.isEmpty()) follow(here, u);
             }
         }
-        // The theme's scripts fetch what these name: the library's data file.
-        for (Element e : doc.select("[data-library]")) follow(here, e.attr("data-library"));
+        // The theme's scripts fetch what these name: the library's entry file, and what it names in turn.
+        for (Element e : doc.select("[data-library]")) {
+            String entry = follow(here, e.attr("data-library"));
+            if (entry != null) libraryEntries.add(entry);
+        }
         for (Element meta : doc.select("meta[http-equiv=refresh]")) {
             Matcher m = REFRESH.matcher(meta.attr("content"));
             if (m.matches()) follow(here, m.group(1).strip());
@@ -246,10 +252,26 @@ public final class LinkCrawler {
         }
     }
 
-    /** Resolves a link found on {@code here} and queues it when it belongs to the site. */
-    private void follow(URI here, String written) {
+    /** The files a library's entry names (docs/library-format.md), which its page's script fetches. */
+    private void libraryEntry(URI here, byte[] body) {
+        JsonNode entry;
+        try {
+            entry = json.readTree(body);
+        } catch (IOException e) {
+            failures.add(new Failure(here.toString(), "invalid JSON: " + e.getMessage(), seen.get(here.toString()).from(), here.toString()));
+            return;
+        }
+        follow(here, entry.path("filters").asText());
+        entry.path("pages").forEach(hash -> follow(here, "data/items." + hash.asText() + ".json"));
+    }
+
+    /**
+     * Resolves a link found on {@code here} and queues it when it belongs to the site.
+     * @return the URL queued, or null when the link is not the site's
+     */
+    private String follow(URI here, String written) {
         String raw = written.strip();
-        if (raw.isEmpty() || raw.matches("(?i)^(mailto|tel|javascript|data|ftp):.*")) return;
+        if (raw.isEmpty() || raw.matches("(?i)^(mailto|tel|javascript|data|ftp):.*")) return null;
         URI target;
         try {
             target = here.resolve(new URI(raw.replace(" ", "%20")));
@@ -258,9 +280,9 @@ public final class LinkCrawler {
             boolean ours = !host.find() || host.group(1).equalsIgnoreCase(published.getHost())
                     || host.group(1).equals(server.getRawAuthority());
             if (ours) failures.add(new Failure(raw, "not a valid URL", here.toString(), written));
-            return;   // a malformed link to another site is that site's business
+            return null;   // a malformed link to another site is that site's business
         }
-        if (target.getScheme() == null || !target.getScheme().startsWith("http")) return;
+        if (target.getScheme() == null || !target.getScheme().startsWith("http")) return null;
         String local;
         if (published.getHost() != null && published.getHost().equalsIgnoreCase(target.getHost())) {
             String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
@@ -270,13 +292,14 @@ public final class LinkCrawler {
             local = target.getScheme() + "://" + target.getRawAuthority() + target.getRawPath()
                     + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
         } else {
-            return;   // another site
+            return null;   // another site
         }
         Link link = new Link(here.toString(), written);
         if (target.getRawFragment() != null && !target.getRawFragment().isEmpty()) {
             fragments.putIfAbsent(local + "#" + target.getRawFragment(), link);
         }
         enqueue(local, link);
+        return local;
     }
 
     private void enqueue(String url, Link link) {
