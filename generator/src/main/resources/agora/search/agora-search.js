@@ -78,14 +78,36 @@ function writeQuery(parts, replacements) {
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
-async function fetchBytes(url) {
+async function fetchRaw(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
-  const raw = new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function fetchBytes(url) { return inflate(await fetchRaw(url)); }
+
+async function inflate(raw) {
   // A host may already have undone our gzip (Content-Encoding); only inflate what is still gzip.
   if (raw.length < 2 || raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
   const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Bytes offset … offset + length - 1 of a pack file, asked with a Range request. A host that ignores Range
+ * answers 200 with the whole file: returned as { whole } for the caller to slice and keep. A 206 for
+ * another range than asked (a proxy may round ranges) is not trusted: the whole file is fetched instead.
+ */
+async function fetchRange(url, offset, length) {
+  const response = await fetch(url, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
+  if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (response.status !== 206) return { whole: body };
+  const m = /^bytes (\d+)-(\d+)\//.exec(response.headers.get('Content-Range') || '');
+  if (m && Number(m[1]) === offset && body.length === length) return { part: body };
+  const again = await fetch(url);
+  if (!again.ok) throw new Error(`search: ${url} answered ${again.status}`);
+  return { whole: new Uint8Array(await again.arrayBuffer()) };
 }
 
 class Reader {
@@ -192,6 +214,8 @@ class LanguageIndex {
     this.fields = manifest.fields.map((f) => new FieldStats(f, f32(manifest.k1), f32(manifest.b)));
     this.attachmentsField = manifest.fields.findIndex((f) => f.name === 'attachments');
     this.files = new Map();
+    this.wholeFiles = new Map(); // pack files a host sent whole, for the members still to read from them
+    this.rangeless = false;
     this.facetIds = new Map(); // "field\u0000value" -> id
     this.facetById = [];
     for (const f of manifest.facets) {
@@ -214,6 +238,32 @@ class LanguageIndex {
     return this.files.get(rel);
   }
 
+  /**
+   * One gzip member of a pack file, inflated: fetched by its byte range, or sliced from the whole file
+   * when the host ignores Range (then every later member of that file comes from the same copy, and other
+   * packs are fetched whole at once, since asking for a range would only repeat the whole file).
+   */
+  member(rel, offset, length) {
+    const key = `${rel}@${offset}`;
+    if (!this.files.has(key)) {
+      let p;
+      if (this.wholeFiles.has(rel) || this.rangeless) {
+        if (!this.wholeFiles.has(rel)) this.wholeFiles.set(rel, fetchRaw(new URL(rel, this.folder)));
+        p = this.wholeFiles.get(rel).then((whole) => inflate(whole.subarray(offset, offset + length)));
+      } else {
+        p = fetchRange(new URL(rel, this.folder), offset, length).then((got) => {
+          if (got.part) return inflate(got.part);
+          this.rangeless = true;
+          this.wholeFiles.set(rel, Promise.resolve(got.whole));
+          return inflate(got.whole.subarray(offset, offset + length));
+        });
+      }
+      p.catch(() => { this.files.delete(key); this.wholeFiles.delete(rel); });
+      this.files.set(key, p);
+    }
+    return this.files.get(key);
+  }
+
   /** Memoised parse of a file. */
   parsed(rel, parse) {
     const key = 'parsed:' + rel;
@@ -232,23 +282,13 @@ class LanguageIndex {
     return dict.get(term) || null;
   }
 
-  /** A file written in pieces (name.0.bin, name.1.bin, …) when large: fetched together, joined in order. */
-  async chunks(name, count) {
-    if (count === 1) return this.file(`${name}.bin`);
-    const parts = await Promise.all(Array.from({ length: count }, (_, c) => this.file(`${name}.${c}.bin`)));
-    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) { joined.set(p, at); at += p.length; }
-    return joined;
-  }
-
   async hasTerm(term) { return (await this.entry(term)) !== null; }
 
   async postings(term) {
     const e = await this.entry(term);
     if (!e) return null;
     if (!e.postingsPromise) {
-      e.postingsPromise = (e.inline ? Promise.resolve(e.inline) : this.chunks(`p/${e.shard}-${e.file}`, e.fileChunks))
+      e.postingsPromise = (e.inline ? Promise.resolve(e.inline) : this.member(`p/${e.seg.pack}.bin`, e.seg.base + e.postingsOffset, e.postingsLength))
         .then((bytes) => new Postings(bytes, e.docCount));
       e.postingsPromise.catch(() => { e.postingsPromise = null; }); // a network error is not remembered
     }
@@ -261,9 +301,11 @@ class LanguageIndex {
     const postings = await this.postings(term);
     if (!e || !postings) return null;
     if (!e.positionsPromise) {
-      const bytes = e.positionsFile
-        ? this.chunks(`x/${e.shard}-${e.positionsFile}`, e.positionsChunks)
-        : this.file(`x/${e.shard}.bin`).then((pack) => pack.subarray(e.positionsOffset, e.positionsOffset + e.positionsLength));
+      const seg = e.seg;
+      const bytes = e.positionsOwn
+        ? this.member(`p/${seg.pack}.bin`, seg.base + e.positionsOffset, e.positionsLength)
+        : this.member(`p/${seg.pack}.bin`, seg.base + seg.positionsOffset, seg.positionsLength)
+          .then((pack) => pack.subarray(e.positionsOffset, e.positionsOffset + e.positionsLength));
       e.positionsPromise = bytes.then((b) => {
         const r = new Reader(b);
         const out = new Array(postings.count * FIELD_COUNT);
@@ -298,21 +340,31 @@ class LanguageIndex {
     const per = this.manifest.facetDocsPerShard;
     const shards = new Set();
     for (const d of docs) shards.add(Math.floor(d / per));
+    await this.loadFacetShards(shards);
+  }
+
+  async loadFacetShards(shards) {
+    const per = this.manifest.facetDocsPerShard;
+    const withLengths = this.manifest.dataDocsPerFile > 1;
     this.facetShards ??= new Map();
+    this.dataLengths ??= new Map();
     await Promise.all([...shards].filter((k) => !this.facetShards.has(k)).map(async (k) => {
       const table = await this.parsed(`f/${k}.bin`, (bytes) => {
         const r = new Reader(bytes);
         const out = [];
         const n = Math.min(per, this.manifest.docCount - k * per);
+        const lengths = new Int32Array(withLengths ? n : 0);
         for (let d = 0; d < n; d++) {
           const count = r.varint();
           const ids = new Int32Array(count);
           for (let j = 0; j < count; j++) ids[j] = r.varint();
           out.push(ids);
+          if (withLengths) lengths[d] = r.varint();
         }
-        return out;
+        return { ids: out, lengths };
       });
-      this.facetShards.set(k, table);
+      this.dataLengths.set(k, table.lengths);
+      this.facetShards.set(k, table.ids);
     }));
   }
 
@@ -322,8 +374,31 @@ class LanguageIndex {
     return this.facetShards.get(Math.floor(doc / per))[doc % per];
   }
 
+  /**
+   * A result's data: a file of its own on a small site; else a member of the file of its documents, found
+   * by the lengths of the members before it, which the facet shards hold (fetched for the facet counts).
+   */
   fragment(doc) {
-    return this.parsed(`d/${doc}.bin`, (bytes) => JSON.parse(utf8.decode(bytes)));
+    const perFile = this.manifest.dataDocsPerFile || 1;
+    if (perFile === 1) return this.parsed(`d/${doc}.bin`, (bytes) => JSON.parse(utf8.decode(bytes)));
+    const key = 'data:' + doc;
+    if (!this.decoded.has(key)) {
+      const p = (async () => {
+        const per = this.manifest.facetDocsPerShard;
+        const first = doc - (doc % perFile);
+        const shards = new Set();
+        for (let k = Math.floor(first / per); k <= Math.floor(doc / per); k++) shards.add(k);
+        await this.loadFacetShards(shards);
+        const length = (d) => this.dataLengths.get(Math.floor(d / per))[d % per];
+        let offset = 0;
+        for (let d = first; d < doc; d++) offset += length(d);
+        const bytes = await this.member(`d/${first / perFile}.bin`, offset, length(doc));
+        return JSON.parse(utf8.decode(bytes));
+      })();
+      p.catch(() => this.decoded.delete(key));
+      this.decoded.set(key, p);
+    }
+    return this.decoded.get(key);
   }
 
   /** The texts of a document's attachments, in the order of its result data's attachments. */
@@ -356,18 +431,18 @@ function wordKey(word) { return Array.from(word).slice(0, 2).join(''); }
 function parseDictionary(bytes, shard) {
   const r = new Reader(bytes);
   const n = r.varint();
+  // where the shard's pack members start, and its member of small positions
+  const seg = { pack: r.varint(), base: r.varint(), positionsOffset: r.varint(), positionsLength: r.varint() };
   const dict = new Map();
   for (let i = 0; i < n; i++) {
     const term = r.string();
-    const e = { shard, docCount: r.varint() };
+    const e = { shard, seg, docCount: r.varint() };
     const len = r.varint();
     if (len > 0) e.inline = r.bytes(len);
-    else { e.file = r.varint(); e.fileChunks = r.varint(); }
-    const kind = r.varint();
-    if (kind === 0) { e.positionsOffset = r.varint(); e.positionsLength = r.varint(); } else {
-      e.positionsFile = kind;
-      e.positionsChunks = r.varint();
-    }
+    else { e.postingsOffset = r.varint(); e.postingsLength = r.varint(); }
+    e.positionsOwn = r.varint() === 1;
+    e.positionsOffset = r.varint();
+    e.positionsLength = r.varint();
     dict.set(term, e);
   }
   return dict;

@@ -26,26 +26,38 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Writes one language's Lucene index as the small static files the browser runtime reads (format in
+ * Writes one language's Lucene index as the static files the browser runtime reads (format in
  * docs/search-format.md). Nothing a first query needs grows with the number of documents: the
- * manifest holds statistics and tables, terms are spread over hashed dictionary shards, and each
- * result's data is its own small file. Every file is gzip-compressed by us, since static hosts do not
- * compress unknown types, and lives in a folder named after the hash of its content, so hosts can cache
- * it forever.
+ * manifest holds statistics and tables, and terms are spread over hashed dictionary shards. Every file is
+ * gzip-compressed by us, since static hosts do not compress unknown types, and lives in a folder named
+ * after the hash of its content, so hosts can cache it forever.
+ * <p>
+ * What a query reads besides its dictionary shards (the postings and positions of frequent terms, each
+ * result's data) is written as gzip members into a bounded number of pack files and read with HTTP Range
+ * requests, so the bytes of a query are those of the members it needs while the number of files stays
+ * bounded: hosts limit and bill file counts, and uploads slow down with them. Each member's place is
+ * found in data the query has already fetched: the dictionary entry for postings and positions, the facet
+ * shard (fetched for the facet counts) for result data. A host that ignores Range answers with the whole
+ * pack, which the runtime slices: the answer is the same, only bytes grow, so packs are capped
+ * ({@link Layout#packBytes}) and a small site keeps one file per result ({@link Layout#dataFilesMax}).
  */
 public final class IndexExporter {
 
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     /**
      * The sizes that shape the files.
      * @param termsPerShard terms per dictionary shard: a query fetches one shard per word, so a few KB
      * @param wordsPerShard surface words per shard (prefix search, "did you mean")
-     * @param inlinePostingsMax postings larger than this get a file of their own, keeping shards small
-     * @param packedPositionsMax positions larger than this get a file of their own instead of their shard's pack
+     * @param inlinePostingsMax postings larger than this go to a pack, keeping shards small
+     * @param packedPositionsMax positions larger than this are a pack member of their own instead of part
+     *                           of their shard's positions member
      * @param facetDocsPerShard documents per facet shard
-     * @param chunkBytes the largest postings or positions file before compression: larger ones are split, so
-     *                   no file grows with the site
+     * @param packBytes the size past which a new pack file starts: bounds the file count (about the bytes
+     *                  of postings and positions divided by this) and what a host ignoring Range sends
+     * @param dataFilesMax the most result-data files of a language: up to this many documents each result
+     *                     keeps a file of its own (no Range needed, as before packs); beyond it results are
+     *                     bundled, docCount / dataFilesMax per file, read with Range
      * @param fragmentTextMax body text kept for excerpts. A result's data is fetched for every result shown,
      *                        so this bounds the bytes of a search (at 10,000 groups, 5,000 characters made a
      *                        later query 31 KB, 4,000 about 27 KB): 4,000 characters (about 650 words) hold the
@@ -53,15 +65,20 @@ public final class IndexExporter {
      *                        shows the summary or the beginning instead.
      */
     public record Layout(int termsPerShard, int wordsPerShard, int inlinePostingsMax, int packedPositionsMax,
-                         int facetDocsPerShard, int chunkBytes, int fragmentTextMax) {
-        public static final Layout DEFAULT = new Layout(64, 1024, 256, 4096, 2048, 256 * 1024, 4_000);
+                         int facetDocsPerShard, int packBytes, int dataFilesMax, int fragmentTextMax) {
+        public static final Layout DEFAULT = new Layout(64, 1024, 256, 4096, 2048, 512 * 1024, 1024, 4_000);
 
         /** Exported files cached under another key are not reused. */
         public String key() {
             return String.join("/", "format" + FORMAT, Integer.toString(termsPerShard), Integer.toString(wordsPerShard),
                     Integer.toString(inlinePostingsMax), Integer.toString(packedPositionsMax),
-                    Integer.toString(facetDocsPerShard), Integer.toString(chunkBytes), Integer.toString(fragmentTextMax),
-                    IndexBuilder.FORMAT);
+                    Integer.toString(facetDocsPerShard), Integer.toString(packBytes), Integer.toString(dataFilesMax),
+                    Integer.toString(fragmentTextMax), IndexBuilder.FORMAT);
+        }
+
+        /** Documents per result-data file: 1 (a file each) until there are more than dataFilesMax. */
+        int dataDocsPerFile(int docCount) {
+            return Math.max(1, (docCount + dataFilesMax - 1) / dataFilesMax);
         }
     }
 
@@ -136,9 +153,11 @@ public final class IndexExporter {
         manifest.put("wordShards", leaf == null ? 0 : writeWords(leaf, index.vocabulary(), out));
         FacetTable facets = facetTable(index);
         manifest.put("facetDocsPerShard", layout.facetDocsPerShard());
+        int perFile = layout.dataDocsPerFile(index.docCount());
+        manifest.put("dataDocsPerFile", perFile);
         if (leaf != null) {
-            writeFacetShards(index, facets, out);
-            writeFragments(index, out);
+            int[] dataLengths = writeFragments(index, perFile, out);
+            writeFacetShards(index, facets, perFile > 1 ? dataLengths : null, out);
         }
         String folder = lang + "-" + out.hash();
         Path target = searchDir.resolve(folder);
@@ -170,18 +189,36 @@ public final class IndexExporter {
         List<List<BytesRef>> byShard = new ArrayList<>();
         for (int s = 0; s < shards; s++) byShard.add(new ArrayList<>());
         for (BytesRef t : all) byShard.get(Bytes.shard(t.utf8ToString(), shards)).add(t);
+        Segment[] segments = new Segment[shards];
         java.util.stream.IntStream.range(0, shards).parallel().forEach(s -> {
             try {
-                writeShard(leaf, s, byShard.get(s), norms, out);
+                segments[s] = shardSegment(leaf, byShard.get(s), norms);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        // Packs are filled in shard order, so the same index always gives the same files.
+        Packs packs = new Packs(out::writeRaw, "p/", layout.packBytes());
+        for (int s = 0; s < shards; s++) {
+            Segment seg = segments[s];
+            Packs.Place at = packs.add(seg.members());
+            segments[s] = null;
+            out.write("t/" + s + ".bin", new Bytes(seg.entries().length + 16).varint(seg.terms()).varint(at.pack())
+                    .varint(at.offset()).varint(seg.positionsOffset()).varint(seg.positionsLength())
+                    .bytes(seg.entries(), 0, seg.entries().length).toArray());
+        }
+        packs.finish();
         return shards;
     }
 
-    /** One dictionary shard, the positions pack beside it, and the files of its largest terms. */
-    private void writeShard(LeafReader leaf, int shard, List<BytesRef> terms, byte[][] norms, Writer out) throws IOException {
+    /**
+     * One dictionary shard: its entries, and the pack members they point into (offsets relative to the
+     * segment's start): the postings of its frequent terms, the positions of its largest terms, then
+     * one member with the positions of all its other terms, which a phrase query takes whole as before.
+     */
+    private record Segment(int terms, byte[] entries, byte[] members, int positionsOffset, int positionsLength) {}
+
+    private Segment shardSegment(LeafReader leaf, List<BytesRef> terms, byte[][] norms) throws IOException {
         int fieldCount = SearchFields.TEXT.size();
         TermsEnum[] enums = new TermsEnum[fieldCount];
         for (int f = 0; f < fieldCount; f++) {
@@ -189,13 +226,13 @@ public final class IndexExporter {
             enums[f] = t == null ? null : t.iterator();
         }
         Bytes dict = new Bytes(16384);
+        Bytes members = new Bytes(16384);
         Bytes pack = new Bytes(16384);
         Bytes postings = new Bytes(4096);
         Bytes positions = new Bytes(4096);
         FieldPostings[] perField = new FieldPostings[fieldCount];
         for (int f = 0; f < fieldCount; f++) perField[f] = new FieldPostings();
         PostingsEnum pe = null;
-        int ownFiles = 0;
         for (BytesRef termBytes : terms) {
             for (int f = 0; f < fieldCount; f++) {
                 FieldPostings fp = perField[f];
@@ -236,38 +273,23 @@ public final class IndexExporter {
             if (postings.size() <= layout.inlinePostingsMax()) {
                 dict.varint(postings.size()).bytes(postings);
             } else {
-                int k = ++ownFiles;
-                dict.varint(0).varint(k).varint(writeChunks(out, "p/" + shard + "-" + k, postings.toArray()));
+                byte[] gz = Bytes.gzip(postings.toArray());
+                dict.varint(0).varint(members.size()).varint(gz.length);
+                members.bytes(gz, 0, gz.length);
             }
             if (positions.size() <= layout.packedPositionsMax()) {
                 dict.varint(0).varint(pack.size()).varint(positions.size());
                 pack.bytes(positions);
             } else {
-                int k = ++ownFiles;
-                dict.varint(k).varint(writeChunks(out, "x/" + shard + "-" + k, positions.toArray()));
+                byte[] gz = Bytes.gzip(positions.toArray());
+                dict.varint(1).varint(members.size()).varint(gz.length);
+                members.bytes(gz, 0, gz.length);
             }
         }
-        out.write("t/" + shard + ".bin", new Bytes(dict.size() + 8).varint(terms.size()).bytes(dict).toArray());
-        if (pack.size() > 0) out.write("x/" + shard + ".bin", pack.toArray());
-    }
-
-    /**
-     * Writes a term's postings or positions as one file, or several of at most {@code chunkBytes} bytes
-     * before compression, so that no file grows with the site: the browser fetches them together and
-     * joins them in order. Returns the number of files.
-     */
-    private int writeChunks(Writer out, String name, byte[] data) {
-        int max = layout.chunkBytes();
-        if (data.length <= max) {
-            out.write(name + ".bin", data);
-            return 1;
-        }
-        int chunks = (data.length + max - 1) / max;
-        for (int c = 0; c < chunks; c++) {
-            int from = c * max;
-            out.write(name + "." + c + ".bin", java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + max)));
-        }
-        return chunks;
+        int positionsOffset = members.size();
+        byte[] packed = pack.size() > 0 ? Bytes.gzip(pack.toArray()) : new byte[0];
+        members.bytes(packed, 0, packed.length);
+        return new Segment(terms.size(), dict.toArray(), members.toArray(), positionsOffset, packed.length);
     }
 
     /** One field's postings of the current term, reused from term to term. */
@@ -382,7 +404,11 @@ public final class IndexExporter {
         return new FacetTable(List.copyOf(values.keySet()), values, ids);
     }
 
-    private void writeFacetShards(SearchIndex index, FacetTable table, Writer out) throws IOException {
+    /**
+     * Facet value ids per document, and with bundled result data each document's data length: a query
+     * fetches these shards for its facet counts anyway, so locating its results costs no request of its own.
+     */
+    private void writeFacetShards(SearchIndex index, FacetTable table, int[] dataLengths, Writer out) throws IOException {
         int docs = index.docCount();
         List<List<Integer>> perDoc = new ArrayList<>(docs);
         for (int d = 0; d < docs; d++) perDoc.add(new ArrayList<>());
@@ -402,6 +428,7 @@ public final class IndexExporter {
                 ids.sort(null);
                 b.varint(ids.size());
                 for (int id : ids) b.varint(id);
+                if (dataLengths != null) b.varint(dataLengths[d]);
             }
             out.write("f/" + shard + ".bin", b.toArray());
         }
@@ -409,7 +436,12 @@ public final class IndexExporter {
 
     // --- result data ---------------------------------------------------------------------------------
 
-    private void writeFragments(SearchIndex index, Writer out) {
+    /**
+     * Each result's data as a gzip member: a file of its own ({@code d/<doc>.bin}) when there is one
+     * document per file, else {@code perFile} consecutive documents per file ({@code d/<n>.bin}), read with
+     * Range. Returns the members' lengths, by which the runtime finds a document in its file.
+     */
+    private int[] writeFragments(SearchIndex index, int perFile, Writer out) {
         // StoredFields instances are not thread-safe: one per worker.
         ThreadLocal<StoredFields> stored = ThreadLocal.withInitial(() -> {
             try {
@@ -418,10 +450,21 @@ public final class IndexExporter {
                 throw new UncheckedIOException(e);
             }
         });
-        java.util.stream.IntStream.range(0, index.docCount()).parallel().forEach(d -> writeFragment(stored.get(), d, out));
+        int docs = index.docCount();
+        int[] lengths = new int[docs];
+        java.util.stream.IntStream.range(0, (docs + perFile - 1) / perFile).parallel().forEach(n -> {
+            Bytes file = new Bytes(perFile * 2048);
+            for (int d = n * perFile; d < Math.min(docs, (n + 1) * perFile); d++) {
+                byte[] gz = Bytes.gzip(fragment(stored.get(), d, out));
+                lengths[d] = gz.length;
+                file.bytes(gz, 0, gz.length);
+            }
+            out.writeRaw("d/" + (perFile == 1 ? n * perFile : n) + ".bin", file.toArray());
+        });
+        return lengths;
     }
 
-    private void writeFragment(StoredFields stored, int d, Writer out) {
+    private byte[] fragment(StoredFields stored, int d, Writer out) {
         try {
             var doc = stored.document(d);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -435,7 +478,7 @@ public final class IndexExporter {
             String[] titles = doc.getValues(SearchFields.ATTACHMENT_TITLE);
             if (titles.length > 0) {
                 // The list is small and always sent; the texts are large and fetched only for a result whose
-                // attachments hold a query word.
+                // attachments hold a query word (few documents have any: a file each).
                 String[] urls = doc.getValues(SearchFields.ATTACHMENT_URL);
                 List<Map<String, String>> attachments = new ArrayList<>();
                 for (int k = 0; k < titles.length; k++) {
@@ -447,7 +490,7 @@ public final class IndexExporter {
                 m.put("attachments", attachments);
                 out.write("a/" + d + ".bin", JSON.writeValueAsBytes(List.of(doc.getValues(SearchFields.ATTACHMENT_TEXT))));
             }
-            out.write("d/" + d + ".bin", JSON.writeValueAsBytes(m));
+            return JSON.writeValueAsBytes(m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -469,7 +512,7 @@ public final class IndexExporter {
     // --- files ---------------------------------------------------------------------------------------
 
     /**
-     * Writes gzip files, from several threads at once; the folder's hash is taken over every file's name and
+     * Writes the files, from several threads at once; the folder's hash is taken over every file's name and
      * content hash in name order, so it does not depend on the order files were written in.
      */
     private static final class Writer {
@@ -477,15 +520,17 @@ public final class IndexExporter {
         private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
         Writer(Path root) throws IOException {
             this.root = root;
-            for (String folder : List.of("t", "p", "x", "w", "f", "d", "a")) Files.createDirectories(root.resolve(folder));
+            for (String folder : List.of("t", "p", "w", "f", "d", "a")) Files.createDirectories(root.resolve(folder));
         }
 
-        void write(String rel, byte[] raw) {
-            byte[] gz = Bytes.gzip(raw);
-            digests.put(rel, sha256(gz));
+        void write(String rel, byte[] raw) { writeRaw(rel, Bytes.gzip(raw)); }
+
+        /** Writes bytes as they are: already gzip, or gzip members one after another. */
+        void writeRaw(String rel, byte[] bytes) {
+            digests.put(rel, sha256(bytes));
             Path file = root.resolve(rel);
             try {
-                Files.write(file, gz);
+                Files.write(file, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -168,7 +168,22 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             byte[] body = Files.readAllBytes(f);
-            send(ex, 200, typeOf(f), typeOf(f).startsWith("text/html") ? withLiveScript(body) : body);
+            if (typeOf(f).startsWith("text/html")) {
+                send(ex, 200, typeOf(f), withLiveScript(body));
+                return;
+            }
+            // The search runtime reads its pack files by byte range, as it does on a real host.
+            ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+            ByteRange range = ByteRange.parse(ex.getRequestHeaders().getFirst("Range"), body.length);
+            if (range == null) {
+                send(ex, 200, typeOf(f), body);
+            } else if (range.unsatisfiable()) {
+                ex.getResponseHeaders().set("Content-Range", "bytes */" + body.length);
+                send(ex, 416, "text/plain; charset=utf-8", new byte[0]);
+            } else {
+                ex.getResponseHeaders().set("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + body.length);
+                send(ex, 206, typeOf(f), java.util.Arrays.copyOfRange(body, (int) range.first(), (int) range.last() + 1));
+            }
         }
     }
 

@@ -25,13 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The export's rarely reached paths, forced with a tiny layout on the bundled site's index: every frequent
- * term's postings and positions in files of their own and split into pieces, many dictionary, word and
- * facet shards. The runtime (run in node) must still return exactly what Lucene returns.
+ * The export's rarely reached paths, forced with a tiny layout on the bundled site's index: frequent terms'
+ * postings and positions as members of many small packs, result data bundled several documents per file
+ * across facet shards, many dictionary, word and facet shards. The runtime (run in node) must still return
+ * exactly what Lucene returns, whether the host answers Range requests or sends whole files.
  */
 class ExportLayoutTest {
 
-    static final IndexExporter.Layout TINY = new IndexExporter.Layout(4, 8, 16, 16, 2, 40, 300);
+    static final int DATA_FILES = 3;
+    static final IndexExporter.Layout TINY = new IndexExporter.Layout(4, 8, 16, 16, 2, 200, DATA_FILES, 300);
 
     @TempDir
     Path temp;
@@ -57,6 +59,7 @@ class ExportLayoutTest {
         };
         IndexExporter exporter = new IndexExporter(labels, TINY);
         Map<String, SearchIndex> indexes = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> manifests = new LinkedHashMap<>();
         List<Map<String, String>> languages = new ArrayList<>();
         for (String lang : List.of("en", "fr", "nl")) languages.add(Map.of("code", lang, "label", lang));
         try {
@@ -68,13 +71,26 @@ class ExportLayoutTest {
                 manifest.put("languages", languages);
                 manifest.put("analysis", AnalysisTables.forLanguage(lang));
                 manifest.put("unicode", "unicode.bin");
+                manifests.put(lang, manifest);
                 Files.write(searchDir.resolve(lang + ".json"), json.writeValueAsBytes(manifest));
             }
             try (Stream<Path> files = Files.walk(searchDir)) {
                 List<String> names = files.map(p -> searchDir.relativize(p).toString()).toList();
-                assertTrue(names.stream().anyMatch(n -> n.matches(".*/p/\\d+-\\d+\\.1\\.bin")), "postings split into pieces");
-                assertTrue(names.stream().anyMatch(n -> n.matches(".*/x/\\d+-\\d+\\.1\\.bin")), "positions split into pieces");
                 assertTrue(names.stream().filter(n -> n.matches("fr-.*/f/\\d+\\.bin")).count() > 3, "several facet shards");
+                for (String lang : List.of("en", "fr", "nl")) {
+                    long data = names.stream().filter(n -> n.matches(lang + "-.*/d/\\d+\\.bin")).count();
+                    assertTrue(data > 0 && data <= DATA_FILES, lang + ": result data in at most " + DATA_FILES + " files, not " + data);
+                    assertTrue(indexes.get(lang).docCount() > 2 * DATA_FILES, "several documents per data file");
+                    Path folder = searchDir.resolve((String) manifests.get(lang).get("folder"));
+                    long packs = names.stream().filter(n -> n.matches(lang + "-.*/p/\\d+\\.bin")).count();
+                    long packBytes;
+                    try (Stream<Path> p = Files.list(folder.resolve("p"))) {
+                        packBytes = p.mapToLong(f -> f.toFile().length()).sum();
+                    }
+                    // A segment is never split, so two neighbouring packs hold more than the cap together.
+                    assertTrue(packs > 1 && packs <= 2 * packBytes / TINY.packBytes() + 1, lang + ": " + packs + " packs");
+                    assertEquals(List.of(), names.stream().filter(n -> n.startsWith(lang + "-") && n.contains("/x/")).toList());
+                }
             }
             List<SearchRequest> requests = new ArrayList<>();
             for (String q : List.of("réseau", "radio communautaire", "\"assemblée générale\"", "réseau -Namur", "données",
@@ -101,8 +117,28 @@ class ExportLayoutTest {
             requests.add(new SearchRequest("ledger", "fr", false, Map.of(), false, 1, 10));
             requests.add(new SearchRequest("ledger", "nl", true, Map.of(), false, 1, 10));
             requests.add(new SearchRequest("receipts led", "en", false, Map.of(), true, 1, 10));
-            JsonNode actual = runNode(searchDir, requests);
             Searcher lucene = new Searcher(indexes);
+            for (String host : List.of("range", "norange")) {
+                Path log = temp.resolve(host + "-requests.json");
+                JsonNode actual = runNode(searchDir, requests, host, log);
+                assertSameAsLucene(lucene, requests, actual, firstAttachmentQuery);
+                List<String> ranged = new ArrayList<>();
+                new ObjectMapper().readTree(log.toFile()).forEach(r -> { if (!r.get("range").isNull()) ranged.add(r.get("url").asText()); });
+                if (host.equals("range")) {
+                    assertTrue(ranged.stream().anyMatch(u -> u.matches(".*/d/\\d+\\.bin")), "result data read by range");
+                    assertTrue(ranged.stream().anyMatch(u -> u.matches(".*/p/\\d+\\.bin")), "postings read by range");
+                } else {
+                    // Told by its first answer that the host ignores Range, each language stops asking for ranges.
+                    assertTrue(ranged.size() <= 3 * indexes.size(), "ranges asked of a host that ignores them: " + ranged);
+                }
+            }
+        } finally {
+            for (SearchIndex i : indexes.values()) i.close();
+        }
+    }
+
+    private static void assertSameAsLucene(Searcher lucene, List<SearchRequest> requests, JsonNode actual, int firstAttachmentQuery) {
+        {
             for (int i = 0; i < requests.size(); i++) {
                 SearchResults expected = lucene.search(requests.get(i));
                 JsonNode a = actual.get(i);
@@ -129,19 +165,29 @@ class ExportLayoutTest {
             assertTrue(actual.get(0).get("total").asInt() > 3);
             assertEquals("Annual report 2025 (PDF)",
                     actual.get(firstAttachmentQuery).get("hits").get(0).get("attachment").get("title").asText(), "ledger names the PDF");
-        } finally {
-            for (SearchIndex i : indexes.values()) i.close();
         }
     }
 
-    private JsonNode runNode(Path searchDir, List<SearchRequest> requests) throws Exception {
+    /** The bound on result-data files holds whatever the number of documents; small sites keep a file each. */
+    @Test
+    void resultDataFilesStayUnderTheirBound() {
+        IndexExporter.Layout layout = IndexExporter.Layout.DEFAULT;
+        assertEquals(1, layout.dataDocsPerFile(layout.dataFilesMax()), "a file per result up to the bound");
+        for (int docs : new int[] {1, 500, 1_025, 8_400, 84_000, 1_000_000, 10_000_000}) {
+            int per = layout.dataDocsPerFile(docs);
+            long files = (docs + per - 1) / per;
+            assertTrue(files <= layout.dataFilesMax(), docs + " documents: " + files + " files");
+        }
+    }
+
+    private JsonNode runNode(Path searchDir, List<SearchRequest> requests, String host, Path requestLog) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<Map<String, Object>> plain = requests.stream().map(RankingParityTest::asJson).toList();
         Path in = temp.resolve("requests.json");
         Path out = temp.resolve("results.json");
         json.writeValue(in.toFile(), plain);
         Path script = TestPaths.repoRoot().resolve("generator/src/test/js/search-queries.mjs");
-        Process p = new ProcessBuilder("node", script.toString(), searchDir.toString(), in.toString(), out.toString())
+        Process p = new ProcessBuilder("node", script.toString(), searchDir.toString(), in.toString(), out.toString(), host, requestLog.toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node did not finish");

@@ -58,6 +58,7 @@ class PreviewServerTest {
         write(out.resolve("en/guide/index.html"), "<h1>guide</h1>");
         write(out.resolve("404.html"), "<h1>custom not found</h1>");
         write(out.resolve("css/site.css"), "body{}");
+        write(out.resolve("agora-search/fr-1/p/0.bin"), "0123456789");
         write(out.resolve("data/file+name.txt"), "plus");
         write(out.resolve("en/events/assembly/assembly.ics"), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
         try {
@@ -136,6 +137,26 @@ class PreviewServerTest {
         assertEquals("text/calendar; charset=utf-8", get(rootUri, "/en/events/assembly/assembly.ics").headers()
                 .firstValue("Content-Type").orElseThrow(), "calendar apps open .ics files by this type");
         assertEquals("<h1>english</h1>", get(rootUri, "/%65n/").body(), "percent-encoded letters are decoded");
+    }
+
+    /** The search runtime reads pack files by byte range: the preview answers as nginx or S3 would. */
+    @Test
+    void answersOneByteRangeWithPartialContent() throws Exception {
+        String pack = "/agora-search/fr-1/p/0.bin";
+        Reply part = request(rootServer.port(), "GET " + pack + " HTTP/1.1", "Host: localhost", "Range: bytes=2-5");
+        assertEquals(206, part.status());
+        assertEquals("2345", part.body());
+        assertTrue(part.head().toLowerCase(java.util.Locale.ROOT).contains("content-range: bytes 2-5/10"), part.head());
+        assertEquals("89", request(rootServer.port(), "GET " + pack + " HTTP/1.1", "Host: localhost", "Range: bytes=8-").body());
+        assertEquals("789", request(rootServer.port(), "GET " + pack + " HTTP/1.1", "Host: localhost", "Range: bytes=-3").body());
+        assertEquals("89", request(rootServer.port(), "GET " + pack + " HTTP/1.1", "Host: localhost", "Range: bytes=8-99").body(),
+                "a range past the end stops at the end");
+        assertEquals(416, request(rootServer.port(), "GET " + pack + " HTTP/1.1", "Host: localhost", "Range: bytes=10-12").status());
+        Reply several = request(rootServer.port(), "GET " + pack + " HTTP/1.1", "Host: localhost", "Range: bytes=0-1,4-5");
+        assertEquals(200, several.status(), "several ranges: the whole file, which the RFC allows");
+        assertEquals("0123456789", several.body());
+        assertEquals("0123456789", request(rootServer.port(), "GET " + pack + " HTTP/1.1", "Host: localhost",
+                "Range: lines=1-2").body(), "another unit: the whole file");
     }
 
     @Test
