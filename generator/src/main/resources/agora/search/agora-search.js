@@ -278,8 +278,18 @@ class LanguageIndex {
   async entry(term) {
     if (!this.manifest.termShards) return null;
     const shard = fnv1a(term) % this.manifest.termShards;
-    const dict = await this.parsed(`t/${shard}.bin`, (bytes) => parseDictionary(bytes, shard));
+    const dict = await this.parsed(`t/${shard}.bin`, (bytes) => parseDictionary(bytes, shard, this.manifest.packs !== false));
     return dict.get(term) || null;
+  }
+
+  /** Without packs, a file written in pieces (name.0.bin, name.1.bin, …) when large: fetched together, joined in order. */
+  async chunks(name, count) {
+    if (count === 1) return this.file(`${name}.bin`);
+    const parts = await Promise.all(Array.from({ length: count }, (_, c) => this.file(`${name}.${c}.bin`)));
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { joined.set(p, at); at += p.length; }
+    return joined;
   }
 
   async hasTerm(term) { return (await this.entry(term)) !== null; }
@@ -288,7 +298,9 @@ class LanguageIndex {
     const e = await this.entry(term);
     if (!e) return null;
     if (!e.postingsPromise) {
-      e.postingsPromise = (e.inline ? Promise.resolve(e.inline) : this.member(`p/${e.seg.pack}.bin`, e.seg.base + e.postingsOffset, e.postingsLength))
+      e.postingsPromise = (e.inline ? Promise.resolve(e.inline)
+        : e.seg ? this.member(`p/${e.seg.pack}.bin`, e.seg.base + e.postingsOffset, e.postingsLength)
+          : this.chunks(`p/${e.shard}-${e.file}`, e.fileChunks))
         .then((bytes) => new Postings(bytes, e.docCount));
       e.postingsPromise.catch(() => { e.postingsPromise = null; }); // a network error is not remembered
     }
@@ -302,7 +314,10 @@ class LanguageIndex {
     if (!e || !postings) return null;
     if (!e.positionsPromise) {
       const seg = e.seg;
-      const bytes = e.positionsOwn
+      const bytes = !seg ? (e.positionsFile
+        ? this.chunks(`x/${e.shard}-${e.positionsFile}`, e.positionsChunks)
+        : this.file(`x/${e.shard}.bin`).then((pack) => pack.subarray(e.positionsOffset, e.positionsOffset + e.positionsLength)))
+        : e.positionsOwn
         ? this.member(`p/${seg.pack}.bin`, seg.base + e.positionsOffset, e.positionsLength)
         : this.member(`p/${seg.pack}.bin`, seg.base + seg.positionsOffset, seg.positionsLength)
           .then((pack) => pack.subarray(e.positionsOffset, e.positionsOffset + e.positionsLength));
@@ -428,21 +443,31 @@ class LanguageIndex {
 /** A word's surface-word shard key: its first two characters (code points), as IndexExporter.wordKey. */
 function wordKey(word) { return Array.from(word).slice(0, 2).join(''); }
 
-function parseDictionary(bytes, shard) {
+function parseDictionary(bytes, shard, packs) {
   const r = new Reader(bytes);
   const n = r.varint();
   // where the shard's pack members start, and its member of small positions
-  const seg = { pack: r.varint(), base: r.varint(), positionsOffset: r.varint(), positionsLength: r.varint() };
+  const seg = packs ? { pack: r.varint(), base: r.varint(), positionsOffset: r.varint(), positionsLength: r.varint() } : null;
   const dict = new Map();
   for (let i = 0; i < n; i++) {
     const term = r.string();
     const e = { shard, seg, docCount: r.varint() };
     const len = r.varint();
     if (len > 0) e.inline = r.bytes(len);
-    else { e.postingsOffset = r.varint(); e.postingsLength = r.varint(); }
-    e.positionsOwn = r.varint() === 1;
-    e.positionsOffset = r.varint();
-    e.positionsLength = r.varint();
+    else if (packs) { e.postingsOffset = r.varint(); e.postingsLength = r.varint(); }
+    else { e.file = r.varint(); e.fileChunks = r.varint(); }
+    if (packs) {
+      e.positionsOwn = r.varint() === 1;
+      e.positionsOffset = r.varint();
+      e.positionsLength = r.varint();
+    } else {
+      // files of format 2: 0, offset, length in x/<shard>.bin, or k and pieces of x/<shard>-<k>.bin
+      const kind = r.varint();
+      if (kind === 0) { e.positionsOffset = r.varint(); e.positionsLength = r.varint(); } else {
+        e.positionsFile = kind;
+        e.positionsChunks = r.varint();
+      }
+    }
     dict.set(term, e);
   }
   return dict;

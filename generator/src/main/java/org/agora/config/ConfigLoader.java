@@ -32,7 +32,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
             "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types", "security", "limits",
-            "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks");
+            "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks", "search");
     private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction", "baseURL");
     private static final Set<String> MARKDOWN_KEYS = Set.of("trustRawHtml");
     private static final Set<String> TYPE_KEYS = Set.of("required");
@@ -108,12 +108,14 @@ public final class ConfigLoader {
         Limits limits = readLimits(root, f);
         UrlSettings urls = readUrlSettings(root, languages, f);
         BrokenLinks brokenLinks = readBrokenLinks(root, f);
+        SearchPacks searchPacks = readSearch(root, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
-                fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits, urls, brokenLinks));
+                fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits, urls, brokenLinks,
+                searchPacks));
     }
 
     /**
@@ -230,6 +232,22 @@ public final class ConfigLoader {
             f.error(root.get("brokenLinks").orElseThrow().line(), "brokenLinks must be error or warning, not '" + text.get() + "'",
                     "write  brokenLinks: warning  to publish while old broken links are fixed");
             return BrokenLinks.ERROR;
+        });
+    }
+
+    /** search: { packs: auto | never | always }. */
+    private SearchPacks readSearch(YamlNode.Mapping root, YamlFields f) {
+        Optional<YamlNode.Mapping> node = f.mapping(root, "search");
+        if (node.isEmpty()) return SearchPacks.AUTO;
+        f.rejectUnknownKeys(node.get(), Set.of("packs"), "search");
+        Optional<YamlNode> value = node.get().get("packs");
+        if (value.isEmpty()) return SearchPacks.AUTO;
+        String text = value.get() instanceof YamlNode.Scalar s && !s.isNull() ? s.text() : "";
+        return SearchPacks.parse(text).orElseGet(() -> {
+            f.error(value.get().line(), "search.packs must be auto, never or always, not '" + text.strip() + "'",
+                    "write  packs: never  when the host ignores HTTP Range requests (python -m http.server), "
+                            + "always to bundle the search files of any site");
+            return SearchPacks.AUTO;
         });
     }
 

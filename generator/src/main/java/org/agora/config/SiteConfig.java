@@ -17,6 +17,7 @@ import java.util.Map;
  * @param limits how much of each input the build accepts
  * @param urls where pages are published (Hugo's URL settings)
  * @param brokenLinks whether a broken link stops the build
+ * @param searchPacks whether the search export bundles its files into packs read with HTTP Range
  */
 public record SiteConfig(
         Path siteDir,
@@ -35,7 +36,8 @@ public record SiteConfig(
         DocumentTypes types,
         Limits limits,
         UrlSettings urls,
-        BrokenLinks brokenLinks) {
+        BrokenLinks brokenLinks,
+        SearchPacks searchPacks) {
 
     public SiteConfig {
         languages = List.copyOf(languages);

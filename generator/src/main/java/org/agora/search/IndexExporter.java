@@ -58,6 +58,11 @@ public final class IndexExporter {
      * @param dataFilesMax the most result-data files of a language: up to this many documents each result
      *                     keeps a file of its own (no Range needed, as before packs); beyond it results are
      *                     bundled, docCount / dataFilesMax per file, read with Range
+     * @param chunkBytes without packs, the largest postings or positions file before compression: larger ones
+     *                   are split, so no file grows with the site
+     * @param packs whether to write packs at all: off, the files are those of format 2 (a file per frequent
+     *              term, per positions pack and per result), which need no Range and cost no byte more per
+     *              query on any host; on, the file count stays bounded. {@link #packsPay} says when it pays.
      * @param fragmentTextMax body text kept for excerpts. A result's data is fetched for every result shown,
      *                        so this bounds the bytes of a search (at 10,000 groups, 5,000 characters made a
      *                        later query 31 KB, 4,000 about 27 KB): 4,000 characters (about 650 words) hold the
@@ -65,19 +70,51 @@ public final class IndexExporter {
      *                        shows the summary or the beginning instead.
      */
     public record Layout(int termsPerShard, int wordsPerShard, int inlinePostingsMax, int packedPositionsMax,
-                         int facetDocsPerShard, int packBytes, int dataFilesMax, int fragmentTextMax) {
-        public static final Layout DEFAULT = new Layout(64, 1024, 256, 4096, 2048, 512 * 1024, 1024, 4_000);
+                         int facetDocsPerShard, int packBytes, int dataFilesMax, int chunkBytes, boolean packs,
+                         int fragmentTextMax) {
+        public static final Layout DEFAULT = new Layout(64, 1024, 256, 4096, 2048, 512 * 1024, 1024, 256 * 1024, true, 4_000);
+
+        /**
+         * The most files a site should publish: Cloudflare Pages' 20,000 files per site on its free plan, the
+         * strictest limit of the common static hosts (Cloudflare's paid plans: 100,000; GitLab Pages:
+         * 200,000; Netlify: 54,000 per folder; GitHub Pages: none, but 1 GB and a 10-minute deploy).
+         */
+        public static final int FILE_BUDGET = 20_000;
+
+        /**
+         * Search files a document costs without packs: its result data, and postings or positions files
+         * (measured: 2.9 per document at 1,000 groups, 2.3 at 10,000; dictionary, word and facet shards
+         * included). An estimate, so that the choice is made before anything is exported.
+         */
+        public static final double SEARCH_FILES_PER_DOCUMENT = 2.5;
+
+        /**
+         * Whether packs pay for a site of {@code otherFiles} files besides search and {@code documents}
+         * searchable documents (all languages): when without them it would publish more than
+         * {@link #FILE_BUDGET} files. Below that, packs would only cost bytes (on a host without Range) and
+         * Range requests, and save nothing a host counts.
+         */
+        public static boolean packsPay(long otherFiles, long documents) {
+            return otherFiles + Math.ceil(documents * SEARCH_FILES_PER_DOCUMENT) > FILE_BUDGET;
+        }
+
+        public Layout withPacks(boolean on) {
+            return new Layout(termsPerShard, wordsPerShard, inlinePostingsMax, packedPositionsMax, facetDocsPerShard,
+                    packBytes, dataFilesMax, chunkBytes, on, fragmentTextMax);
+        }
 
         /** Exported files cached under another key are not reused. */
         public String key() {
             return String.join("/", "format" + FORMAT, Integer.toString(termsPerShard), Integer.toString(wordsPerShard),
                     Integer.toString(inlinePostingsMax), Integer.toString(packedPositionsMax),
                     Integer.toString(facetDocsPerShard), Integer.toString(packBytes), Integer.toString(dataFilesMax),
-                    Integer.toString(fragmentTextMax), IndexBuilder.FORMAT);
+                    Integer.toString(chunkBytes), packs ? "packs" : "files", Integer.toString(fragmentTextMax),
+                    IndexBuilder.FORMAT);
         }
 
         /** Documents per result-data file: 1 (a file each) until there are more than dataFilesMax. */
         int dataDocsPerFile(int docCount) {
+            if (!packs) return 1;
             return Math.max(1, (docCount + dataFilesMax - 1) / dataFilesMax);
         }
     }
@@ -154,11 +191,13 @@ public final class IndexExporter {
         FacetTable facets = facetTable(index);
         manifest.put("facetDocsPerShard", layout.facetDocsPerShard());
         int perFile = layout.dataDocsPerFile(index.docCount());
+        manifest.put("packs", layout.packs());
         manifest.put("dataDocsPerFile", perFile);
         if (leaf != null) {
             int[] dataLengths = writeFragments(index, perFile, out);
             writeFacetShards(index, facets, perFile > 1 ? dataLengths : null, out);
         }
+        if (layout.packs()) Files.deleteIfExists(tmp.resolve("x")); // positions are in the packs
         String folder = lang + "-" + out.hash();
         Path target = searchDir.resolve(folder);
         if (Files.exists(target)) deleteTree(target);
@@ -192,11 +231,20 @@ public final class IndexExporter {
         Segment[] segments = new Segment[shards];
         java.util.stream.IntStream.range(0, shards).parallel().forEach(s -> {
             try {
-                segments[s] = shardSegment(leaf, byShard.get(s), norms);
+                segments[s] = shardSegment(leaf, s, byShard.get(s), norms, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        if (!layout.packs()) {
+            for (int s = 0; s < shards; s++) {
+                Segment seg = segments[s];
+                out.write("t/" + s + ".bin", new Bytes(seg.entries().length + 8).varint(seg.terms())
+                        .bytes(seg.entries(), 0, seg.entries().length).toArray());
+                if (seg.members().length > 0) out.writeRaw("x/" + s + ".bin", seg.members());
+            }
+            return shards;
+        }
         // Packs are filled in shard order, so the same index always gives the same files.
         Packs packs = new Packs(out::writeRaw, "p/", layout.packBytes());
         for (int s = 0; s < shards; s++) {
@@ -218,7 +266,7 @@ public final class IndexExporter {
      */
     private record Segment(int terms, byte[] entries, byte[] members, int positionsOffset, int positionsLength) {}
 
-    private Segment shardSegment(LeafReader leaf, List<BytesRef> terms, byte[][] norms) throws IOException {
+    private Segment shardSegment(LeafReader leaf, int shard, List<BytesRef> terms, byte[][] norms, Writer out) throws IOException {
         int fieldCount = SearchFields.TEXT.size();
         TermsEnum[] enums = new TermsEnum[fieldCount];
         for (int f = 0; f < fieldCount; f++) {
@@ -233,6 +281,7 @@ public final class IndexExporter {
         FieldPostings[] perField = new FieldPostings[fieldCount];
         for (int f = 0; f < fieldCount; f++) perField[f] = new FieldPostings();
         PostingsEnum pe = null;
+        int ownFiles = 0;
         for (BytesRef termBytes : terms) {
             for (int f = 0; f < fieldCount; f++) {
                 FieldPostings fp = perField[f];
@@ -272,6 +321,9 @@ public final class IndexExporter {
             dict.string(termBytes.utf8ToString()).varint(docs);
             if (postings.size() <= layout.inlinePostingsMax()) {
                 dict.varint(postings.size()).bytes(postings);
+            } else if (!layout.packs()) {
+                int k = ++ownFiles;
+                dict.varint(0).varint(k).varint(writeChunks(out, "p/" + shard + "-" + k, postings.toArray()));
             } else {
                 byte[] gz = Bytes.gzip(postings.toArray());
                 dict.varint(0).varint(members.size()).varint(gz.length);
@@ -280,16 +332,39 @@ public final class IndexExporter {
             if (positions.size() <= layout.packedPositionsMax()) {
                 dict.varint(0).varint(pack.size()).varint(positions.size());
                 pack.bytes(positions);
+            } else if (!layout.packs()) {
+                int k = ++ownFiles;
+                dict.varint(k).varint(writeChunks(out, "x/" + shard + "-" + k, positions.toArray()));
             } else {
                 byte[] gz = Bytes.gzip(positions.toArray());
                 dict.varint(1).varint(members.size()).varint(gz.length);
                 members.bytes(gz, 0, gz.length);
             }
         }
+        // Without packs, members holds the shard's positions file (x/<shard>.bin), as in format 2.
         int positionsOffset = members.size();
         byte[] packed = pack.size() > 0 ? Bytes.gzip(pack.toArray()) : new byte[0];
         members.bytes(packed, 0, packed.length);
         return new Segment(terms.size(), dict.toArray(), members.toArray(), positionsOffset, packed.length);
+    }
+
+    /**
+     * Without packs: a term's postings or positions as one file, or several of at most {@code chunkBytes}
+     * bytes before compression, so that no file grows with the site: the browser fetches them together and
+     * joins them in order. Returns the number of files.
+     */
+    private int writeChunks(Writer out, String name, byte[] data) {
+        int max = layout.chunkBytes();
+        if (data.length <= max) {
+            out.write(name + ".bin", data);
+            return 1;
+        }
+        int chunks = (data.length + max - 1) / max;
+        for (int c = 0; c < chunks; c++) {
+            int from = c * max;
+            out.write(name + "." + c + ".bin", java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + max)));
+        }
+        return chunks;
     }
 
     /** One field's postings of the current term, reused from term to term. */
@@ -520,7 +595,7 @@ public final class IndexExporter {
         private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
         Writer(Path root) throws IOException {
             this.root = root;
-            for (String folder : List.of("t", "p", "w", "f", "d", "a")) Files.createDirectories(root.resolve(folder));
+            for (String folder : List.of("t", "p", "x", "w", "f", "d", "a")) Files.createDirectories(root.resolve(folder));
         }
 
         void write(String rel, byte[] raw) { writeRaw(rel, Bytes.gzip(raw)); }

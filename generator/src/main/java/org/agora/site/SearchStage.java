@@ -54,6 +54,8 @@ final class SearchStage implements AutoCloseable {
     private final Path cacheDir;
     private final AttachmentTexts attachments;
     private final Map<String, IndexBuilder> builders = new LinkedHashMap<>();
+    /** Searchable documents of all languages, by which search.packs: auto decides before the export. */
+    private final java.util.concurrent.atomic.AtomicLong documents = new java.util.concurrent.atomic.AtomicLong();
     /** language, field, value → label, gathered while documents arrive. */
     private final Map<String, String> valueLabels = new ConcurrentHashMap<>();
 
@@ -132,6 +134,7 @@ final class SearchStage implements AutoCloseable {
             if (!values.isEmpty()) facets.put(taxonomy, values);
         }
         String summary = page.summary() != null && !page.summary().isBlank() ? page.summary() : null;
+        documents.incrementAndGet();
         builder.add(new SearchDocument(page.path(), lang, urls.href(page.path()), page.title(), text.headings(),
                 summary, text.body(), date, dateText, sortDate, facets, attachments.of(page.path())));
     }
@@ -270,8 +273,11 @@ final class SearchStage implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    /** Finishes the indexes and writes {@code search/} into the output. */
-    void export(Path outputDir) throws IOException {
+    /**
+     * Finishes the indexes and writes {@code search/} into the output; {@code otherFiles} is the number of
+     * files the site publishes besides search, by which {@code search.packs: auto} decides.
+     */
+    void export(Path outputDir, int otherFiles) throws IOException {
         Path searchDir = outputDir.resolve(org.agora.search.SearchLayout.OUTPUT_FOLDER);
         Files.createDirectories(searchDir);
         for (String file : RUNTIME) {
@@ -292,7 +298,13 @@ final class SearchStage implements AutoCloseable {
             entry.put("label", l.label());
             languages.add(entry);
         }
-        IndexExporter exporter = new IndexExporter(labels());
+        // Decided before anything is exported, from what the build already knows (see Layout.packsPay).
+        boolean packs = switch (config.searchPacks()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> IndexExporter.Layout.packsPay(otherFiles, documents.get());
+        };
+        IndexExporter exporter = new IndexExporter(labels(), IndexExporter.Layout.DEFAULT.withPacks(packs));
         // Merging a language's index into one segment and exporting it are single-threaded work: the languages
         // run side by side.
         builders.values().parallelStream().forEach(builder -> {

@@ -196,7 +196,7 @@ public final class SiteBuilder {
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
                 if (writing) stages.run(indexing ? "build search index" : "copy search index", () -> {
                     try {
-                        if (indexing) search.export(staging.dir());
+                        if (indexing) search.export(staging.dir(), plan.outputs().size());
                         else staging.keepTree(SEARCH_FOLDER, outDir.resolve(SEARCH_FOLDER));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

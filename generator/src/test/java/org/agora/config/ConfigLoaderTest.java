@@ -448,4 +448,21 @@ class ConfigLoaderTest {
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("2 ") && e.contains("[fr]")), errors::toString);
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("6 ") && e.contains("brokenLinks")), errors::toString);
     }
+
+    @Test
+    void searchPacksAreAutoUnlessTheSiteSaysOtherwise() throws IOException {
+        String languages = "languages:\n  en: { label: English }\n";
+        assertEquals(SearchPacks.AUTO, load(languages).orElseThrow().searchPacks());
+        assertEquals(SearchPacks.NEVER, load(languages + "search:\n  packs: never\n").orElseThrow().searchPacks());
+        assertEquals(SearchPacks.ALWAYS, load(languages + "search: { packs: always }\n").orElseThrow().searchPacks());
+    }
+
+    @Test
+    void anUnknownSearchPacksValueIsAnErrorAtItsLine() throws IOException {
+        assertTrue(load("languages:\n  en: { label: English }\nsearch:\n  packs: sometimes\n").isEmpty());
+        Diagnostic e = onlyError();
+        assertEquals(4, e.position().line());
+        assertTrue(e.message().contains("search.packs must be auto, never or always, not 'sometimes'"), e.message());
+        assertTrue(e.hint().contains("Range"), e.hint());
+    }
 }

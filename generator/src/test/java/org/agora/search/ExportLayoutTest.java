@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,13 +34,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExportLayoutTest {
 
     static final int DATA_FILES = 3;
-    static final IndexExporter.Layout TINY = new IndexExporter.Layout(4, 8, 16, 16, 2, 200, DATA_FILES, 300);
+    static final IndexExporter.Layout TINY = new IndexExporter.Layout(4, 8, 16, 16, 2, 200, DATA_FILES, 40, true, 300);
+    /** The same without packs (search.packs: never, or auto on a site within the file budget): format 2's files. */
+    static final IndexExporter.Layout TINY_FILES = TINY.withPacks(false);
 
     @TempDir
     Path temp;
 
     @Test
-    void piecesAndSmallShardsGiveTheSameResults() throws Exception {
+    void packsAndSmallShardsGiveTheSameResults() throws Exception {
+        sameResultsAsLucene(TINY);
+    }
+
+    @Test
+    void filesInPiecesWithoutPacksGiveTheSameResults() throws Exception {
+        sameResultsAsLucene(TINY_FILES);
+    }
+
+    private void sameResultsAsLucene(IndexExporter.Layout layout) throws Exception {
         Path cache = temp.resolve("cache");
         BuildResult built = new SiteBuilder(BuildListener.NONE)
                 .build(new BuildOptions(TestPaths.repoRoot(), temp.resolve("out"), false, cache));
@@ -57,7 +69,7 @@ class ExportLayoutTest {
             public String field(String language, String field) { return field; }
             public String value(String language, String field, String value) { return value; }
         };
-        IndexExporter exporter = new IndexExporter(labels, TINY);
+        IndexExporter exporter = new IndexExporter(labels, layout);
         Map<String, SearchIndex> indexes = new LinkedHashMap<>();
         Map<String, Map<String, Object>> manifests = new LinkedHashMap<>();
         List<Map<String, String>> languages = new ArrayList<>();
@@ -76,8 +88,19 @@ class ExportLayoutTest {
             }
             try (Stream<Path> files = Files.walk(searchDir)) {
                 List<String> names = files.map(p -> searchDir.relativize(p).toString()).toList();
+                if (!layout.packs()) {
+                    assertTrue(names.stream().anyMatch(n -> n.matches(".*/p/\\d+-\\d+\\.1\\.bin")), "postings split into pieces");
+                    assertTrue(names.stream().anyMatch(n -> n.matches(".*/x/\\d+-\\d+\\.1\\.bin")), "positions split into pieces");
+                }
                 assertTrue(names.stream().filter(n -> n.matches("fr-.*/f/\\d+\\.bin")).count() > 3, "several facet shards");
                 for (String lang : List.of("en", "fr", "nl")) {
+                    assertEquals(layout.packs(), manifests.get(lang).get("packs"), lang);
+                    if (!layout.packs()) {
+                        // format 2's files, as before packs: a file per result and per frequent term, in pieces when large
+                        assertEquals(indexes.get(lang).docCount(), names.stream().filter(n -> n.matches(lang + "-.*/d/\\d+\\.bin")).count());
+                        assertEquals(List.of(), names.stream().filter(n -> n.matches(lang + "-.*/p/\\d+\\.bin")).toList(), "no packs");
+                        continue;
+                    }
                     long data = names.stream().filter(n -> n.matches(lang + "-.*/d/\\d+\\.bin")).count();
                     assertTrue(data > 0 && data <= DATA_FILES, lang + ": result data in at most " + DATA_FILES + " files, not " + data);
                     assertTrue(indexes.get(lang).docCount() > 2 * DATA_FILES, "several documents per data file");
@@ -124,7 +147,9 @@ class ExportLayoutTest {
                 assertSameAsLucene(lucene, requests, actual, firstAttachmentQuery);
                 List<String> ranged = new ArrayList<>();
                 new ObjectMapper().readTree(log.toFile()).forEach(r -> { if (!r.get("range").isNull()) ranged.add(r.get("url").asText()); });
-                if (host.equals("range")) {
+                if (!layout.packs()) {
+                    assertEquals(List.of(), ranged, "no Range request without packs");
+                } else if (host.equals("range")) {
                     assertTrue(ranged.stream().anyMatch(u -> u.matches(".*/d/\\d+\\.bin")), "result data read by range");
                     assertTrue(ranged.stream().anyMatch(u -> u.matches(".*/p/\\d+\\.bin")), "postings read by range");
                 } else {
@@ -165,6 +190,43 @@ class ExportLayoutTest {
             assertTrue(actual.get(0).get("total").asInt() > 3);
             assertEquals("Annual report 2025 (PDF)",
                     actual.get(firstAttachmentQuery).get("hits").get(0).get("attachment").get("title").asText(), "ledger names the PDF");
+        }
+    }
+
+    /**
+     * search.packs: auto packs a site that would otherwise publish more than 20,000 files, with figures of
+     * the bench's corpora (files besides search, and documents of all languages, from their builds on main).
+     */
+    @Test
+    void packsPayOnlyPastTheFileBudget() {
+        assertFalse(IndexExporter.Layout.packsPay(2_731, 2_554), "1,000 groups: 11,752 files with format 2's layout");
+        assertTrue(IndexExporter.Layout.packsPay(26_685, 25_496), "10,000 groups: 86,178 files");
+        assertTrue(IndexExporter.Layout.packsPay(267_000, 255_000), "100,000 groups");
+        assertFalse(IndexExporter.Layout.packsPay(0, 7_900), "7,900 documents: 19,750 search files");
+        assertTrue(IndexExporter.Layout.packsPay(0, 8_001), "8,001 documents: 20,003 search files");
+        assertTrue(IndexExporter.Layout.packsPay(20_001, 0), "past the budget without search, packs still spare files");
+    }
+
+    /** The site setting reaches the export: the bundled site is small, so auto writes no packs; always does. */
+    @Test
+    void theSiteSettingChoosesPacks() throws Exception {
+        for (String setting : List.of("", "search:\n  packs: always\n", "search:\n  packs: never\n")) {
+            Path site = org.agora.testing.ServedSite.copyOfBundled(temp.resolve("site" + setting.length()));
+            Files.writeString(site.resolve("site-config.yml"), "\n" + setting, java.nio.file.StandardOpenOption.APPEND);
+            Path out = site.resolve("public");
+            BuildResult built = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, out, false, site.resolve(".cache")));
+            assertTrue(built.success(), () -> built.diagnostics().sorted().toString());
+            Path searchDir = out.resolve(SearchLayout.OUTPUT_FOLDER);
+            JsonNode manifest = new ObjectMapper().readTree(searchDir.resolve("fr.json").toFile());
+            boolean packs = setting.contains("always");
+            assertEquals(packs, manifest.get("packs").asBoolean(), setting);
+            Path folder = searchDir.resolve(manifest.get("folder").asText());
+            try (Stream<Path> d = Files.list(folder.resolve("d"))) {
+                assertEquals(packs ? Math.min(manifest.get("docCount").asInt(), 1024) : manifest.get("docCount").asInt(), d.count(), setting);
+            }
+            try (Stream<Path> p = Files.list(folder.resolve("p"))) {
+                assertEquals(packs, p.anyMatch(f -> f.getFileName().toString().matches("\\d+\\.bin")), setting);
+            }
         }
     }
 
