@@ -72,7 +72,9 @@ public final class IndexExporter {
     public record Layout(int termsPerShard, int wordsPerShard, int inlinePostingsMax, int packedPositionsMax,
                          int facetDocsPerShard, int packBytes, int dataFilesMax, int chunkBytes, boolean packs,
                          int fragmentTextMax) {
-        public static final Layout DEFAULT = new Layout(64, 1024, 256, 4096, 2048, 512 * 1024, 1024, 256 * 1024, true, 4_000);
+        /** The most result-data files of a language once bundled (then docCount / this documents per file). */
+        public static final int DATA_FILES_MAX = 1024;
+        public static final Layout DEFAULT = new Layout(64, 1024, 256, 4096, 2048, 512 * 1024, DATA_FILES_MAX, 256 * 1024, true, 4_000);
 
         /**
          * The most files a site should publish: Cloudflare Pages' 20,000 files per site on its free plan, the
@@ -83,25 +85,43 @@ public final class IndexExporter {
 
         /**
          * Search files a document costs without packs: its result data, and postings or positions files
-         * (measured: 2.9 per document at 1,000 groups, 2.3 at 10,000; dictionary, word and facet shards
-         * included). An estimate, so that the choice is made before anything is exported.
+         * (measured: 3.5 per document at 1,000 groups, 2.3 at 10,000; dictionary, word and facet shards
+         * included). Estimates, so that the choice is made before anything is exported.
          */
         public static final double SEARCH_FILES_PER_DOCUMENT = 2.5;
+        /** With postings and positions in packs, a language's dictionary, word and facet shards and packs (500-1,000 at 10,000 groups). */
+        public static final int PACKED_FILES_PER_LANGUAGE = 1_000;
+
+        /** What a site's search export packs. */
+        public enum Packing {
+            /** Format 2's files: a file per result and per frequent term; no Range needed, no byte added. */
+            NONE,
+            /** Postings and positions in packs, each member located by its dictionary entry: on a host with Range no query fetches a byte more. */
+            POSTINGS,
+            /** Result data bundled too: the facet shards then carry each document's data length, which a first query fetches. */
+            ALL
+        }
 
         /**
-         * Whether packs pay for a site of {@code otherFiles} files besides search and {@code documents}
-         * searchable documents (all languages): when without them it would publish more than
-         * {@link #FILE_BUDGET} files. Below that, packs would only cost bytes (on a host without Range) and
-         * Range requests, and save nothing a host counts.
+         * What pays for a site of {@code otherFiles} files besides search, {@code documents} searchable
+         * documents and {@code languages} languages: nothing while it would publish at most
+         * {@link #FILE_BUDGET} files without packs (packs would only cost Range requests, and whole packs on a
+         * host without Range); postings and positions in packs when that suffices (they add no byte to a query
+         * on a host with Range); result data bundled too only when the site would still exceed the budget.
          */
-        public static boolean packsPay(long otherFiles, long documents) {
-            return otherFiles + Math.ceil(documents * SEARCH_FILES_PER_DOCUMENT) > FILE_BUDGET;
+        public static Packing packingFor(long otherFiles, long documents, int languages) {
+            if (otherFiles + Math.ceil(documents * SEARCH_FILES_PER_DOCUMENT) <= FILE_BUDGET) return Packing.NONE;
+            if (otherFiles + documents + (long) languages * PACKED_FILES_PER_LANGUAGE <= FILE_BUDGET) return Packing.POSTINGS;
+            return Packing.ALL;
         }
 
-        public Layout withPacks(boolean on) {
+        public Layout with(Packing packing) {
             return new Layout(termsPerShard, wordsPerShard, inlinePostingsMax, packedPositionsMax, facetDocsPerShard,
-                    packBytes, dataFilesMax, chunkBytes, on, fragmentTextMax);
+                    packBytes, packing == Packing.ALL ? DATA_FILES_MAX : Integer.MAX_VALUE, chunkBytes,
+                    packing != Packing.NONE, fragmentTextMax);
         }
+
+        public Layout withPacks(boolean on) { return with(on ? Packing.ALL : Packing.NONE); }
 
         /** Exported files cached under another key are not reused. */
         public String key() {
@@ -115,7 +135,7 @@ public final class IndexExporter {
         /** Documents per result-data file: 1 (a file each) until there are more than dataFilesMax. */
         int dataDocsPerFile(int docCount) {
             if (!packs) return 1;
-            return Math.max(1, (docCount + dataFilesMax - 1) / dataFilesMax);
+            return (int) Math.max(1, ((long) docCount + dataFilesMax - 1) / dataFilesMax);
         }
     }
 

@@ -298,13 +298,13 @@ final class SearchStage implements AutoCloseable {
             entry.put("label", l.label());
             languages.add(entry);
         }
-        // Decided before anything is exported, from what the build already knows (see Layout.packsPay).
-        boolean packs = switch (config.searchPacks()) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case AUTO -> IndexExporter.Layout.packsPay(otherFiles, documents.get());
+        // Decided before anything is exported, from what the build already knows (see Layout.packingFor).
+        IndexExporter.Layout.Packing packing = switch (config.searchPacks()) {
+            case ALWAYS -> IndexExporter.Layout.Packing.ALL;
+            case NEVER -> IndexExporter.Layout.Packing.NONE;
+            case AUTO -> IndexExporter.Layout.packingFor(otherFiles, documents.get(), builders.size());
         };
-        IndexExporter exporter = new IndexExporter(labels(), IndexExporter.Layout.DEFAULT.withPacks(packs));
+        IndexExporter exporter = new IndexExporter(labels(), IndexExporter.Layout.DEFAULT.with(packing));
         // Merging a language's index into one segment and exporting it are single-threaded work: the languages
         // run side by side.
         builders.values().parallelStream().forEach(builder -> {

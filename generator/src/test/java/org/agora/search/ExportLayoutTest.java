@@ -2,6 +2,7 @@ package org.agora.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agora.search.IndexExporter.Layout.Packing;
 import org.agora.site.BuildListener;
 import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,7 +36,9 @@ class ExportLayoutTest {
     static final int DATA_FILES = 3;
     static final IndexExporter.Layout TINY = new IndexExporter.Layout(4, 8, 16, 16, 2, 200, DATA_FILES, 40, true, 300);
     /** The same without packs (search.packs: never, or auto on a site within the file budget): format 2's files. */
-    static final IndexExporter.Layout TINY_FILES = TINY.withPacks(false);
+    static final IndexExporter.Layout TINY_FILES = TINY.with(IndexExporter.Layout.Packing.NONE);
+    /** Postings and positions in packs, a file per result (auto, where that brings a site within its file budget). */
+    static final IndexExporter.Layout TINY_POSTINGS = TINY.with(IndexExporter.Layout.Packing.POSTINGS);
 
     @TempDir
     Path temp;
@@ -49,6 +51,11 @@ class ExportLayoutTest {
     @Test
     void filesInPiecesWithoutPacksGiveTheSameResults() throws Exception {
         sameResultsAsLucene(TINY_FILES);
+    }
+
+    @Test
+    void postingsPacksWithAFilePerResultGiveTheSameResults() throws Exception {
+        sameResultsAsLucene(TINY_POSTINGS);
     }
 
     private void sameResultsAsLucene(IndexExporter.Layout layout) throws Exception {
@@ -95,12 +102,19 @@ class ExportLayoutTest {
                 assertTrue(names.stream().filter(n -> n.matches("fr-.*/f/\\d+\\.bin")).count() > 3, "several facet shards");
                 for (String lang : List.of("en", "fr", "nl")) {
                     assertEquals(layout.packs(), manifests.get(lang).get("packs"), lang);
+                    boolean bundled = layout.dataFilesMax() == DATA_FILES;
+                    if (!bundled) {
+                        assertEquals(indexes.get(lang).docCount(), names.stream().filter(n -> n.matches(lang + "-.*/d/\\d+\\.bin")).count(),
+                                "a file per result");
+                        assertEquals(1, ((Number) manifests.get(lang).get("dataDocsPerFile")).intValue());
+                    }
                     if (!layout.packs()) {
                         // format 2's files, as before packs: a file per result and per frequent term, in pieces when large
                         assertEquals(indexes.get(lang).docCount(), names.stream().filter(n -> n.matches(lang + "-.*/d/\\d+\\.bin")).count());
                         assertEquals(List.of(), names.stream().filter(n -> n.matches(lang + "-.*/p/\\d+\\.bin")).toList(), "no packs");
                         continue;
                     }
+                    if (!bundled) continue;
                     long data = names.stream().filter(n -> n.matches(lang + "-.*/d/\\d+\\.bin")).count();
                     assertTrue(data > 0 && data <= DATA_FILES, lang + ": result data in at most " + DATA_FILES + " files, not " + data);
                     assertTrue(indexes.get(lang).docCount() > 2 * DATA_FILES, "several documents per data file");
@@ -150,7 +164,8 @@ class ExportLayoutTest {
                 if (!layout.packs()) {
                     assertEquals(List.of(), ranged, "no Range request without packs");
                 } else if (host.equals("range")) {
-                    assertTrue(ranged.stream().anyMatch(u -> u.matches(".*/d/\\d+\\.bin")), "result data read by range");
+                    assertEquals(layout.dataFilesMax() == DATA_FILES, ranged.stream().anyMatch(u -> u.matches(".*/d/\\d+\\.bin")),
+                            "result data read by range when bundled");
                     assertTrue(ranged.stream().anyMatch(u -> u.matches(".*/p/\\d+\\.bin")), "postings read by range");
                 } else {
                     // Told by its first answer that the host ignores Range, each language stops asking for ranges.
@@ -199,12 +214,14 @@ class ExportLayoutTest {
      */
     @Test
     void packsPayOnlyPastTheFileBudget() {
-        assertFalse(IndexExporter.Layout.packsPay(2_731, 2_554), "1,000 groups: 11,752 files with format 2's layout");
-        assertTrue(IndexExporter.Layout.packsPay(26_685, 25_496), "10,000 groups: 86,178 files");
-        assertTrue(IndexExporter.Layout.packsPay(267_000, 255_000), "100,000 groups");
-        assertFalse(IndexExporter.Layout.packsPay(0, 7_900), "7,900 documents: 19,750 search files");
-        assertTrue(IndexExporter.Layout.packsPay(0, 8_001), "8,001 documents: 20,003 search files");
-        assertTrue(IndexExporter.Layout.packsPay(20_001, 0), "past the budget without search, packs still spare files");
+        assertEquals(Packing.NONE, IndexExporter.Layout.packingFor(2_731, 2_554, 3), "1,000 groups: 11,752 files with format 2's layout");
+        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(26_685, 25_496, 3), "10,000 groups: 86,178 files");
+        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(267_000, 255_000, 3), "100,000 groups");
+        assertEquals(Packing.NONE, IndexExporter.Layout.packingFor(0, 8_000, 1), "8,000 documents: 20,000 search files");
+        assertEquals(Packing.POSTINGS, IndexExporter.Layout.packingFor(0, 8_001, 1), "8,001 documents: a file per result still fits");
+        assertEquals(Packing.POSTINGS, IndexExporter.Layout.packingFor(8_100, 7_600, 3), "about 3,000 groups");
+        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(0, 19_001, 1), "19,001 result files alone leave no room");
+        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(20_001, 0, 1), "past the budget without search, packs still spare files");
     }
 
     /** The site setting reaches the export: the bundled site is small, so auto writes no packs; always does. */
