@@ -75,6 +75,7 @@ function writeQuery(parts, replacements) {
 // ---------------------------------------------------------------------------------------------------
 // Binary files: gzip, varints, UTF-8 strings (org.agora.search.Bytes)
 
+let packs = null; // agora-packs.js, once a language with packs is opened
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -91,23 +92,6 @@ async function inflate(raw) {
   if (raw.length < 2 || raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
   const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/**
- * Bytes offset … offset + length - 1 of a pack file, asked with a Range request. A host that ignores Range
- * answers 200 with the whole file: returned as { whole } for the caller to slice and keep. A 206 for
- * another range than asked (a proxy may round ranges) is not trusted: the whole file is fetched instead.
- */
-async function fetchRange(url, offset, length) {
-  const response = await fetch(url, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
-  if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
-  const body = new Uint8Array(await response.arrayBuffer());
-  if (response.status !== 206) return { whole: body };
-  const m = /^bytes (\d+)-(\d+)\//.exec(response.headers.get('Content-Range') || '');
-  if (m && Number(m[1]) === offset && body.length === length) return { part: body };
-  const again = await fetch(url);
-  if (!again.ok) throw new Error(`search: ${url} answered ${again.status}`);
-  return { whole: new Uint8Array(await again.arrayBuffer()) };
 }
 
 class Reader {
@@ -238,31 +222,8 @@ class LanguageIndex {
     return this.files.get(rel);
   }
 
-  /**
-   * One gzip member of a pack file, inflated: fetched by its byte range, or sliced from the whole file
-   * when the host ignores Range (then every later member of that file comes from the same copy, and other
-   * packs are fetched whole at once, since asking for a range would only repeat the whole file).
-   */
-  member(rel, offset, length) {
-    const key = `${rel}@${offset}`;
-    if (!this.files.has(key)) {
-      let p;
-      if (this.wholeFiles.has(rel) || this.rangeless) {
-        if (!this.wholeFiles.has(rel)) this.wholeFiles.set(rel, fetchRaw(new URL(rel, this.folder)));
-        p = this.wholeFiles.get(rel).then((whole) => inflate(whole.subarray(offset, offset + length)));
-      } else {
-        p = fetchRange(new URL(rel, this.folder), offset, length).then((got) => {
-          if (got.part) return inflate(got.part);
-          this.rangeless = true;
-          this.wholeFiles.set(rel, Promise.resolve(got.whole));
-          return inflate(got.whole.subarray(offset, offset + length));
-        });
-      }
-      p.catch(() => { this.files.delete(key); this.wholeFiles.delete(rel); });
-      this.files.set(key, p);
-    }
-    return this.files.get(key);
-  }
+  /** One gzip member of a pack file, inflated (agora-packs.js, imported by a language that has packs). */
+  member(rel, offset, length) { return packs.member(this, rel, offset, length, { fetchRaw, inflate }); }
 
   /** Memoised parse of a file. */
   parsed(rel, parse) {
@@ -392,31 +353,10 @@ class LanguageIndex {
     return this.facetShards.get(Math.floor(doc / per))[doc % per];
   }
 
-  /**
-   * A result's data: a file of its own on a small site; else a member of the file of its documents, found
-   * by the lengths of the members before it, which the facet shards hold (fetched for the facet counts).
-   */
+  /** A result's data: a file of its own, or a member of a bundle (agora-packs.js). */
   fragment(doc) {
-    const perFile = this.manifest.dataDocsPerFile || 1;
-    if (perFile === 1) return this.parsed(`d/${doc}.bin`, (bytes) => JSON.parse(utf8.decode(bytes)));
-    const key = 'data:' + doc;
-    if (!this.decoded.has(key)) {
-      const p = (async () => {
-        const per = this.manifest.facetDocsPerShard;
-        const first = doc - (doc % perFile);
-        const shards = new Set();
-        for (let k = Math.floor(first / per); k <= Math.floor(doc / per); k++) shards.add(k);
-        await this.loadFacetShards(shards);
-        const length = (d) => this.dataLengths.get(Math.floor(d / per))[d % per];
-        let offset = 0;
-        for (let d = first; d < doc; d++) offset += length(d);
-        const bytes = await this.member(`d/${first / perFile}.bin`, offset, length(doc));
-        return JSON.parse(utf8.decode(bytes));
-      })();
-      p.catch(() => this.decoded.delete(key));
-      this.decoded.set(key, p);
-    }
-    return this.decoded.get(key);
+    if ((this.manifest.dataDocsPerFile || 1) > 1) return packs.fragment(this, doc);
+    return this.parsed(`d/${doc}.bin`, (bytes) => JSON.parse(utf8.decode(bytes)));
   }
 
   /** The texts of a document's attachments, in the order of its result data's attachments. */
@@ -838,7 +778,12 @@ class Engine {
 
   index(lang) {
     if (!this.indexes.has(lang)) {
-      const p = loadJson(new URL(`${lang}.json`, this.base)).then((m) => new LanguageIndex(this.base, m));
+      // The Range reader is a module of its own, fetched with the manifest of a language that has packs
+      // (a site past its file budget), so the runtime of every other site stays as small as before packs.
+      const p = loadJson(new URL(`${lang}.json`, this.base)).then(async (m) => {
+        if (m.packs && !packs) packs = await import('./agora-packs.js');
+        return new LanguageIndex(this.base, m);
+      });
       p.catch(() => this.indexes.delete(lang));
       this.indexes.set(lang, p);
     }

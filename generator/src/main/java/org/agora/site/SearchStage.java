@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SearchStage implements AutoCloseable {
 
     /** The runtime's files, shipped in the generator's jar and copied unchanged into every site. */
-    static final List<String> RUNTIME = List.of("agora-search.js", "analysis.js", "stem-porter.js",
+    static final List<String> RUNTIME = List.of("agora-search.js", "agora-packs.js", "analysis.js", "stem-porter.js",
             "stem-french-light.js", "stem-dutch.js");
 
     private final Library library;

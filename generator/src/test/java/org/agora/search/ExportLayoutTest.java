@@ -65,7 +65,7 @@ class ExportLayoutTest {
         assertTrue(built.success(), () -> built.diagnostics().sorted().toString());
         Path searchDir = temp.resolve("tiny/search");
         Files.createDirectories(searchDir);
-        for (String file : List.of("agora-search.js", "analysis.js", "stem-porter.js", "stem-french-light.js", "stem-dutch.js")) {
+        for (String file : List.of("agora-search.js", "agora-packs.js", "analysis.js", "stem-porter.js", "stem-french-light.js", "stem-dutch.js")) {
             try (InputStream in = ExportLayoutTest.class.getResourceAsStream("/agora/search/" + file)) {
                 Files.write(searchDir.resolve(file), in.readAllBytes());
             }
