@@ -100,6 +100,10 @@ class SearchPageBrowserTest {
     static void buildServeAndStartBrowser() throws IOException {
         Path copy = ServedSite.copyOfBundled(temp.resolve("site"));
         Files.writeString(copy.resolve("content/fr/news/titre-piege.md"), HOSTILE_DOCUMENT);
+        // Packs, which only a site past 20,000 files gets by default: Chromium then reads them from the preview
+        // server with Range requests, and imports agora-packs.js (the bundled site's runtime without packs is
+        // the one KnownItemSearchTest runs in Chromium).
+        Files.writeString(copy.resolve("site-config.yml"), "\nsearch: { packs: always }\n", java.nio.file.StandardOpenOption.APPEND);
         site = ServedSite.build(copy, temp.resolve("out"), BASE_PATH);
         output = site.output();
         base = site.base();
