@@ -62,7 +62,7 @@ public final class IndexExporter {
      *                   are split, so no file grows with the site
      * @param packs whether to write packs at all: off, the files are those of format 2 (a file per frequent
      *              term, per positions pack and per result), which need no Range and cost no byte more per
-     *              query on any host; on, the file count stays bounded. {@link #packsPay} says when it pays.
+     *              query on any host; on, the file count stays bounded. {@link #packingFor} says when it pays.
      * @param fragmentTextMax body text kept for excerpts. A result's data is fetched for every result shown,
      *                        so this bounds the bytes of a search (at 10,000 groups, 5,000 characters made a
      *                        later query 31 KB, 4,000 about 27 KB): 4,000 characters (about 650 words) hold the
@@ -121,7 +121,6 @@ public final class IndexExporter {
                     packing != Packing.NONE, fragmentTextMax);
         }
 
-        public Layout withPacks(boolean on) { return with(on ? Packing.ALL : Packing.NONE); }
 
         /** Exported files cached under another key are not reused. */
         public String key() {
