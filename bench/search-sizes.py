@@ -9,7 +9,8 @@ Prints:
   - the runtime a page loads before its first query, per language: agora-search/agora-search.js plus
     the modules it imports, followed transitively (static `import ... from`, `export ... from`,
     and `import('...')` with a literal path), where each stem-<lang>.js (per-language stemmer)
-    counts only for its own language: agora-search.js + analysis.js + stem-<lang>.js + ...
+    counts only for its own language, and agora-packs.js only for a language whose manifest says it has
+    packs: agora-search.js + analysis.js + stem-<lang>.js + ...
 
 The browser bench (../shared/bench/browser-search-bench.mjs) measures what really crosses the
 network (setup bytes = this code plus whatever index files open() fetches; then each query's
@@ -67,6 +68,14 @@ def imports_of(path, site):
     return found
 
 
+def has_packs(search, lang):
+    try:
+        with open(os.path.join(search, f"{lang}.json"), encoding="utf-8") as f:
+            return json.load(f).get("packs") is True
+    except (OSError, ValueError):
+        return False
+
+
 def closure(start, site, lang, langs, search):
     """start and everything it imports, transitively; stem-<x>.js of another language x is left out.
     Stemmers loaded through a computed import (`import(`./stem-${lang}.js`)`) are not visible
@@ -82,6 +91,8 @@ def closure(start, site, lang, langs, search):
         m = STEM_RE.match(os.path.basename(p))
         if m and m.group(1) != lang and m.group(1) in langs:
             continue
+        if os.path.basename(p) == "agora-packs.js" and not has_packs(search, lang):
+            continue  # imported only by a language whose manifest says it has packs
         order.append(p)
         todo.extend(imports_of(p, site))
     return order
