@@ -280,7 +280,15 @@ final class SearchStage implements AutoCloseable {
     void export(Path outputDir, int otherFiles) throws IOException {
         Path searchDir = outputDir.resolve(org.agora.search.SearchLayout.OUTPUT_FOLDER);
         Files.createDirectories(searchDir);
+        // Decided before anything is exported, from what the build already knows (see Layout.packingFor).
+        IndexExporter.Layout.Packing packing = switch (config.searchPacks()) {
+            case ALWAYS -> IndexExporter.Layout.Packing.ALL;
+            case NEVER -> IndexExporter.Layout.Packing.NONE;
+            case AUTO -> IndexExporter.Layout.packingFor(otherFiles, documents.get(), builders.size());
+        };
         for (String file : RUNTIME) {
+            // The Range reader is imported only by a language with packs: a site without them does not publish it.
+            if (file.equals("agora-packs.js") && packing == IndexExporter.Layout.Packing.NONE) continue;
             try (InputStream in = SearchStage.class.getResourceAsStream("/agora/search/" + file)) {
                 if (in == null) throw new IllegalStateException("runtime file missing from the generator: " + file);
                 Files.write(searchDir.resolve(file), in.readAllBytes());
@@ -298,12 +306,6 @@ final class SearchStage implements AutoCloseable {
             entry.put("label", l.label());
             languages.add(entry);
         }
-        // Decided before anything is exported, from what the build already knows (see Layout.packingFor).
-        IndexExporter.Layout.Packing packing = switch (config.searchPacks()) {
-            case ALWAYS -> IndexExporter.Layout.Packing.ALL;
-            case NEVER -> IndexExporter.Layout.Packing.NONE;
-            case AUTO -> IndexExporter.Layout.packingFor(otherFiles, documents.get(), builders.size());
-        };
         IndexExporter exporter = new IndexExporter(labels(), IndexExporter.Layout.DEFAULT.with(packing));
         // Merging a language's index into one segment and exporting it are single-threaded work: the languages
         // run side by side.

@@ -244,6 +244,8 @@ class ExportLayoutTest {
             try (Stream<Path> p = Files.list(folder.resolve("p"))) {
                 assertEquals(packs, p.anyMatch(f -> f.getFileName().toString().matches("\\d+\\.bin")), setting);
             }
+            assertEquals(packs, Files.exists(searchDir.resolve("agora-packs.js")),
+                    setting + ": the Range reader is published only with packs");
         }
     }
 
