@@ -103,15 +103,24 @@ public final class IndexExporter {
         }
 
         /**
+         * The most files a site may publish before result data is bundled too: Cloudflare Pages' paid plans
+         * (100,000), the limit a large site meets first. Bundled result data costs every first query the
+         * members' lengths (1.5 bytes per document of the language: 12.7 KB at 10,000 groups, measured), so it
+         * is paid only where a site could not be published otherwise.
+         */
+        public static final int BUNDLED_DATA_BUDGET = 100_000;
+
+        /**
          * What pays for a site of {@code otherFiles} files besides search, {@code documents} searchable
          * documents and {@code languages} languages: nothing while it would publish at most
          * {@link #FILE_BUDGET} files without packs (packs would only cost Range requests, and whole packs on a
-         * host without Range); postings and positions in packs when that suffices (they add no byte to a query
-         * on a host with Range); result data bundled too only when the site would still exceed the budget.
+         * host without Range); past it, postings and positions in packs (they add no byte to a query on a host
+         * with Range); result data bundled too only when the site would still exceed
+         * {@link #BUNDLED_DATA_BUDGET}, since a reader's first query pays for it.
          */
         public static Packing packingFor(long otherFiles, long documents, int languages) {
             if (otherFiles + Math.ceil(documents * SEARCH_FILES_PER_DOCUMENT) <= FILE_BUDGET) return Packing.NONE;
-            if (otherFiles + documents + (long) languages * PACKED_FILES_PER_LANGUAGE <= FILE_BUDGET) return Packing.POSTINGS;
+            if (otherFiles + documents + (long) languages * PACKED_FILES_PER_LANGUAGE <= BUNDLED_DATA_BUDGET) return Packing.POSTINGS;
             return Packing.ALL;
         }
 

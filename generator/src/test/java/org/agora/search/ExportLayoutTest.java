@@ -209,19 +209,21 @@ class ExportLayoutTest {
     }
 
     /**
-     * search.packs: auto packs a site that would otherwise publish more than 20,000 files, with figures of
-     * the bench's corpora (files besides search, and documents of all languages, from their builds on main).
+     * search.packs: auto packs postings past 20,000 files, and bundles result data (which a first query pays
+     * for) only past 100,000, with figures of the bench's corpora (files besides search, and documents of all
+     * languages, from their builds on main).
      */
     @Test
-    void packsPayOnlyPastTheFileBudget() {
+    void packsPayOnlyPastTheFileBudgets() {
         assertEquals(Packing.NONE, IndexExporter.Layout.packingFor(2_731, 2_554, 3), "1,000 groups: 11,752 files with format 2's layout");
-        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(26_685, 25_496, 3), "10,000 groups: 86,178 files");
+        assertEquals(Packing.POSTINGS, IndexExporter.Layout.packingFor(26_685, 25_496, 3), "10,000 groups: 86,178 files, a file per result stays");
         assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(267_000, 255_000, 3), "100,000 groups");
         assertEquals(Packing.NONE, IndexExporter.Layout.packingFor(0, 8_000, 1), "8,000 documents: 20,000 search files");
         assertEquals(Packing.POSTINGS, IndexExporter.Layout.packingFor(0, 8_001, 1), "8,001 documents: a file per result still fits");
         assertEquals(Packing.POSTINGS, IndexExporter.Layout.packingFor(8_100, 7_600, 3), "about 3,000 groups");
-        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(0, 19_001, 1), "19,001 result files alone leave no room");
-        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(20_001, 0, 1), "past the budget without search, packs still spare files");
+        assertEquals(Packing.POSTINGS, IndexExporter.Layout.packingFor(0, 98_999, 1), "98,999 result files and a language's shards still fit");
+        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(0, 99_001, 1), "99,001 result files and a language's shards do not");
+        assertEquals(Packing.ALL, IndexExporter.Layout.packingFor(100_001, 0, 1), "past both budgets without search, packs still spare files");
     }
 
     /** The site setting reaches the export: the bundled site is small, so auto writes no packs; always does. */
