@@ -12,7 +12,12 @@ import java.util.HexFormat;
 public final class Digest {
 
     private final MessageDigest sha;
-    private final byte[] length = new byte[8];
+    /**
+     * Pieces gather here and reach the digest a few KB at a time: a page's key is thousands of short pieces,
+     * and a call into the digest per piece cost more than hashing their bytes.
+     */
+    private final byte[] buffer = new byte[8192];
+    private int used;
 
     private Digest() {
         try {
@@ -26,6 +31,20 @@ public final class Digest {
 
     public Digest add(String text) {
         if (text == null) return add(new byte[0], true);
+        int n = text.length();
+        if (n <= 1024) {
+            // ASCII, the common case, straight into the buffer; anything else as UTF-8 bytes.
+            if (used + 8 + n > buffer.length) flush();
+            int at = used + 8;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) return add(text.getBytes(StandardCharsets.UTF_8), false);
+                buffer[at + i] = (byte) c;
+            }
+            length(n);
+            used += n;
+            return this;
+        }
         return add(text.getBytes(StandardCharsets.UTF_8), false);
     }
 
@@ -36,13 +55,32 @@ public final class Digest {
     public Digest add(byte[] bytes) { return add(bytes, false); }
 
     private Digest add(byte[] bytes, boolean isNull) {
-        long n = isNull ? -1 : bytes.length;
-        for (int i = 0; i < 8; i++) length[i] = (byte) (n >>> (56 - 8 * i));
-        sha.update(length);   // one call: a byte at a time was most of the cost of short pieces
-        sha.update(bytes);
+        if (used + 8 > buffer.length) flush();
+        length(isNull ? -1 : bytes.length);
+        if (used + bytes.length <= buffer.length) {
+            System.arraycopy(bytes, 0, buffer, used, bytes.length);
+            used += bytes.length;
+        } else {
+            flush();
+            sha.update(bytes);
+        }
         return this;
     }
 
+    /** The piece's length, before it, in the buffer (which has room for it). */
+    private void length(long n) {
+        for (int i = 0; i < 8; i++) buffer[used + i] = (byte) (n >>> (56 - 8 * i));
+        used += 8;
+    }
+
+    private void flush() {
+        sha.update(buffer, 0, used);
+        used = 0;
+    }
+
     /** The digest as 64 lower-case hex digits; the digest cannot be fed after this. */
-    public String hex() { return HexFormat.of().formatHex(sha.digest()); }
+    public String hex() {
+        flush();
+        return HexFormat.of().formatHex(sha.digest());
+    }
 }
