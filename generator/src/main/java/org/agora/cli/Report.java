@@ -66,8 +66,7 @@ final class Report {
     void update(java.util.Set<Path> changed, BuildResult result) {
         String files = changed.stream().map(this::fileName).sorted().collect(Collectors.joining(", "));
         if (result.success()) {
-            int pages = result.pagesPerLanguage().values().stream().mapToInt(Integer::intValue).sum();
-            out.println(files + ": updated " + plural(pages, "page") + " in " + millis(result.total())
+            out.println(files + ": updated " + plural(result.pagesRendered(), "page") + " in " + millis(result.total())
                     + (result.diagnostics().warningCount() > 0 ? ", " + plural(result.diagnostics().warningCount(), "warning") : ""));
         } else {
             err.println(files + ": not updated, " + plural(result.diagnostics().errorCount(), "error")

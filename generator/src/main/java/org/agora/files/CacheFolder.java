@@ -45,12 +45,14 @@ public final class CacheFolder {
         }
     }
 
-    public void write(String key, byte[] bytes) {
-        if (!writable) return;
+    /** @return whether the file is written: not for a run that only reads, nor on a read-only or full disk */
+    public boolean write(String key, byte[] bytes) {
+        if (!writable) return false;
         try {
             AtomicWrite.replace(fileOf(key), bytes);
+            return true;
         } catch (IOException | UncheckedIOException e) {
-            // a read-only or full disk: the build goes on, the next one works again
+            return false;   // the build goes on, the next one works again
         }
     }
 

@@ -22,6 +22,8 @@ public final class Staging implements AutoCloseable {
     private final Path dir;
     /** Writing straight into a live folder (the preview's), one whole file at a time. */
     private final boolean inPlace;
+    /** The files this build put in the folder (written, copied or kept as they were; not the trees kept), by relative path. */
+    private final java.util.Set<String> present = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean done;
     /**
      * Writers share it, {@link #abort} and {@link #commit} take it alone: a build that fails in one parallel
@@ -48,16 +50,39 @@ public final class Staging implements AutoCloseable {
     public static Staging discarding() { return new Staging(null, null, false); }
 
     /**
-     * Writes into an existing output folder, replacing files one by one: the live preview updates the few
-     * pages a change affects. Each file is written beside its place and moved over it, so a page being
-     * served is always either the old one or the new one, never half of each.
+     * Writes into an existing output folder, replacing files one by one: the live preview's build after a save,
+     * where most files are as the last build left them. Each file is written beside its place and moved over
+     * it, so a page being served is always either the old one or the new one, never half of each; a file
+     * whose bytes are already there is not written at all, and {@link #removeAllBut} then deletes what the
+     * last build wrote and this one did not.
      */
     public static Staging inPlace(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         return new Staging(absolute, absolute, true);
     }
 
+    /** In place: a file the last build wrote, known to be what this one would write, stays as it is. */
+    public void keep(String relPath) {
+        resolve(relPath);
+        present.add(relPath);
+    }
+
+    /** The files this build wrote, copied or kept, besides the trees kept ({@link #keepTree}). */
+    public java.util.Set<String> present() { return java.util.Set.copyOf(present); }
+
+    /**
+     * In place: deletes the files of {@code earlier} (the last build's {@link #present}) this build did not
+     * write or keep: a page that is gone, a library data file replaced by one with a new hash.
+     */
+    public void removeAllBut(java.util.Set<String> earlier) {
+        if (!inPlace) return;
+        for (String path : earlier) if (!present.contains(path)) delete(path);
+    }
+
     public Path dir() { return dir; }
+
+    /** Whether this writes into a live folder ({@link #inPlace}). */
+    public boolean isInPlace() { return inPlace; }
 
     /** Writes {@code bytes} at {@code relPath}, which the caller has checked stays inside the site. */
     public void write(String relPath, byte[] bytes) {
@@ -78,9 +103,11 @@ public final class Staging implements AutoCloseable {
     private void writeOpen(String relPath, byte[] bytes) {
         Path file = resolve(relPath);
         if (inPlace) {
-            replace(file, bytes);
+            present.add(relPath);
+            if (!sameBytes(file, bytes)) replace(file, bytes);
             return;
         }
+        present.add(relPath);
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -107,8 +134,15 @@ public final class Staging implements AutoCloseable {
         Path file = resolve(relPath);
         try {
             Files.createDirectories(file.getParent());
-            if (inPlace) Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
-            else Files.copy(source, file);
+            if (inPlace) {
+                present.add(relPath);
+                // Copied with its time: a file of the same size and time as its source is the same file.
+                if (!sameFile(file, source)) Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            } else {
+                present.add(relPath);
+                // With its time, which a later build in place compares (and a host's sync tool too).
+                Files.copy(source, file, StandardCopyOption.COPY_ATTRIBUTES);
+            }
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("written twice: " + relPath, e);
         } catch (IOException e) {
@@ -148,6 +182,23 @@ public final class Staging implements AutoCloseable {
             Files.deleteIfExists(resolve(relPath));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean sameBytes(Path file, byte[] bytes) {
+        try {
+            return Files.size(file) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (IOException e) {
+            return false;   // not there (yet): written
+        }
+    }
+
+    private static boolean sameFile(Path file, Path source) {
+        try {
+            return Files.size(file) == Files.size(source)
+                    && Files.getLastModifiedTime(file).equals(Files.getLastModifiedTime(source));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -42,8 +42,7 @@ public final class ViewFactory {
     private final Map<String, Optional<String>> eventSections = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * @param bodies rendered Markdown by page path, for the summaries of listed pages; filled while pages
-     *               are written, each page's own text before any list that shows it
+     * @param bodies rendered Markdown by page path, for the summaries of listed pages
      * @param attachments resolved attachments by page path
      * @param related related documents (page paths, best first) by document path, found once the index is complete
      * @param libraryData the URL of each language's library data, written before the library pages
@@ -65,6 +64,12 @@ public final class ViewFactory {
         this.bodies = bodies;
         this.attachments = attachments;
         this.feeds = feeds;
+    }
+
+    /** The same views, with the URL of each language's library data, written before the library pages. */
+    public ViewFactory withLibraryData(Map<String, String> libraryData) {
+        return new ViewFactory(library, messages, formats, bodies, attachments, related, Map.copyOf(libraryData),
+                schedule, feeds);
     }
 
     /** How many of the next events a home page shows. */
@@ -95,6 +100,12 @@ public final class ViewFactory {
      */
     public Views.PageView page(Page page, RenderedMarkdown body, String pagePath, List<Page> items,
                                Views.PaginationView pagination) {
+        return page(page, body, Html.of(body.html()), pagePath, items, pagination);
+    }
+
+    /** @param content the page's body as its template prints it, when it is not {@code body}'s HTML */
+    public Views.PageView page(Page page, RenderedMarkdown body, Html content, String pagePath, List<Page> items,
+                               Views.PaginationView pagination) {
         LocaleFormats f = formats.get(page.language());
         FrontMatter fm = page.document() == null ? FrontMatter.empty() : page.document().frontMatter();
         int pageNumber = pagination == null ? 1 : pagination.current();
@@ -112,7 +123,7 @@ public final class ViewFactory {
                 title(page),
                 urls.href(pagePath),
                 urls.absolute(pagePath),
-                Html.of(body.html()),
+                content,
                 body.toc(),
                 page.summary(),
                 date(page.date(), f),

@@ -5,7 +5,6 @@ import org.agora.diag.Diagnostic;
 import org.agora.site.BuildListener;
 import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
-import org.agora.site.ChangeBuilder;
 import org.agora.site.SiteBuilder;
 import org.agora.site.SiteSnapshot;
 
@@ -24,13 +23,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The editor's preview: builds the site, watches its folder (content, theme, layouts, data, config), and
  * after a change rebuilds what it affects; open pages follow through {@link LiveState}.
  * <p>
- * A saved document goes through {@link ChangeBuilder}: its page, and the lists that show it, are written in
- * place, in a few tens of milliseconds. A change that reaches further (the configuration, the theme, a page
- * added or moved) has every page written again, with the search index and related documents of the last
- * build ({@link SiteBuilder#buildPagesKeeping}). Related documents and the search index, which depend on every
- * document, are brought up to date by a full build on a thread of its own once the editor pauses: a new
- * save does not wait for it but cancels it (it checks between pages, and last under the output lock before
- * it swaps its folder in, so it never replaces pages a later save wrote). A build with errors leaves the
+ * Every build is the same pipeline ({@link SiteBuilder}). After a save in content/ or static/, the build keeps
+ * what the last one had in memory (configuration, theme, the front matter of unchanged files) and takes
+ * documents and pages whose inputs did not change from the build cache, so it renders the saved document and
+ * the pages that show it. A change elsewhere (the configuration, the theme, data/) reads everything again.
+ * Either way the search index and related documents, which depend on every document, are the last build's
+ * ({@link SiteBuilder#rebuildKeeping}), and a full build on a thread of its own brings them up to date once
+ * the editor pauses: a new save does not wait for it but cancels it (it checks between pages, and last under
+ * the output lock before it swaps its folder in, so it never replaces pages a later save wrote). A build with errors leaves the
  * last good site in place and puts its errors on the pages; the next good build clears them.
  */
 public final class LivePreview implements AutoCloseable {
@@ -58,7 +58,6 @@ public final class LivePreview implements AutoCloseable {
     private final BuildOptions options;
     private final SiteBuilder builder;
     private final SiteBuilder background;
-    private final ChangeBuilder changes = new ChangeBuilder();
     private final Listener listener;
     private final LiveState state = new LiveState();
     private final AtomicBoolean changedSinceCatchUp = new AtomicBoolean();
@@ -161,26 +160,27 @@ public final class LivePreview implements AutoCloseable {
             fullBuild(false);
             return;
         }
-        switch (changes.rebuild(snapshot, changed)) {
-            case ChangeBuilder.Outcome.Rebuilt r -> {
-                keep(r.snapshot());
-                listener.updated(changed, r.result());
-                publish(r.result());
-                scheduleCatchUp();
-            }
-            case ChangeBuilder.Outcome.Failed f -> {
-                listener.updated(changed, f.result());
-                publish(f.result());
-            }
-            case ChangeBuilder.Outcome.Unchanged u -> {
-                // An edit undone: the last good pages are the ones served, so any errors shown are over.
-                if (showingErrors) publish(true, List.of());
-            }
-            case ChangeBuilder.Outcome.NeedsFullBuild n -> {
-                listener.rebuildingAll(n.reason());
-                fullBuild(true);
-            }
+        Path site = options.siteDir().toAbsolutePath().normalize();
+        Path content = snapshot.config().contentDir();
+        Path statics = site.resolve("static");
+        java.util.Optional<Path> further = changed.stream().filter(p -> !p.startsWith(content) && !p.startsWith(statics)).findFirst();
+        if (further.isPresent()) {
+            listener.rebuildingAll(site.relativize(further.get()) + " changed");
+            fullBuild(true);
+            return;
         }
+        SiteBuilder.Kept kept = builder.rebuildKeeping(options, snapshot, changed);
+        if (kept.unchanged()) {
+            // An edit undone: the last good pages are the ones served, so any errors shown are over.
+            if (showingErrors) publish(true, List.of());
+            return;
+        }
+        kept.snapshot().ifPresent(this::keep);
+        // A build that failed while writing in place may have left some new pages: the next one writes them all.
+        if (!kept.result().success() && !kept.wasCancelled()) snapshot = snapshot.outputUnknown();
+        listener.updated(changed, kept.result());
+        publish(kept.result());
+        if (kept.result().success()) scheduleCatchUp();
     }
 
     /** The background full build: pages only reload when it found errors the partial rebuilds did not. */
@@ -212,6 +212,7 @@ public final class LivePreview implements AutoCloseable {
         boolean reusing = pagesFirst && snapshot != null;
         SiteBuilder.Kept kept = reusing ? builder.buildPagesKeeping(options, snapshot) : builder.buildKeeping(options);
         kept.snapshot().ifPresent(this::keep);
+        if (reusing && !kept.result().success() && !kept.wasCancelled()) snapshot = snapshot.outputUnknown();
         listener.built(kept.result());
         publish(kept.result());
         if (reusing && kept.result().success()) scheduleCatchUp();

@@ -14,4 +14,12 @@ import java.util.Map;
  */
 public record BuildResult(boolean success, Diagnostics diagnostics, Map<String, Integer> pagesPerLanguage,
                           int filesWritten, List<StageTiming> stages, Duration total, Path outDir,
-                          org.agora.model.Library library) {}
+                          org.agora.model.Library library, int pagesRendered) {
+
+    public BuildResult(boolean success, Diagnostics diagnostics, Map<String, Integer> pagesPerLanguage,
+                       int filesWritten, List<StageTiming> stages, Duration total, Path outDir,
+                       org.agora.model.Library library) {
+        this(success, diagnostics, pagesPerLanguage, filesWritten, stages, total, outDir, library,
+                pagesPerLanguage.values().stream().mapToInt(Integer::intValue).sum());
+    }
+}

@@ -49,20 +49,9 @@ final class DiscoveryFiles {
 
     /** Output path → content. */
     Map<String, byte[]> files(ViewFactory views, Messages messages, Map<String, RenderedMarkdown> texts) {
-        return files(views, messages, texts, feed -> true, true);
-    }
-
-    /**
-     * Some of the files, for the preview's partial rebuilds.
-     * @param feedsToWrite which feeds
-     * @param all whether the sitemap and robots.txt too
-     */
-    Map<String, byte[]> files(ViewFactory views, Messages messages, Map<String, RenderedMarkdown> texts,
-                              java.util.function.Predicate<Feeds.Feed> feedsToWrite, boolean all) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         AtomFeed atom = new AtomFeed(library, messages, texts);
-        for (Feeds.Feed f : feeds.all()) if (feedsToWrite.test(f)) out.put(Page.outputPathOf(f.path()), atom.write(f));
-        if (!all) return out;
+        for (Feeds.Feed f : feeds.all()) out.put(Page.outputPathOf(f.path()), atom.write(f));
         boolean withSitemap = hasSitemap(library.config());
         if (withSitemap) out.putAll(sitemap.write(sitemapUrls(views)));
         out.put(Robots.FILE, Robots.of(urls, withSitemap));

@@ -38,7 +38,7 @@ import java.util.zip.InflaterInputStream;
 final class DocumentCache {
 
     /** Changes with the file format below, so files of an older format are never misread. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final CacheFolder files;
     private final String places;
@@ -58,39 +58,62 @@ final class DocumentCache {
         return new DocumentCache(new CacheFolder(cacheDir.resolve("documents"), ".bin", writable), places, cards);
     }
 
-    /** The document as an earlier build rendered it from the same inputs, if the cache has it. */
-    Optional<RenderedDocument> get(ParsedDocument doc) {
-        Optional<byte[]> bytes = files.read(keyOf(doc));
+    /**
+     * The document as an earlier build rendered it from the same inputs, if the cache has it.
+     * @param withSearchText false when the build does not index (the preview's builds after a save): the
+     *                       search text, the largest part, is then not read, and is empty
+     */
+    Optional<RenderedDocument> get(String key, boolean withSearchText) {
+        Optional<byte[]> bytes = files.read(key);
         if (bytes.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(read(bytes.get()));
+            return Optional.of(read(bytes.get(), withSearchText));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();   // damaged or of another format: rendered again
         }
     }
 
-    /** Keeps a rendered document for the next build. */
-    void put(ParsedDocument doc, RenderedDocument rendered) {
+    /**
+     * Keeps a rendered document for this build's pages and the next build.
+     * @return whether it is kept (not by a check, nor on a full disk)
+     */
+    boolean put(String key, RenderedDocument rendered) {
         try {
-            files.write(keyOf(doc), bytesOf(rendered));
+            return files.write(key, bytesOf(rendered));
         } catch (IOException e) {
             throw new UncheckedIOException("written to memory, so never failing", e);
+        }
+    }
+
+    /** The deflated HTML of the document kept under {@code key}, read again for its page. */
+    Optional<byte[]> html(String key) {
+        Optional<byte[]> bytes = files.read(key);
+        if (bytes.isEmpty()) return Optional.empty();
+        try {
+            DataInputStream head = new DataInputStream(new ByteArrayInputStream(bytes.get()));
+            if (head.readInt() != FORMAT) return Optional.empty();
+            byte[] html = new byte[head.readInt()];
+            head.readFully(html);
+            return Optional.of(html);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
     /** Removes the files of documents this build did not ask for: edited, moved or deleted since. */
     void sweep() { files.sweep(); }
 
-    private String keyOf(ParsedDocument doc) {
-        Digest key = Digest.start().add(places).add(doc.source().relPath()).add(doc.bodyLineOffset()).add(doc.body());
+    /** What the document's rendering depends on, as a key. */
+    String keyOf(ParsedDocument doc) {
+        Digest key = Digest.start().add(places).add(doc.source().relPath()).add(doc.bodyLineOffset()).add(doc.markdown().digest());
         // A shortcode may show the document's own front matter and other pages' titles: only then are they inputs.
-        if (doc.body().contains("{{")) key.add(cards).add(RenderInputs.frontMatter(doc.frontMatter()));
+        if (doc.markdown().callsShortcodes()) key.add(cards).add(RenderInputs.frontMatter(doc.frontMatter()));
         return key.hex();
     }
 
     /**
      * The format, then the page's HTML as the build keeps it (already deflated: compressed once), then the rest
-     * deflated: excerpt, contents, anchors, links, search text and problems.
+     * deflated: excerpt, contents, anchors, links, problems and, last so that it can be left unread, search text.
      */
     private static byte[] bytesOf(RenderedDocument r) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(r.html().length * 2 + 1024);
@@ -127,8 +150,6 @@ final class DocumentCache {
             text(out, l.written());
             out.writeBoolean(l.image());
         }
-        text(out, r.searchText().headings());
-        text(out, r.searchText().body());
         out.writeInt(r.problems().size());
         for (Diagnostic d : r.problems()) {
             out.writeInt(d.severity().ordinal());
@@ -137,20 +158,22 @@ final class DocumentCache {
             text(out, d.hint());
             text(out, d.code());
         }
+        text(out, r.searchText().headings());
+        text(out, r.searchText().body());
     }
 
-    private static RenderedDocument read(byte[] bytes) throws IOException {
+    private static RenderedDocument read(byte[] bytes, boolean withSearchText) throws IOException {
         ByteArrayInputStream all = new ByteArrayInputStream(bytes);
         DataInputStream head = new DataInputStream(all);
         if (head.readInt() != FORMAT) throw new IOException("another format");
         byte[] html = new byte[head.readInt()];
         head.readFully(html);
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(all))) {
-            return readRest(in, html);
+            return readRest(in, html, withSearchText);
         }
     }
 
-    private static RenderedDocument readRest(DataInputStream in, byte[] html) throws IOException {
+    private static RenderedDocument readRest(DataInputStream in, byte[] html, boolean withSearchText) throws IOException {
         String excerpt = text(in);
         List<TocEntry> toc = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) toc.add(new TocEntry(in.readInt(), text(in), text(in)));
@@ -160,12 +183,12 @@ final class DocumentCache {
         for (int i = in.readInt(); i > 0; i--) {
             links.add(new LinkRef(position(in), text(in), text(in), text(in), in.readBoolean()));
         }
-        DocumentText.Text searchText = new DocumentText.Text(text(in), text(in));
         List<Diagnostic> problems = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             Severity severity = Severity.values()[in.readInt()];
             problems.add(new Diagnostic(severity, position(in), text(in), text(in), text(in)));
         }
+        DocumentText.Text searchText = withSearchText ? new DocumentText.Text(text(in), text(in)) : new DocumentText.Text("", "");
         return new RenderedDocument(new RenderedMarkdown("", toc, excerpt, ids, links), html, searchText, problems);
     }
 

@@ -36,8 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The stages that write: Markdown and templates applied to every page, pages and files into staging.
- * Templates see only what is final: list pages are written after every document they list.
+ * The stages that write: templates applied to every page, pages and files into staging. It is made once
+ * the pages' texts and related documents are final, so templates see only what is final, and list pages
+ * are written after every document they list.
  */
 final class PageWriter {
 
@@ -50,152 +51,69 @@ final class PageWriter {
     private final Staging staging;
     private final SiteUrls urls;
     private final Messages messages;
-    private final MarkdownRenderer markdown;
     private final EventSchedule schedule;
     private final DiscoveryFiles discovery;
     private final AtomicInteger written = new AtomicInteger();
     private final Map<String, AtomicInteger> perLanguage = new ConcurrentHashMap<>();
-    /** Rendered Markdown by page path: whole for list pages, without HTML for documents (already written). */
-    private final Map<String, RenderedMarkdown> texts;
-    /**
-     * Documents' HTML between their Markdown and their page, deflated: a page shows related documents, which
-     * are known only once every document is indexed, and 25,000 documents' HTML as strings would not fit.
-     */
-    private final Map<String, byte[]> pendingHtml = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> related;
-    private final PageMemory memory;
+    private final RenderedPages rendered;
     /** Called before every page: a build that was cancelled stops there. */
     private final Runnable checkpoint;
-    /** Documents and pages made by earlier builds from the same inputs; null where nothing is kept (the preview's rebuilds). */
-    private final DocumentCache cache;
+    /** Pages made by earlier builds from the same inputs; null where nothing is kept (a check). */
     private final PageCache pages;
+    /**
+     * Writing in place (the preview's build after a save): the key of each page the output folder holds, by
+     * output path; a page whose key is the same is left as it is. Empty when writing into a fresh folder.
+     */
+    private final Map<String, String> inPlace;
+    /** The key of each page this build wrote, by output path, for the next build in place. */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    /** Pages whose template ran: not taken from the cache nor left in place. */
+    private final AtomicInteger pagesRendered = new AtomicInteger();
 
-    /** What earlier builds left to reuse. */
-    record Caches(DocumentCache documents, PageCache pages) {}
-
-    PageWriter(Library library, Rendering rendering, MarkdownRenderer markdown,
-               Map<String, List<Views.AttachmentView>> attachments, EventSchedule schedule, Staging staging,
-               PageMemory memory, Runnable checkpoint) {
-        this(library, rendering, markdown, attachments, schedule, staging, memory, checkpoint, new Caches(null, null));
-    }
-
-    PageWriter(Library library, Rendering rendering, MarkdownRenderer markdown,
-               Map<String, List<Views.AttachmentView>> attachments, EventSchedule schedule, Staging staging,
-               PageMemory memory, Runnable checkpoint, Caches caches) {
-        this.cache = caches.documents();
-        this.pages = caches.pages();
-        this.memory = memory;
+    /**
+     * @param rendered every page's rendered Markdown and the documents' HTML
+     * @param related each document's related documents (page paths, best first), by document path
+     * @param inPlace when writing into the last build's folder, the key of each page it holds, by output path
+     */
+    PageWriter(Library library, Rendering rendering, Map<String, List<Views.AttachmentView>> attachments,
+               EventSchedule schedule, Staging staging, RenderedPages rendered, Map<String, List<String>> related,
+               Runnable checkpoint, PageCache pages, Map<String, String> inPlace) {
+        this.pages = pages;
+        this.inPlace = inPlace;
         this.checkpoint = checkpoint;
-        this.texts = memory.texts();
-        this.related = memory.related();
+        this.rendered = rendered;
         this.library = library;
         this.theme = rendering.theme();
         this.messages = rendering.messages();
         this.assets = rendering.assets();
         this.staging = staging;
-        this.markdown = markdown;
         this.schedule = schedule;
         this.urls = SiteUrls.of(library.config());
         this.templates = rendering.templates();
-        Map<String, LocaleFormats> formats = rendering.formats();
         Feeds feeds = Feeds.of(library);
-        this.views = new ViewFactory(library, messages, formats, texts, attachments, related, memory.libraryData(),
-                schedule, feeds);
+        this.views = new ViewFactory(library, messages, rendering.formats(), rendered.texts(), attachments,
+                Map.copyOf(related), Map.of(), schedule, feeds);
         this.discovery = new DiscoveryFiles(library, feeds);
         this.paginator = new Paginator(library.config().pageSize(), urls);
     }
-
-    /**
-     * The texts of home, section and term pages (_index.md): lists and navigation show their summaries, and
-     * those with text of their own are indexed for search like documents.
-     */
-    Void renderListTexts(Diagnostics diagnostics, java.util.function.BiConsumer<Page, DocumentText.Text> indexer) {
-        boolean publishable = !diagnostics.hasErrors();
-        library.pages().parallelStream().filter(p -> p.document() != null && p.kind() != PageKind.PAGE).forEach(p -> {
-            RenderedMarkdown body = markdown.render(p.document(), p, diagnostics);
-            texts.put(p.path(), body);
-            if (publishable && p.isDocument()) indexer.accept(p, DocumentText.of(body.html()));
-        });
-        return null;
-    }
-
-    /**
-     * Every document's Markdown, indexed for search; its HTML waits, deflated, for its page. When earlier
-     * stages found errors, the Markdown is still checked (one run reports everything) but nothing is kept,
-     * since this build will not be published.
-     */
-    Void renderDocuments(Diagnostics diagnostics, java.util.function.BiConsumer<Page, DocumentText.Text> indexer) {
-        boolean publishable = !diagnostics.hasErrors();
-        library.pages().parallelStream().filter(p -> p.kind() == PageKind.PAGE).forEach(page -> {
-            RenderedDocument rendered = renderedOrCached(page, diagnostics);
-            texts.put(page.path(), rendered.text());
-            if (publishable) {
-                pendingHtml.put(page.path(), rendered.html());
-                indexer.accept(page, rendered.searchText());
-            }
-        });
-        return null;
-    }
-
-    /**
-     * A document as an earlier build rendered it from the same inputs, its problems reported again; else
-     * rendered now, its search text read from the HTML once, and kept for the next build.
-     */
-    private RenderedDocument renderedOrCached(Page page, Diagnostics diagnostics) {
-        if (page.document() == null) {
-            return new RenderedDocument(RenderedMarkdown.empty(), Deflated.of(""), new DocumentText.Text("", ""), List.of());
-        }
-        if (cache != null) {
-            java.util.Optional<RenderedDocument> kept = cache.get(page.document());
-            if (kept.isPresent()) {
-                kept.get().problems().forEach(diagnostics::add);
-                return kept.get();
-            }
-        }
-        Diagnostics own = new Diagnostics();
-        RenderedMarkdown body = markdown.render(page.document(), page, own);
-        RenderedDocument rendered = new RenderedDocument(body.withoutHtml(), Deflated.of(body.html()),
-                DocumentText.of(body.html()), own.sorted());
-        rendered.problems().forEach(diagnostics::add);
-        if (cache != null) cache.put(page.document(), rendered);
-        return rendered;
-    }
-
-    /** A document's Markdown, remembered without its HTML (lists show its excerpt), returned whole for its page. */
-    RenderedMarkdown renderDocument(Page page, Diagnostics diagnostics) {
-        RenderedMarkdown body = page.document() == null ? RenderedMarkdown.empty()
-                : markdown.render(page.document(), page, diagnostics);
-        texts.put(page.path(), body.withoutHtml());
-        return body;
-    }
-
-    /** Related documents of each document, by path, for the document pages written next. */
-    void useRelated(Map<String, List<String>> found) { related.putAll(found); }
 
     /** Every document's page, with its related documents. */
     Void writeDocuments(Diagnostics diagnostics) {
         if (diagnostics.hasErrors()) return null;
         library.pages().parallelStream().filter(p -> p.kind() == PageKind.PAGE).forEach(page -> {
-            RenderedMarkdown text = texts.get(page.path());
-            RenderedMarkdown body = new RenderedMarkdown(Deflated.text(pendingHtml.remove(page.path())), text.toc(),
-                    text.excerpt(), text.headingIds(), text.links());
-            writeDocument(page, body, diagnostics);
+            RenderedMarkdown text = rendered.text(page);
+            writePage(views, page, text, rendered.content(page), page.path(), List.of(), null, diagnostics);
+            writeCalendar(page, text);
         });
         return null;
-    }
-
-    /** A document's page and, for an event, its calendar file. */
-    void writeDocument(Page page, RenderedMarkdown body, Diagnostics diagnostics) {
-        writePage(page, body, page.path(), List.of(), null, diagnostics);
-        writeCalendar(page, body);
     }
 
     /** Home, section, taxonomy and term pages (split into pages when long), the 404 pages and the root. */
     Void writeLists(Diagnostics diagnostics) {
         if (diagnostics.hasErrors()) return null;
-        // The data of the library's live filters first: the library pages name the file.
-        writeLibraryData();
-        library.pages().parallelStream().filter(p -> p.kind() != PageKind.PAGE).forEach(page -> writeList(page, diagnostics));
+        // The data of the library's live filters first: the library pages name its entry file.
+        ViewFactory lists = views.withLibraryData(writeLibraryData());
+        library.pages().parallelStream().filter(p -> p.kind() != PageKind.PAGE).forEach(page -> writeList(lists, page, diagnostics));
         RootPages rootPages = RootPages.of(library);
         rootPages.notFoundByOutput().forEach((output, code) -> {
             Map<String, Object> context = new HashMap<>();
@@ -215,49 +133,35 @@ final class PageWriter {
     }
 
     /**
-     * Each language's data for the library's live filters, in files named after their content: the files of
-     * a language whose data changed replace its old ones, and only those not already in place are written
-     * (a changed title rewrites its own page of the list, not the thousands of others).
-     * @return the languages whose data changed, whose library page must name the new entry file
+     * Each language's data for the library's live filters, in files named after their content.
+     * @return the URL of each language's entry file, which its library page names
      */
-    Set<String> writeLibraryData() { return writeLibraryData(page -> true); }
-
-    /** The library data of the library pages chosen. */
-    Set<String> writeLibraryData(java.util.function.Predicate<Page> which) {
-        Set<String> changed = new java.util.TreeSet<>();
+    private Map<String, String> writeLibraryData() {
+        Map<String, String> entries = new HashMap<>();
         for (Page page : library.pages()) {
-            if (page.kind() != PageKind.LIBRARY || !which.test(page)) continue;
+            if (page.kind() != PageKind.LIBRARY) continue;
             org.agora.render.LibraryFiles data = org.agora.render.LibraryData.of(library, views, page);
-            Set<String> before = memory.libraryFiles().put(page.language(), Set.copyOf(data.paths()));
-            // The entry names every other file by its hash: the same entry is the same data.
-            if (before != null && before.contains(data.entry())) continue;
-            Set<String> old = before == null ? Set.of() : before;
-            data.files().forEach((path, bytes) -> {
-                // A rebuild that failed after writing may have left memory behind the folder: look, not assume.
-                if (!old.contains(path) || !staging.exists(path)) write(path, bytes);
-            });
-            for (String path : old) if (!data.files().containsKey(path)) staging.delete(path);
-            memory.libraryData().put(page.language(), urls.href("/" + data.entry()));
-            changed.add(page.language());
+            data.files().forEach(this::write);
+            entries.put(page.language(), urls.href("/" + data.entry()));
         }
-        return changed;
+        return Map.copyOf(entries);
     }
 
     /** A home, section, taxonomy, term, search or library page, split into pages when long. */
-    void writeList(Page page, Diagnostics diagnostics) {
-        RenderedMarkdown body = texts.getOrDefault(page.path(), RenderedMarkdown.empty());
+    private void writeList(ViewFactory views, Page page, Diagnostics diagnostics) {
+        RenderedMarkdown body = rendered.list(page);
         for (Paginator.Slice slice : paginator.slices(page, schedule.paginated(page, library.listing(page)))) {
-            writePage(page, body, slice.path(), slice.items(), slice.pagination(), diagnostics);
+            writePage(views, page, body, org.agora.render.Html.of(body.html()), slice.path(), slice.items(), slice.pagination(), diagnostics);
         }
     }
 
-    private void writePage(Page page, RenderedMarkdown body, String path, List<Page> items,
-                           Views.PaginationView pagination, Diagnostics diagnostics) {
+    private void writePage(ViewFactory views, Page page, RenderedMarkdown body, org.agora.render.Html content, String path,
+                           List<Page> items, Views.PaginationView pagination, Diagnostics diagnostics) {
         checkpoint.run();
         Map<String, Object> context = new HashMap<>();
         context.put("site", views.site(page.language()));
         context.put("lang", views.language(page.language()));
-        context.put("page", views.page(page, body, path, items, pagination));
+        context.put("page", views.page(page, body, content, path, items, pagination));
         if (render(templateFor(page), context, Page.outputPathOf(path), diagnostics)) {
             written.decrementAndGet();
             perLanguage.computeIfAbsent(page.language(), k -> new AtomicInteger()).incrementAndGet();
@@ -272,23 +176,17 @@ final class PageWriter {
         });
     }
 
+    /** Pages whose template ran, neither taken from the cache nor left in place. */
+    int pagesRendered() { return pagesRendered.get(); }
+
+    /** The key of each page written, by output path: what the next build in place compares with. */
+    Map<String, String> pageKeys() { return Map.copyOf(keys); }
+
     /** HTML pages written per language. */
     Map<String, Integer> pagesPerLanguage() {
         Map<String, Integer> out = new HashMap<>();
         perLanguage.forEach((k, v) -> out.put(k, v.get()));
         return out;
-    }
-
-    /** Links written in Markdown, for the link check. */
-    List<LinkRef> links() {
-        return texts.values().stream().flatMap(t -> t.links().stream()).toList();
-    }
-
-    /** The ids a link fragment may target, by output file. */
-    Map<String, Set<String>> headingIdsByOutput() {
-        Map<String, Set<String>> ids = new HashMap<>();
-        texts.forEach((path, t) -> ids.put(Page.outputPathOf(path), t.headingIds()));
-        return ids;
     }
 
     /**
@@ -335,25 +233,13 @@ final class PageWriter {
     }
 
     /** Feeds, sitemap and robots.txt. */
-    void writeDiscoveryFiles() { writeDiscoveryFiles(feed -> true, true); }
-
-    /**
-     * The feeds chosen and, with {@code all}, the sitemap and robots.txt: a partial rebuild writes the feeds
-     * that list a changed document, and the sitemap only when a date it gives changed.
-     */
-    void writeDiscoveryFiles(java.util.function.Predicate<org.agora.publish.Feeds.Feed> feeds, boolean all) {
+    private void writeDiscoveryFiles() {
         // A file the site brings itself (its own robots.txt) is the one it wants published.
         Set<String> own = new java.util.HashSet<>();
         library.staticFiles().forEach(f -> own.add(f.outputPath()));
-        discovery.files(views, messages, texts, feeds, all).forEach((path, bytes) -> {
+        discovery.files(views, messages, rendered.texts()).forEach((path, bytes) -> {
             if (!own.contains(path)) write(path, bytes);
         });
-    }
-
-    /** A file beside the content, copied again after it changed. */
-    void copyStaticFile(org.agora.content.StaticFile file) {
-        staging.copy(file.outputPath(), file.file());
-        written.incrementAndGet();
     }
 
     /** Files written besides the HTML pages of documents and lists. */
@@ -379,7 +265,16 @@ final class PageWriter {
 
     private boolean render(String template, Map<String, Object> context, String outputPath, Diagnostics diagnostics) {
         String key = pages == null ? null : pages.keyOf(template, outputPath, context);
-        if (key != null && copyKept(key, outputPath)) return true;
+        if (key != null) {
+            keys.put(outputPath, key);
+            if (key.equals(inPlace.get(outputPath))) {
+                staging.keep(outputPath);
+                written.incrementAndGet();
+                return true;
+            }
+            if (copyKept(key, outputPath)) return true;
+        }
+        pagesRendered.incrementAndGet();
         try {
             String html = SecurityHeaders.withPolicy(templates.render(template, context),
                     library.config().security().contentSecurityPolicy());
@@ -401,8 +296,10 @@ final class PageWriter {
         if (kept.isEmpty()) return false;
         try {
             // Copied, not linked: a tool that rewrites the published files in place must not change the cache.
-            staging.copy(outputPath, kept.get());
-        } catch (java.io.UncheckedIOException e) {
+            // In place, by content: another key's page may have the same size and time.
+            if (staging.isInPlace()) staging.write(outputPath, java.nio.file.Files.readAllBytes(kept.get()));
+            else staging.copy(outputPath, kept.get());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return false;   // swept or damaged since: rendered instead
         }
         written.incrementAndGet();

@@ -19,9 +19,4 @@ record RenderedDocument(RenderedMarkdown text, byte[] html, DocumentText.Text se
     RenderedDocument {
         problems = List.copyOf(problems);
     }
-
-    /** The rendered Markdown with its HTML, for the page. */
-    RenderedMarkdown withHtml() {
-        return new RenderedMarkdown(Deflated.text(html), text.toc(), text.excerpt(), text.headingIds(), text.links());
-    }
 }

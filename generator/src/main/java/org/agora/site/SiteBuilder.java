@@ -14,7 +14,7 @@ import org.agora.i18n.Messages;
 import org.agora.i18n.MessagesLoader;
 import org.agora.markdown.LinkChecker;
 import org.agora.markdown.LinkTargets;
-import org.agora.markdown.MarkdownRenderer;
+import org.agora.markdown.RenderedMarkdown;
 import org.agora.model.EventSchedule;
 import org.agora.model.Library;
 import org.agora.model.LibraryBuilder;
@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,12 @@ import java.util.function.Supplier;
  * build search index (export for the browser) → write output.
  * Every stage reports into one {@link Diagnostics}; stages go on past errors where they can, so one run
  * shows every problem, and the output folder is replaced only when no error was found.
+ * <p>
+ * The same stages make every build: from the command line, the preview's first build, and its build after each
+ * save ({@link #rebuildKeeping}). What did not change is not done again: documents and pages come from the
+ * build cache ({@link DocumentCache}, {@link PageCache}) when everything they depend on is the same, the search
+ * index analyses only documents whose text changed, and after a save the preview's build also keeps the
+ * configuration, theme and parsed documents it already has ({@link SiteSnapshot}).
  * With {@link BuildOptions#checkOnly()} the same stages run, pages included, but nothing is written: no staging
  * folder, no search index and no related documents (they only order links and cannot be wrong).
  */
@@ -66,8 +73,8 @@ public final class SiteBuilder {
     /**
      * @param cancelled asked between stages, documents and pages, and last just before the output is replaced;
      *                  a build it stops writes nothing and fails
-     * @param outputLock held while the output folder is replaced, so that whoever else writes into it (the
-     *                   preview's partial rebuilds) never interleaves with the swap
+     * @param outputLock held while the output folder is replaced, so that whoever else writes into it never
+     *                   interleaves with the swap
      */
     public SiteBuilder(BuildListener listener, java.util.function.BooleanSupplier cancelled,
                        java.util.concurrent.locks.Lock outputLock) {
@@ -76,22 +83,51 @@ public final class SiteBuilder {
         this.outputLock = outputLock;
     }
 
-    /** A build as the live preview runs it: the result, and the state it keeps when the build succeeded. */
-    public record Kept(BuildResult result, Optional<SiteSnapshot> snapshot, boolean wasCancelled) {}
+    /**
+     * A build as the live preview runs it: the result, and the state it keeps when the build succeeded.
+     * @param unchanged no file the build reads changed since the snapshot it was given: nothing was done
+     */
+    public record Kept(BuildResult result, Optional<SiteSnapshot> snapshot, boolean wasCancelled, boolean unchanged) {
+        Kept(BuildResult result, Optional<SiteSnapshot> snapshot, boolean wasCancelled) {
+            this(result, snapshot, wasCancelled, false);
+        }
+    }
+
+    /**
+     * What a build takes from the last one the preview kept.
+     * @param snapshot the last good build
+     * @param sameTheme whether only content/ and static/ changed since: the configuration, the theme ready to
+     *                  render and the unchanged documents' front matter are the snapshot's
+     */
+    private record Earlier(SiteSnapshot snapshot, boolean sameTheme) {}
 
     public BuildResult build(BuildOptions options) { return run(options, false, null).result(); }
 
-    /** A build whose state is kept for {@link ChangeBuilder}; the caller closes the snapshot. */
+    /** A build whose state is kept for the next one ({@link #rebuildKeeping}); the caller closes the snapshot. */
     public Kept buildKeeping(BuildOptions options) { return run(options, true, null); }
 
     /**
-     * A build for the preview when a change needs more than {@link ChangeBuilder}: every page is written
-     * again, but the search index and related documents, which take most of a build, are taken from the
-     * last build ({@code earlier}) as they were. A full build afterwards brings them up to date.
+     * The preview's build after a change: the same stages as any build, with the search index and related
+     * documents of the last build ({@code earlier}) as they were (they take most of a build's time; a full
+     * build afterwards brings them up to date). When only files in content/ or static/ changed, the
+     * configuration, the theme and the documents whose files kept their stamps are taken from
+     * {@code earlier} too; when none of those files changed, nothing is done ({@link Kept#unchanged()}).
+     * @param changed the paths the watcher reported: only whether they lie in content/ or static/ matters,
+     *                since every file's stamp is compared
      */
-    public Kept buildPagesKeeping(BuildOptions options, SiteSnapshot earlier) { return run(options, true, earlier); }
+    public Kept rebuildKeeping(BuildOptions options, SiteSnapshot earlier, Set<Path> changed) {
+        Path contentDir = earlier.config().contentDir();
+        Path staticDir = earlier.config().siteDir().resolve("static");
+        boolean sameTheme = changed.stream().allMatch(p -> p.startsWith(contentDir) || p.startsWith(staticDir));
+        return run(options, true, new Earlier(earlier, sameTheme));
+    }
 
-    private Kept run(BuildOptions options, boolean keep, SiteSnapshot earlier) {
+    /** {@link #rebuildKeeping} after a change outside content/ and static/: everything is read again but search. */
+    public Kept buildPagesKeeping(BuildOptions options, SiteSnapshot earlier) {
+        return run(options, true, new Earlier(earlier, false));
+    }
+
+    private Kept run(BuildOptions options, boolean keep, Earlier earlier) {
         long started = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
         List<StageTiming> timings = new ArrayList<>();
@@ -105,9 +141,11 @@ public final class SiteBuilder {
         }
     }
 
-    private Kept stages(BuildOptions options, boolean keep, SiteSnapshot earlier, long started, Diagnostics diagnostics,
+    private Kept stages(BuildOptions options, boolean keep, Earlier earlier, long started, Diagnostics diagnostics,
                         List<StageTiming> timings, Stages stages, Path siteDir, Path outDir) {
-        Optional<SiteConfig> loaded = stages.run("load config", () -> new ConfigLoader().load(siteDir, diagnostics));
+        boolean sameTheme = earlier != null && earlier.sameTheme();
+        Optional<SiteConfig> loaded = sameTheme ? Optional.of(earlier.snapshot().config())
+                : stages.run("load config", () -> new ConfigLoader().load(siteDir, diagnostics));
         // A config that loads with errors (a broken data/taxonomies.yml) still lets the content be checked: one
         // run reports everything, and nothing is written since the build fails at its end.
         if (loaded.isEmpty() || (!options.checkOnly() && !outputFolderIsSafe(siteDir, outDir, diagnostics))) {
@@ -115,12 +153,21 @@ public final class SiteBuilder {
         }
         SiteConfig config = loaded.get();
         ContentSet content = stages.run("scan content", () -> new ContentScanner().scan(config, diagnostics));
+        Map<String, SiteSnapshot.Source> kept = sameTheme ? earlier.snapshot().sources() : Map.of();
         FrontMatterParser frontMatter = new FrontMatterParser(config);
         Map<String, FileStamp> sourceStamps = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
         List<ParsedDocument> documents = stages.run("parse front matter", () ->
                 content.markdown().parallelStream().map(s -> {
                     // Stamped before reading: a save while this build runs is seen as a change by the next one.
-                    if (keep) FileStamp.of(s.file()).ifPresent(st -> sourceStamps.put(s.relPath(), st));
+                    Optional<FileStamp> stamp = keep ? FileStamp.of(s.file()) : Optional.empty();
+                    stamp.ifPresent(st -> sourceStamps.put(s.relPath(), st));
+                    SiteSnapshot.Source before = kept.get(s.relPath());
+                    if (before != null && stamp.isPresent() && before.stamp().equals(stamp.get())
+                            && before.document().source().equals(s)) {
+                        return before.document();
+                    }
+                    parsed.incrementAndGet();
                     return frontMatter.parse(s, diagnostics);
                 }).toList());
         // In the scanner's order, which the library's linking follows.
@@ -131,70 +178,76 @@ public final class SiteBuilder {
         }
         Map<String, FileStamp> staticStamps = new java.util.HashMap<>();
         if (keep) content.staticFiles().forEach(f -> FileStamp.of(f.file()).ifPresent(st -> staticStamps.put(f.relPath(), st)));
+        if (sameTheme && parsed.get() == 0 && !diagnostics.hasErrors() && sources.keySet().equals(kept.keySet())
+                && staticStamps.equals(earlier.snapshot().staticFiles())) {
+            // A save without edits, a file touched: the site is the one the snapshot built.
+            return new Kept(new BuildResult(true, diagnostics, Map.of(), 0, List.copyOf(timings),
+                    Duration.ofNanos(System.nanoTime() - started), outDir, earlier.snapshot().library()),
+                    Optional.of(earlier.snapshot()), false, true);
+        }
         Library library = stages.run("link translations", () ->
                 new LibraryBuilder(config, diagnostics).build(documents, content.staticFiles(), options.includeDrafts()));
 
-        ThemeLoader themes = new ThemeLoader();
+        ThemeLoader themes = sameTheme ? earlier.snapshot().themes() : new ThemeLoader();
         boolean keptTheme = false;
         try {
-            Optional<Theme> theme = stages.run("load theme", () -> themes.load(config, diagnostics));
-            if (theme.isEmpty()) return lost(failed(diagnostics, timings, started, outDir, library));
-            Messages messages = new MessagesLoader().load(config, theme.get().i18nDirs(), diagnostics);
-            Assets assets = Assets.collect(theme.get().assetDirs(), diagnostics);
-            Map<String, LocaleFormats> formats = new HashMap<>();
-            for (LanguageConfig l : config.languages()) formats.put(l.code(), new LocaleFormats(l));
-            Rendering rendering = new Rendering(theme.get(), messages, assets, formats,
-                    new TemplateRenderer(theme.get(), messages, assets, SiteUrls.of(config), formats, config.trustRawHtml()));
-            MarkdownRenderer markdown = rendering.markdown(library);
+            Optional<Rendering> ready = sameTheme ? Optional.of(earlier.snapshot().rendering())
+                    : stages.run("load theme", () -> themes.load(config, diagnostics)).map(theme -> rendering(config, theme, diagnostics));
+            if (ready.isEmpty()) return lost(failed(diagnostics, timings, started, outDir, library));
+            Rendering rendering = ready.get();
             Attachments files = new Attachments(library, SiteUrls.of(config));
             Map<String, List<Views.AttachmentView>> attachments = files.resolve(diagnostics);
             EventSchedule schedule = new EventSchedule(options.buildDate());
-            OutputPlan plan = new OutputPlan(library, assets, schedule);
+            OutputPlan plan = new OutputPlan(library, rendering.assets(), schedule);
             plan.reportCollisions(library, diagnostics);
-            PageMemory memory = PageMemory.empty();
 
             // Documents are rendered and indexed, then written once related documents are known; in between only
             // their HTML waits, deflated, so a build of 25,000 documents stays within a few hundred MB. Nothing
             // reaches the output folder before the last check passed: it all goes to staging first.
             boolean writing = !options.checkOnly();
             boolean indexing = writing && earlier == null;
-            try (Staging staging = writing ? Staging.open(outDir) : Staging.discarding();
-                 SearchStage search = indexing ? new SearchStage(library, messages, formats,
+            // The preview's build after a save writes into the folder the last build left, only what differs.
+            Optional<SiteSnapshot.Output> inPlace = earlier == null || !writing ? Optional.empty() : earlier.snapshot().output();
+            try (Staging staging = !writing ? Staging.discarding() : inPlace.isPresent() ? Staging.inPlace(outDir) : Staging.open(outDir);
+                 SearchStage search = indexing ? new SearchStage(library, rendering.messages(), rendering.formats(),
                          new AttachmentTexts(files, config.limits(), diagnostics), options.cacheDir().toAbsolutePath()) : null) {
                 Path cacheDir = options.cacheDir().toAbsolutePath();
-                String themeInputs = RenderInputs.theme(config, theme.get(), assets);
+                String themeInputs = RenderInputs.theme(config, rendering.theme(), rendering.assets());
                 DocumentCache documentCache = DocumentCache.in(cacheDir, writing, RenderInputs.markdown(config, themeInputs, library),
                         RenderInputs.cards(library));
                 // A check leaves the site as it found it: it reads what builds kept, and keeps nothing itself.
                 PageCache pageCache = PageCache.in(cacheDir, writing, themeInputs);
-                PageWriter writer = new PageWriter(library, rendering, markdown, attachments, schedule, staging, memory,
-                        stages::checkCancelled, new PageWriter.Caches(documentCache, pageCache));
-                stages.run("render section texts", () -> writer.renderListTexts(diagnostics, (page, body) -> {
-                    if (indexing) search.add(page, body);
-                }));
-                stages.run("render documents", () -> writer.renderDocuments(diagnostics, (page, body) -> {
-                    stages.checkCancelled();
-                    if (indexing) search.add(page, body);
-                }));
+                DocumentRenderer renderer = new DocumentRenderer(library, rendering.markdown(library), documentCache,
+                        stages::checkCancelled, indexing);
+                Map<String, RenderedMarkdown> listTexts = stages.run("render section texts", () ->
+                        renderer.renderListTexts(diagnostics, (page, body) -> {
+                            if (indexing) search.add(page, body);
+                        }));
+                RenderedPages rendered = stages.run("render documents", () ->
+                        renderer.renderDocuments(listTexts, diagnostics, (page, body) -> {
+                            if (indexing) search.add(page, body);
+                        }));
                 stages.run("check links", () -> {
-                    new LinkChecker(plan.outputs(), writer.headingIdsByOutput(), config.brokenLinks(),
-                            LinkChecker.redirectsOf(library)).check(writer.links(), diagnostics);
+                    new LinkChecker(plan.outputs(), rendered.headingIdsByOutput(), config.brokenLinks(),
+                            LinkChecker.redirectsOf(library)).check(rendered.links(), diagnostics);
                     return null;
                 });
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
-                if (indexing) stages.run("find related documents", () -> {
-                    try {
-                        writer.useRelated(search.related(RELATED_PER_DOCUMENT));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return null;
-                });
-                if (writing && !indexing) writer.useRelated(stillThere(earlier.memory().related(), library));
+                Map<String, List<String>> related = !writing ? Map.of()
+                        : !indexing ? stillThere(earlier.snapshot().related(), library)
+                        : stages.run("find related documents", () -> {
+                            try {
+                                return search.related(RELATED_PER_DOCUMENT);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                PageWriter writer = new PageWriter(library, rendering, attachments, schedule, staging, rendered, related,
+                        stages::checkCancelled, pageCache, inPlace.map(SiteSnapshot.Output::pageKeys).orElse(Map.of()));
                 stages.run("write documents", () -> writer.writeDocuments(diagnostics));
                 stages.run("render lists", () -> writer.writeLists(diagnostics));
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
-                if (writing) stages.run(indexing ? "build search index" : "copy search index", () -> {
+                if (writing && inPlace.isEmpty()) stages.run(indexing ? "build search index" : "copy search index", () -> {
                     try {
                         if (indexing) search.export(staging.dir(), plan.outputs().size());
                         else staging.keepTree(SEARCH_FOLDER, outDir.resolve(SEARCH_FOLDER));
@@ -203,16 +256,21 @@ public final class SiteBuilder {
                     }
                     return null;
                 });
-                reportMissingStrings(messages, theme.get(), diagnostics);
+                reportMissingStrings(rendering.messages(), rendering.theme(), diagnostics);
                 if (writing) stages.run("write output", () -> {
                     writer.writeFilesAndRedirects(diagnostics);
                     if (diagnostics.hasErrors()) return null;
                     outputLock.lock();
                     try {
                         stages.checkCancelled();
+                        inPlace.ifPresent(last -> staging.removeAllBut(last.files()));
                         staging.commit();
-                        documentCache.sweep();
-                        pageCache.sweep();
+                        // A build with every input sweeps what no page needs any more; the preview's builds
+                        // after a save leave that to its next full build.
+                        if (earlier == null) {
+                            documentCache.sweep();
+                            pageCache.sweep();
+                        }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     } finally {
@@ -223,20 +281,30 @@ public final class SiteBuilder {
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
                 BuildResult result = new BuildResult(true, diagnostics, languageOrder(config, writer.pagesPerLanguage()),
                         writer.filesWritten(), List.copyOf(timings), Duration.ofNanos(System.nanoTime() - started),
-                        outDir, library);
+                        outDir, library, writer.pagesRendered());
                 if (!keep) return lost(result);
                 keptTheme = true;
-                return new Kept(result, Optional.of(new SiteSnapshot(options, config, themes, rendering,
-                        java.util.Collections.unmodifiableMap(sources),
-                        Map.copyOf(staticStamps), library, memory, plan.outputs(), Map.copyOf(attachments))), false);
+                return new Kept(result, Optional.of(new SiteSnapshot(options, config, themes, rendering, sources,
+                        staticStamps, library, related, Optional.of(new SiteSnapshot.Output(writer.pageKeys(), staging.present())))), false);
             } catch (IOException | UncheckedIOException e) {
                 diagnostics.error(SourcePosition.of(outDir), "cannot write the output: " + e.getMessage(),
                         "check that the folder is writable and the disk is not full");
                 return lost(failed(diagnostics, timings, started, outDir, library));
             }
         } finally {
-            if (!keptTheme) themes.close();
+            // The snapshot's theme stays open while the snapshot does: only a theme loaded here is this build's to close.
+            if (!keptTheme && !sameTheme) themes.close();
         }
+    }
+
+    /** The theme made ready to render: UI strings, fingerprinted assets, each language's formats, templates. */
+    private static Rendering rendering(SiteConfig config, Theme theme, Diagnostics diagnostics) {
+        Messages messages = new MessagesLoader().load(config, theme.i18nDirs(), diagnostics);
+        Assets assets = Assets.collect(theme.assetDirs(), diagnostics);
+        Map<String, LocaleFormats> formats = new HashMap<>();
+        for (LanguageConfig l : config.languages()) formats.put(l.code(), new LocaleFormats(l));
+        return new Rendering(theme, messages, assets, formats,
+                new TemplateRenderer(theme, messages, assets, SiteUrls.of(config), formats, config.trustRawHtml()));
     }
 
     /** The output folder of the browser's search files. */

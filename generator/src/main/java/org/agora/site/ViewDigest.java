@@ -33,12 +33,13 @@ final class ViewDigest {
             case Number n -> digest.add(n.getClass().getSimpleName() + n);
             case Boolean b -> digest.add(b);
             case Enum<?> e -> digest.add(e.name());
+            // A document's body is known by its fingerprint: a page kept in the cache never makes it.
+            case org.agora.render.Html h when h.fingerprint() != null -> digest.add("html#").add(h.fingerprint());
+            case org.agora.render.Html h -> digest.add("html").add(h.markup());
             case Record r -> {
+                // The class names its components and their order (Agora's code is part of every key).
                 digest.add(r.getClass().getName());
-                for (Component c : componentsOf(r.getClass())) {
-                    digest.add(c.name());
-                    add(digest, read(c, r));
-                }
+                for (Component c : componentsOf(r.getClass())) add(digest, read(c, r));
             }
             case Map<?, ?> m -> {
                 // Insertion-ordered and sorted maps keep their order; others (Map.copyOf's changes from run to run) are sorted.

@@ -23,16 +23,16 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The preview's partial rebuild writes what a full build of the changed site writes: after each kind of
- * edit an editor makes, the preview folder equals a fresh build's, file for file, except the search index
- * and the related-documents lists (the background full build refreshes those). Changes it cannot take
- * in place say so, and a change with errors writes nothing.
+ * The preview's build after a change ({@link SiteBuilder#rebuildKeeping}) writes what a full build of the
+ * changed site writes: after each kind of edit an editor makes, the preview folder equals a fresh build's,
+ * file for file, except the search index and the related-documents lists (the background full build
+ * refreshes those); it renders only the documents and pages the edit reaches; a change with errors writes
+ * nothing. After every edit, a build with the cache of the build before the edits equals one without cache.
  */
-class ChangeBuilderTest {
+class PreviewRebuildTest {
 
     private static final LocalDate BUILD_DATE = LocalDate.of(2026, 11, 22);
 
@@ -78,20 +78,25 @@ class ChangeBuilderTest {
                 Files.writeString(changed, edit.apply(before));
                 assertFalse(before.equals(Files.readString(changed)), "the edit changes the file: " + what);
 
-                var rebuilt = assertInstanceOf(ChangeBuilder.Outcome.Rebuilt.class,
-                        new ChangeBuilder().rebuild(snapshot, Set.of(changed)), what);
-                assertTrue(rebuilt.snapshot().themes() == snapshot.themes(), "the theme stays loaded");
-                snapshot = rebuilt.snapshot();
-                int pages = rebuilt.result().pagesPerLanguage().values().stream().mapToInt(Integer::intValue).sum();
-                if (expectedPages >= 0) assertEquals(expectedPages, pages, "pages written for " + what);
-                else assertTrue(pages > 1, "the lists showing it were written too, for " + what + ": " + pages);
+                long mark = markedOld(temp.resolve("cache-preview"));
+                SiteBuilder.Kept rebuilt = rebuild(site, preview, snapshot, changed);
+                assertTrue(rebuilt.snapshot().orElseThrow().themes() == snapshot.themes(), "the theme stays loaded");
+                snapshot = rebuilt.snapshot().orElseThrow();
+                long documents = newFiles(temp.resolve("cache-preview/documents"), mark);
+                long pages = newFiles(temp.resolve("cache-preview/pages"), mark);
+                if (expectedPages >= 0) {
+                    assertEquals(expectedPages, documents, "documents rendered for " + what);
+                    assertEquals(expectedPages, pages, "pages rendered for " + what);
+                } else {
+                    assertTrue(pages > 1, "the lists showing it were rendered too, for " + what + ": " + pages);
+                }
 
                 Path full = temp.resolve("full");
                 BuildResult fresh = new SiteBuilder(BuildListener.NONE).build(options(site, full));
                 assertTrue(fresh.success(), fresh.diagnostics().sorted().toString());
                 assertEquals(comparable(full), comparable(preview), what);
                 assertWarmBuildIsTheColdOne(site, what);
-                assertInstanceOf(ChangeBuilder.Outcome.Unchanged.class, new ChangeBuilder().rebuild(snapshot, Set.of(changed)),
+                assertTrue(new SiteBuilder(BuildListener.NONE).rebuildKeeping(options(site, preview), snapshot, Set.of(changed)).unchanged(),
                         "nothing changed since: " + what);
             }
         } finally {
@@ -106,9 +111,9 @@ class ChangeBuilderTest {
         try (SiteSnapshot snapshot = keep(site, preview)) {
             Path pdf = site.resolve("content/files/annual-report-2025.pdf");
             Files.write(pdf, new byte[48 * 1024], java.nio.file.StandardOpenOption.APPEND);
-            var rebuilt = assertInstanceOf(ChangeBuilder.Outcome.Rebuilt.class, new ChangeBuilder().rebuild(snapshot, Set.of(pdf)));
-            assertEquals(3, rebuilt.result().pagesPerLanguage().values().stream().mapToInt(Integer::intValue).sum(),
-                    "the report's page in each language");
+            long mark = markedOld(temp.resolve("cache-preview"));
+            rebuild(site, preview, snapshot, pdf);
+            assertEquals(3, newFiles(temp.resolve("cache-preview/pages"), mark), "the report's page in each language");
             assertEquals(Files.size(pdf), Files.size(preview.resolve("files/annual-report-2025.pdf")));
             assertTrue(new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full"))).success());
             assertEquals(comparable(temp.resolve("full")), comparable(preview));
@@ -117,7 +122,7 @@ class ChangeBuilderTest {
     }
 
     @Test
-    void aFileReplacedByALinkOutOfTheSiteIsNeverReadByAPartialRebuild() throws IOException {
+    void aFileReplacedByALinkOutOfTheSiteIsNeverPublished() throws IOException {
         Path site = ServedSite.copyOfBundled(temp.resolve("site"));
         Path preview = temp.resolve("preview");
         Path secret = Files.writeString(temp.resolve("secret.txt"), "CANARY-SECRET");
@@ -125,16 +130,17 @@ class ChangeBuilderTest {
             Path pdf = site.resolve("content/files/annual-report-2025.pdf");
             Files.delete(pdf);
             Files.createSymbolicLink(pdf, secret);
-            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(pdf)));
+            SiteBuilder.Kept kept = new SiteBuilder(BuildListener.NONE).rebuildKeeping(options(site, preview), snapshot, Set.of(pdf));
+            assertFalse(kept.result().success(), "the rebuild reports the link");
+            assertTrue(kept.result().diagnostics().sorted().stream().anyMatch(d -> d.isError() && pdf.equals(d.position().file())),
+                    kept.result().diagnostics().sorted().toString());
             assertFalse(Files.readString(preview.resolve("files/annual-report-2025.pdf"), StandardCharsets.ISO_8859_1)
                     .contains("CANARY-SECRET"));
-            BuildResult full = new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full")));
-            assertFalse(full.success(), "the full build reports the link");
         }
     }
 
     @Test
-    void aNewDocumentRebuildsEveryPageWithTheEarlierSearchIndex() throws IOException {
+    void aNewDocumentIsRebuiltWithTheEarlierSearchIndex() throws IOException {
         Path site = ServedSite.copyOfBundled(temp.resolve("site"));
         Path preview = temp.resolve("preview");
         try (SiteSnapshot snapshot = keep(site, preview)) {
@@ -142,11 +148,7 @@ class ChangeBuilderTest {
             Path added = site.resolve("content/en/guides/mapping-walks.md");
             Files.writeString(added, "---\ntitle: Mapping walks with residents\ndate: 2026-10-02\nthemes: [digital-inclusion]\n"
                     + "summary: A walk through the neighbourhood to map what is missing.\n---\n\nWalk, look, note.\n");
-            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(added)));
-
-            SiteBuilder.Kept pages = new SiteBuilder(BuildListener.NONE).buildPagesKeeping(options(site, preview), snapshot);
-            assertTrue(pages.result().success(), pages.result().diagnostics().sorted().toString());
-            pages.snapshot().orElseThrow().close();
+            rebuild(site, preview, snapshot, added);
             assertTrue(Files.isRegularFile(preview.resolve("en/guides/mapping-walks/index.html")));
             assertEquals(searchBefore, files(preview.resolve(org.agora.search.SearchLayout.OUTPUT_FOLDER)), "the search index is the earlier one, whole");
 
@@ -166,49 +168,75 @@ class ChangeBuilderTest {
             String original = Files.readString(doc);
             Files.writeString(doc, original.replaceFirst("title: \"", "title: [\""));
 
-            var failed = assertInstanceOf(ChangeBuilder.Outcome.Failed.class, new ChangeBuilder().rebuild(snapshot, Set.of(doc)));
+            SiteBuilder.Kept failed = new SiteBuilder(BuildListener.NONE).rebuildKeeping(options(site, preview), snapshot, Set.of(doc));
+            assertFalse(failed.result().success());
+            assertTrue(failed.snapshot().isEmpty(), "the last good snapshot stays the one to build on");
             assertTrue(failed.result().diagnostics().sorted().stream()
                     .anyMatch(d -> d.isError() && doc.equals(d.position().file()) && d.position().line() > 0), failed.result().diagnostics().sorted().toString());
             assertEquals(before, files(preview), "the preview keeps the last good pages");
 
             Files.writeString(doc, original.replace("title: \"", "title: \"Fixed: "));
-            var fixed = assertInstanceOf(ChangeBuilder.Outcome.Rebuilt.class, new ChangeBuilder().rebuild(snapshot, Set.of(doc)));
-            assertTrue(fixed.result().success());
+            rebuild(site, preview, snapshot, doc);
+            assertTrue(Files.readString(preview.resolve("en/guides/facilitation/index.html")).contains("Fixed: "));
         }
     }
 
+    /**
+     * Changes that reach every page (a new page, a section's title in every page's navigation, a moved page,
+     * the text of a page the generator makes, the configuration) go through the same stages as any other.
+     */
     @Test
-    void changesThatReachFurtherAskForAFullBuild() throws IOException {
+    void changesThatReachFurtherAreRebuiltTheSameWay() throws IOException {
         Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        try (SiteSnapshot snapshot = keep(site, temp.resolve("preview"))) {
-            Path added = site.resolve("content/en/guides/new-guide.md");
-            Files.writeString(added, "---\ntitle: A new guide\n---\n\nText.\n");
-            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(added)));
-            Files.delete(added);
-
+        Path preview = temp.resolve("preview");
+        SiteSnapshot snapshot = keep(site, preview);
+        try {
             Path section = site.resolve("content/en/guides/_index.md");
-            Files.writeString(section, Files.readString(section).replace("title: \"Guides\"", "title: \"How-to guides\""));
-            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(section)));
-
             Path moved = site.resolve("content/en/guides/facilitation.md");
-            Files.writeString(moved, Files.readString(moved).replaceFirst("---\n", "---\nslug: facilitating-meetings\n"));
-            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(moved)),
-                    "a new slug moves the page");
-
-            // The text of the search page, as sites such as osmbe give it: a page the generator makes.
             Path search = site.resolve("content/en/search.md");
-            Files.writeString(search, "---\ntitle: Search the library\n---\n\nFind guides and reports.\n");
-            SiteSnapshot withSearchText = keep(site, temp.resolve("preview-2"));
-            try {
-                Files.writeString(search, "---\ntitle: Search the library\n---\n\nFind guides, news and reports.\n");
-                assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class,
-                        new ChangeBuilder().rebuild(withSearchText, Set.of(search)), "the search page's own text");
-            } finally {
-                withSearchText.close();
-            }
-
             Path config = site.resolve("site-config.yml");
-            assertInstanceOf(ChangeBuilder.Outcome.NeedsFullBuild.class, new ChangeBuilder().rebuild(snapshot, Set.of(config)));
+            List<Map.Entry<String, Runnable>> changes = List.of(
+                    Map.entry("a section's title", () -> rewrite(section, s -> s.replace("title: \"Guides\"", "title: \"How-to guides\""))),
+                    Map.entry("a new slug moves the page", () -> rewrite(moved, s -> s.replaceFirst("---\n", "---\nslug: facilitating-meetings\n"))),
+                    Map.entry("the search page's own text", () -> rewrite(search, s -> "---\ntitle: Search the library\n---\n\nFind guides and reports.\n")),
+                    Map.entry("the configuration", () -> rewrite(config, s -> s.replace("pageSize: 20", "pageSize: 5"))));
+            Map<String, Path> changed = Map.of("a section's title", section, "a new slug moves the page", moved,
+                    "the search page's own text", search, "the configuration", config);
+            for (Map.Entry<String, Runnable> change : changes) {
+                change.getValue().run();
+                SiteBuilder.Kept kept = rebuild(site, preview, snapshot, changed.get(change.getKey()));
+                if (kept.snapshot().orElseThrow().themes() != snapshot.themes()) snapshot.close();
+                snapshot = kept.snapshot().orElseThrow();
+                assertTrue(new SiteBuilder(BuildListener.NONE).build(options(site, temp.resolve("full"))).success());
+                assertEquals(comparable(temp.resolve("full")), comparable(preview), change.getKey());
+            }
+        } finally {
+            snapshot.close();
+        }
+    }
+
+    private static void rewrite(Path file, UnaryOperator<String> edit) {
+        try {
+            Files.writeString(file, edit.apply(Files.exists(file) ? Files.readString(file) : ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The preview's build after a change to {@code changed}, which must succeed. */
+    private SiteBuilder.Kept rebuild(Path site, Path preview, SiteSnapshot snapshot, Path changed) {
+        SiteBuilder.Kept kept = new SiteBuilder(BuildListener.NONE).rebuildKeeping(options(site, preview), snapshot, Set.of(changed));
+        assertTrue(kept.result().success(), kept.result().diagnostics().sorted().toString());
+        assertFalse(kept.unchanged(), "the change was seen");
+        return kept;
+    }
+
+    /** Cache files written since {@code since}: what the build rendered instead of reusing. */
+    private static long newFiles(Path dir, long since) {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> p.toFile().lastModified() >= since).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -263,8 +291,8 @@ class ChangeBuilderTest {
 
     /**
      * The library's data is a file per page of the list: a changed title gives a new entry and a new file
-     * for the page that holds the document; the other pages' files stay as they were, and the replaced
-     * files are gone.
+     * for the page that holds the document (a reader's browser fetches those again, and keeps the others);
+     * the other pages' files are the same, and the replaced files are gone.
      */
     @Test
     void aChangedTitleRewritesOnlyTheLibraryFilesThatHoldItAndDeletesTheOldOnes() throws IOException {
@@ -279,7 +307,7 @@ class ChangeBuilderTest {
             Path guide = site.resolve("content/en/guides/community-radio-starter.md");
             Files.writeString(guide, Files.readString(guide).replace("Starting a community radio: a first-year guide",
                     "Starting a community radio in its first year"));
-            assertInstanceOf(ChangeBuilder.Outcome.Rebuilt.class, new ChangeBuilder().rebuild(snapshot, Set.of(guide)));
+            rebuild(site, preview, snapshot, guide);
 
             Map<String, Object> after = libraryFiles(preview, "en");
             Set<String> added = new java.util.TreeSet<>(after.keySet());
@@ -290,7 +318,7 @@ class ChangeBuilderTest {
             assertTrue(added.stream().anyMatch(p -> p.startsWith("data.")) && added.stream().anyMatch(p -> p.startsWith("data/items.")), added.toString());
             assertEquals(2, gone.size(), "the old entry and the old file of the guide's page: " + gone);
             for (String kept : after.keySet()) {
-                if (!added.contains(kept)) assertEquals(before.get(kept), after.get(kept), kept + " is not written again");
+                if (!added.contains(kept)) assertEquals(before.get(kept), after.get(kept), kept + " is the same");
             }
             assertEquals(after.keySet(), named(preview.resolve("en/library")), "every file left is named by the entry");
 
@@ -299,7 +327,7 @@ class ChangeBuilderTest {
         }
     }
 
-    /** A language's library data files, by path in its library folder, each with its file's identity on disk. */
+    /** A language's library data files, by path in its library folder, each with its content. */
     private static Map<String, Object> libraryFiles(Path out, String language) throws IOException {
         Path folder = out.resolve(language).resolve("library");
         Map<String, Object> identities = new TreeMap<>();
@@ -307,7 +335,7 @@ class ChangeBuilderTest {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String rel = folder.relativize(p).toString().replace('\\', '/');
                 if (rel.endsWith(".json")) {
-                    identities.put(rel, Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+                    identities.put(rel, Files.readString(p));
                 }
             }
         }
