@@ -29,14 +29,29 @@ final class DocumentRenderer {
     private final Runnable checkpoint;
     /** Whether the build indexes for search: else documents from the cache come without their search text. */
     private final boolean indexing;
+    /**
+     * What the preview's last build rendered, by document cache key: a build after a save that does not index
+     * takes these as they are, without reading the cache files.
+     */
+    private final Map<String, Remembered> earlier;
+    /** What this build rendered, by document cache key, for the preview's next build. */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    DocumentRenderer(Library library, MarkdownRenderer markdown, DocumentCache cache, Runnable checkpoint, boolean indexing) {
+    /** A rendered document as the preview remembers it: no search text, its HTML where it waits. */
+    record Remembered(RenderedMarkdown text, List<org.agora.diag.Diagnostic> problems, RenderedPages.WaitingHtml html) {}
+
+    DocumentRenderer(Library library, MarkdownRenderer markdown, DocumentCache cache, Runnable checkpoint, boolean indexing,
+                     Map<String, Remembered> earlier) {
         this.library = library;
         this.markdown = markdown;
         this.cache = cache;
         this.checkpoint = checkpoint;
         this.indexing = indexing;
+        this.earlier = earlier;
     }
+
+    /** What this build rendered, by document cache key (documents whose HTML waits in the cache only). */
+    Map<String, Remembered> remembered() { return Map.copyOf(remembered); }
 
     /**
      * The texts of home, section and term pages (_index.md): lists and navigation show their summaries, and
@@ -90,11 +105,17 @@ final class DocumentRenderer {
                     List.of()), new RenderedPages.InMemory(Deflated.of("")));
         }
         String key = cache == null ? null : cache.keyOf(page.document());
+        if (key != null && !indexing && earlier.containsKey(key)) {
+            Remembered r = earlier.get(key);
+            r.problems().forEach(diagnostics::add);
+            remembered.put(key, r);
+            return new Rendered(new RenderedDocument(r.text(), new byte[0], new DocumentText.Text("", ""), r.problems()), r.html());
+        }
         if (key != null) {
             Optional<RenderedDocument> kept = cache.get(key, indexing);
             if (kept.isPresent()) {
                 kept.get().problems().forEach(diagnostics::add);
-                return new Rendered(kept.get(), inCache(key, page));
+                return remember(key, new Rendered(kept.get(), inCache(key, page)));
             }
         }
         Diagnostics own = new Diagnostics();
@@ -103,7 +124,13 @@ final class DocumentRenderer {
                 DocumentText.of(body.html()), own.sorted());
         rendered.problems().forEach(diagnostics::add);
         boolean kept = key != null && cache.put(key, rendered);
-        return new Rendered(rendered, kept ? inCache(key, page) : new RenderedPages.InMemory(rendered.html()));
+        return kept ? remember(key, new Rendered(rendered, inCache(key, page)))
+                : new Rendered(rendered, new RenderedPages.InMemory(rendered.html()));
+    }
+
+    private Rendered remember(String key, Rendered rendered) {
+        remembered.put(key, new Remembered(rendered.document().text(), rendered.document().problems(), rendered.html()));
+        return rendered;
     }
 
     private RenderedPages.InCache inCache(String key, Page page) {

@@ -218,7 +218,7 @@ public final class SiteBuilder {
                 // A check leaves the site as it found it: it reads what builds kept, and keeps nothing itself.
                 PageCache pageCache = PageCache.in(cacheDir, writing, themeInputs);
                 DocumentRenderer renderer = new DocumentRenderer(library, rendering.markdown(library), documentCache,
-                        stages::checkCancelled, indexing);
+                        stages::checkCancelled, indexing, earlier == null ? Map.of() : earlier.snapshot().documents());
                 Map<String, RenderedMarkdown> listTexts = stages.run("render section texts", () ->
                         renderer.renderListTexts(diagnostics, (page, body) -> {
                             if (indexing) search.add(page, body);
@@ -285,7 +285,8 @@ public final class SiteBuilder {
                 if (!keep) return lost(result);
                 keptTheme = true;
                 return new Kept(result, Optional.of(new SiteSnapshot(options, config, themes, rendering, sources,
-                        staticStamps, library, related, Optional.of(new SiteSnapshot.Output(writer.pageKeys(), staging.present())))), false);
+                        staticStamps, library, related, Optional.of(new SiteSnapshot.Output(writer.pageKeys(), staging.present())),
+                        renderer.remembered())), false);
             } catch (IOException | UncheckedIOException e) {
                 diagnostics.error(SourcePosition.of(outDir), "cannot write the output: " + e.getMessage(),
                         "check that the folder is writable and the disk is not full");

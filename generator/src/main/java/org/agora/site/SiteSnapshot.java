@@ -20,15 +20,18 @@ import java.util.Set;
  * @param related each document's related documents (page paths, best first), by document path
  * @param output what the build left in the output folder, so that the next one writes only what differs;
  *               empty once a build that failed may have written into it
+ * @param documents the documents the build rendered, by build cache key, without search text
  */
 public record SiteSnapshot(BuildOptions options, SiteConfig config, ThemeLoader themes, Rendering rendering,
                            Map<String, Source> sources, Map<String, FileStamp> staticFiles, Library library,
-                           Map<String, List<String>> related, Optional<Output> output) implements AutoCloseable {
+                           Map<String, List<String>> related, Optional<Output> output,
+                           Map<String, DocumentRenderer.Remembered> documents) implements AutoCloseable {
 
     public SiteSnapshot {
         sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));   // the scanner's order
         staticFiles = Map.copyOf(staticFiles);
         related = Map.copyOf(related);
+        documents = Map.copyOf(documents);
     }
 
     /**
@@ -45,7 +48,8 @@ public record SiteSnapshot(BuildOptions options, SiteConfig config, ThemeLoader 
 
     /** The same build, after a build that failed in place: the next one writes every file again. */
     public SiteSnapshot outputUnknown() {
-        return new SiteSnapshot(options, config, themes, rendering, sources, staticFiles, library, related, Optional.empty());
+        return new SiteSnapshot(options, config, themes, rendering, sources, staticFiles, library, related, Optional.empty(),
+                documents);
     }
 
     /** A Markdown file as it was when it was read. */
