@@ -40,8 +40,12 @@ final class DocumentRenderer {
     /** A rendered document as the preview remembers it: no search text, its HTML where it waits. */
     record Remembered(RenderedMarkdown text, List<org.agora.diag.Diagnostic> problems, RenderedPages.WaitingHtml html) {}
 
+    /** Whether a preview keeps this build for its next one: only then are rendered documents remembered. */
+    private final boolean keep;
+
     DocumentRenderer(Library library, MarkdownRenderer markdown, DocumentCache cache, Runnable checkpoint, boolean indexing,
-                     Map<String, Remembered> earlier) {
+                     Map<String, Remembered> earlier, boolean keep) {
+        this.keep = keep;
         this.library = library;
         this.markdown = markdown;
         this.cache = cache;
@@ -108,7 +112,7 @@ final class DocumentRenderer {
         if (key != null && !indexing && earlier.containsKey(key)) {
             Remembered r = earlier.get(key);
             r.problems().forEach(diagnostics::add);
-            remembered.put(key, r);
+            if (keep) remembered.put(key, r);
             return new Rendered(new RenderedDocument(r.text(), new byte[0], new DocumentText.Text("", ""), r.problems()), r.html());
         }
         if (key != null) {
@@ -129,7 +133,7 @@ final class DocumentRenderer {
     }
 
     private Rendered remember(String key, Rendered rendered) {
-        remembered.put(key, new Remembered(rendered.document().text(), rendered.document().problems(), rendered.html()));
+        if (keep) remembered.put(key, new Remembered(rendered.document().text(), rendered.document().problems(), rendered.html()));
         return rendered;
     }
 

@@ -63,6 +63,17 @@ record RenderedPages(Map<String, RenderedMarkdown> texts, Map<String, WaitingHtm
     /** A list page's rendered text (its _index.md), empty when it has none. */
     RenderedMarkdown list(Page page) { return texts.getOrDefault(page.path(), RenderedMarkdown.empty()); }
 
+    /**
+     * The same, without the documents' links and anchors once the links are checked: nothing after needs
+     * them, and at 100,000 documents they are some hundreds of MB a build would carry to its end.
+     */
+    RenderedPages afterLinkCheck() {
+        Map<String, RenderedMarkdown> slim = new HashMap<>(texts.size() * 2);
+        texts.forEach((path, t) -> slim.put(path, html.containsKey(path)
+                ? new RenderedMarkdown(t.html(), t.toc(), t.excerpt(), Set.of(), List.of()) : t));
+        return new RenderedPages(slim, html);
+    }
+
     /** Links written in Markdown, for the link check. */
     List<LinkRef> links() {
         return texts.values().stream().flatMap(t -> t.links().stream()).toList();

@@ -218,20 +218,15 @@ public final class SiteBuilder {
                 // A check leaves the site as it found it: it reads what builds kept, and keeps nothing itself.
                 PageCache pageCache = PageCache.in(cacheDir, writing, themeInputs);
                 DocumentRenderer renderer = new DocumentRenderer(library, rendering.markdown(library), documentCache,
-                        stages::checkCancelled, indexing, earlier == null ? Map.of() : earlier.snapshot().documents());
+                        stages::checkCancelled, indexing, earlier == null ? Map.of() : earlier.snapshot().documents(), keep);
                 Map<String, RenderedMarkdown> listTexts = stages.run("render section texts", () ->
                         renderer.renderListTexts(diagnostics, (page, body) -> {
                             if (indexing) search.add(page, body);
                         }));
-                RenderedPages rendered = stages.run("render documents", () ->
-                        renderer.renderDocuments(listTexts, diagnostics, (page, body) -> {
+                RenderedPages rendered = renderAndCheckLinks(stages, renderer, listTexts, plan, config, library, diagnostics,
+                        (page, body) -> {
                             if (indexing) search.add(page, body);
-                        }));
-                stages.run("check links", () -> {
-                    new LinkChecker(plan.outputs(), rendered.headingIdsByOutput(), config.brokenLinks(),
-                            LinkChecker.redirectsOf(library)).check(rendered.links(), diagnostics);
-                    return null;
-                });
+                        });
                 if (diagnostics.hasErrors()) return lost(failed(diagnostics, timings, started, outDir, library));
                 Map<String, List<String>> related = !writing ? Map.of()
                         : !indexing ? stillThere(earlier.snapshot().related(), library)
@@ -296,6 +291,23 @@ public final class SiteBuilder {
             // The snapshot's theme stays open while the snapshot does: only a theme loaded here is this build's to close.
             if (!keptTheme && !sameTheme) themes.close();
         }
+    }
+
+    /**
+     * The "render documents" and "check links" stages. What the link check needs (every document's links
+     * and anchors) does not outlive this method: the result is without them.
+     */
+    private static RenderedPages renderAndCheckLinks(Stages stages, DocumentRenderer renderer,
+                                                     Map<String, RenderedMarkdown> listTexts, OutputPlan plan,
+                                                     SiteConfig config, Library library, Diagnostics diagnostics,
+                                                     java.util.function.BiConsumer<org.agora.model.Page, org.agora.search.DocumentText.Text> indexer) {
+        RenderedPages withLinks = stages.run("render documents", () -> renderer.renderDocuments(listTexts, diagnostics, indexer));
+        stages.run("check links", () -> {
+            new LinkChecker(plan.outputs(), withLinks.headingIdsByOutput(), config.brokenLinks(),
+                    LinkChecker.redirectsOf(library)).check(withLinks.links(), diagnostics);
+            return null;
+        });
+        return withLinks.afterLinkCheck();
     }
 
     /** The theme made ready to render: UI strings, fingerprinted assets, each language's formats, templates. */
