@@ -29,27 +29,37 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean debug = parseResult.originalArgs().contains("--debug");
-            err.println("agora: internal error: " + org.agora.diag.Failures.describe(e));
-            if (debug) e.printStackTrace(err);
-            else err.println("Run again with --debug for details, and report it if it persists.");
-            return ExitCodes.INTERNAL;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                failed(e, parseResult.originalArgs().contains("--debug"), err));
         int code;
         try {
             code = cli.execute(args);
         } catch (RuntimeException | Error e) {
             // picocli hands on what is not an Exception (a StackOverflowError): still no stack trace for editors.
-            boolean debug = java.util.Arrays.asList(args).contains("--debug");
-            err.println("agora: internal error: " + org.agora.diag.Failures.describe(e));
-            if (debug) e.printStackTrace(err);
-            else err.println("Run again with --debug for details, and report it if it persists.");
-            code = ExitCodes.INTERNAL;
+            code = failed(e, java.util.Arrays.asList(args).contains("--debug"), err);
         }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** What a run that failed unexpectedly says: running out of memory is the site's size, not a fault of ours. */
+    static int failed(Throwable e, boolean debug, PrintWriter err) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                long mb = Runtime.getRuntime().maxMemory() >> 20;
+                err.println("agora: out of memory: the site needs more than the " + mb + " MB this Java may use ("
+                        + t.getMessage() + "). Nothing was written.");
+                err.println("Give it more, for example AGORA_JAVA_OPTS=-Xmx4g ./agora build (a build needs about"
+                        + " 20 MB per 1,000 documents, and more room makes it faster).");
+                if (debug) e.printStackTrace(err);
+                return ExitCodes.INTERNAL;
+            }
+        }
+        err.println("agora: internal error: " + org.agora.diag.Failures.describe(e));
+        if (debug) e.printStackTrace(err);
+        else err.println("Run again with --debug for details, and report it if it persists.");
+        return ExitCodes.INTERNAL;
     }
 
     @Override

@@ -29,6 +29,26 @@ class MainTest {
         assertTrue(Files.isRegularFile(out.resolve("en/index.html")));
     }
 
+    /**
+     * A site too large for the memory Java may use: a real build in a Java given 8 MB, which runs out while
+     * building the bundled site. The editor reads what happened and what to do, not a stack trace, and no
+     * output folder is left behind.
+     */
+    @Test
+    void runningOutOfMemorySaysHowToGiveMoreAndWritesNothing() throws Exception {
+        Path out = temp.resolve("out");
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaBinary, "-Xmx8m", "-cp", System.getProperty("java.class.path"),
+                "org.agora.cli.Main", "build", "--site", TestPaths.repoRoot().toString(), "--out", out.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.INTERNAL, p.exitValue(), output);
+        assertTrue(output.contains("agora: out of memory") && output.contains("AGORA_JAVA_OPTS=-Xmx"), output);
+        assertFalse(output.contains("internal error") || output.contains("\tat "), output);
+        assertFalse(Files.exists(out), "no output folder");
+    }
+
     @Test
     void brokenSiteExitsNonZeroWithEveryProblemAndNoStackTrace() {
         Path site = TestPaths.fixtureSite("broken", temp.resolve("broken"));
