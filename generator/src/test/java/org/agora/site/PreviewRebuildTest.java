@@ -182,8 +182,9 @@ class PreviewRebuildTest {
     }
 
     /**
-     * Changes that reach every page (a new page, a section's title in every page's navigation, a moved page,
-     * the text of a page the generator makes, the configuration) go through the same stages as any other.
+     * Changes that reach every page (a section's title in every page's navigation, a moved page, the text of
+     * a page the generator makes, the configuration; a new page has its own test) go through the same stages
+     * as any other.
      */
     @Test
     void changesThatReachFurtherAreRebuiltTheSameWay() throws IOException {
