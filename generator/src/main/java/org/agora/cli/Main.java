@@ -48,8 +48,9 @@ public final class Main implements Runnable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError) {
                 long mb = Runtime.getRuntime().maxMemory() >> 20;
-                err.println("agora: out of memory: the site needs more than the " + mb + " MB this Java may use ("
-                        + t.getMessage() + "). Nothing was written.");
+                String why = t.getMessage() == null ? "" : " (" + t.getMessage() + ")";
+                err.println("agora: out of memory: the site needs more than the " + mb + " MB this Java may use"
+                        + why + ". Nothing was written.");
                 err.println("Give it more, for example AGORA_JAVA_OPTS=-Xmx4g ./agora build (a build needs about"
                         + " 20 MB per 1,000 documents, and more room makes it faster).");
                 if (debug) e.printStackTrace(err);
