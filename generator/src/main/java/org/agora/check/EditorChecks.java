@@ -31,7 +31,12 @@ public final class EditorChecks {
     static void imagesWithoutAlt(Library library, Diagnostics diagnostics) {
         for (Page page : library.pages()) {
             if (page.document() == null) continue;
-            String[] lines = page.document().body().split("\n", -1);
+            String[] lines;
+            try {
+                lines = page.document().body().split("\n", -1);
+            } catch (org.agora.content.Body.ChangedMeanwhile e) {
+                continue; // the build reported it
+            }
             boolean inFence = false;
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].strip();

@@ -12,7 +12,6 @@ import org.agora.yaml.YamlReader;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,8 +63,7 @@ public final class FrontMatterParser {
                         "split it into several documents, or raise limits.documentBytes in site-config.yml");
                 return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
             }
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(source.file())))
-                    .toString();
+            text = Body.fileText(Files.readAllBytes(source.file()));
         } catch (CharacterCodingException e) {
             diagnostics.error(SourcePosition.of(source.file()), "the file is not valid UTF-8 text",
                     "save it as UTF-8 in your editor");
@@ -73,7 +72,7 @@ public final class FrontMatterParser {
             diagnostics.error(SourcePosition.of(source.file()), "cannot read the file: " + e.getMessage(), "");
             return ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
         }
-        return parse(source, text, diagnostics);
+        return parse(source, text, diagnostics, body -> Body.inFile(body, source.file()));
     }
 
     /**
@@ -81,8 +80,13 @@ public final class FrontMatterParser {
      * never a failed build: one broken file must not hide the others' problems.
      */
     public ParsedDocument parse(SourceFile source, String raw, Diagnostics diagnostics) {
+        return parse(source, raw, diagnostics, Body::of);
+    }
+
+    /** @param bodies makes the body kept for the document from its text */
+    private ParsedDocument parse(SourceFile source, String raw, Diagnostics diagnostics, Function<String, Body> bodies) {
         try {
-            return parseText(source, raw, diagnostics);
+            return parseText(source, raw, diagnostics, bodies);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.error(SourcePosition.of(source.file()), "the front matter could not be read (" + org.agora.diag.Failures.describe(e) + ")",
                     "check the front matter at the top of the file; if it looks right, report this to Agora's developers");
@@ -90,25 +94,26 @@ public final class FrontMatterParser {
         }
     }
 
-    private ParsedDocument parseText(SourceFile source, String raw, Diagnostics diagnostics) {
-        String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-        text = text.replace("\r\n", "\n").replace('\r', '\n');
+    private ParsedDocument parseText(SourceFile source, String raw, Diagnostics diagnostics, Function<String, Body> bodies) {
+        // Body.fileText normalised a file's text already; doing it again finds nothing left to change.
+        String text = Body.normalized(raw);
         YamlFields f = new YamlFields(source.file(), diagnostics);
         return switch (FrontMatterSplit.of(text)) {
             case FrontMatterSplit.NoBlock none -> {
                 none.lookAlike().ifPresent(l -> f.warning("frontmatter.not-read", l.line(), l.message(), l.hint()));
-                yield new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), none.body(), 0);
+                yield new ParsedDocument(source, withFileNameDate(source, FrontMatter.empty()), bodies.apply(none.body()), 0, true);
             }
             case FrontMatterSplit.Unclosed open -> {
                 f.error("frontmatter.unclosed", open.line(), "the " + open.syntax() + " front matter opened on line "
                         + open.line() + " is never closed", open.hint());
                 yield ParsedDocument.unreadable(source, FrontMatter.empty(), "", 0);
             }
-            case FrontMatterSplit.Block block -> parseBlock(source, block, f);
+            case FrontMatterSplit.Block block -> parseBlock(source, block, f, bodies);
         };
     }
 
-    private ParsedDocument parseBlock(SourceFile source, FrontMatterSplit.Block block, YamlFields f) {
+    private ParsedDocument parseBlock(SourceFile source, FrontMatterSplit.Block block, YamlFields f,
+                                      Function<String, Body> bodies) {
         YamlReader.Result result = switch (block.syntax()) {
             case YAML -> yaml.read(block.text(), block.lineOffset());
             case TOML -> toml.read(block.text(), block.lineOffset());
@@ -121,7 +126,7 @@ public final class FrontMatterParser {
                 case JSON -> "frontmatter.invalid-json";
             }, result.problem().line(), "invalid " + block.syntax() + " in front matter: " + result.problem().message(),
                     block.syntax().hint());
-            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), block.body(), block.bodyLineOffset());
+            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), bodies.apply(block.body()), block.bodyLineOffset());
         }
         result.duplicateKeys().forEach(d -> f.error("frontmatter.duplicate-key", d.line(), d.message(), "keep only one"));
         YamlNode node = result.node();
@@ -129,9 +134,9 @@ public final class FrontMatterParser {
         if (!(node instanceof YamlNode.Mapping map)) {
             f.error(node.line(), "front matter must be fields like  title: ..., not " + node.kind(),
                     "write one  field: value  per line");
-            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), block.body(), block.bodyLineOffset());
+            return ParsedDocument.unreadable(source, withFileNameDate(source, FrontMatter.empty()), bodies.apply(block.body()), block.bodyLineOffset());
         }
-        return new ParsedDocument(source, read(source, map, f), block.body(), block.bodyLineOffset());
+        return new ParsedDocument(source, read(source, map, f), bodies.apply(block.body()), block.bodyLineOffset(), true);
     }
 
     private FrontMatter read(SourceFile source, YamlNode.Mapping written, YamlFields f) {

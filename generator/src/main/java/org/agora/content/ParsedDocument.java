@@ -15,9 +15,16 @@ public record ParsedDocument(SourceFile source, FrontMatter frontMatter, Body ma
     }
 
     static ParsedDocument unreadable(SourceFile source, FrontMatter frontMatter, String body, int bodyLineOffset) {
-        return new ParsedDocument(source, frontMatter, Body.of(body), bodyLineOffset, false);
+        return unreadable(source, frontMatter, Body.of(body), bodyLineOffset);
     }
 
-    /** The Markdown body's text. */
+    static ParsedDocument unreadable(SourceFile source, FrontMatter frontMatter, Body body, int bodyLineOffset) {
+        return new ParsedDocument(source, frontMatter, body, bodyLineOffset, false);
+    }
+
+    /**
+     * The Markdown body's text.
+     * @throws Body.ChangedMeanwhile when it is read again from a file saved since
+     */
     public String body() { return markdown.text(); }
 }

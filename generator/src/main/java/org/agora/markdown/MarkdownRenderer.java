@@ -30,6 +30,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import org.agora.content.Body;
 import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
@@ -129,7 +130,15 @@ public final class MarkdownRenderer {
      * flexmark cannot render it: no problem in one document stops the build or hides the others' problems.
      */
     public RenderedMarkdown render(ParsedDocument doc, Page page, Diagnostics diagnostics) {
-        Optional<MarkdownLimits.Excess> excess = limits.scanLines(doc.body());
+        String body;
+        try {
+            body = doc.body();
+        } catch (Body.ChangedMeanwhile e) {
+            diagnostics.error(SourcePosition.of(doc.source().file()), "the file changed while Agora was building the site",
+                    "build again (the preview does so by itself after each save)");
+            return RenderedMarkdown.empty();
+        }
+        Optional<MarkdownLimits.Excess> excess = limits.scanLines(body);
         if (excess.isPresent()) {
             MarkdownLimits.Excess e = excess.get();
             diagnostics.error(LIMIT_CODE, SourcePosition.of(doc.source().file(), doc.bodyLineOffset() + e.line()),
@@ -137,11 +146,11 @@ public final class MarkdownRenderer {
             return RenderedMarkdown.empty();
         }
         try {
-            return renderWithinLimits(doc, page, diagnostics);
+            return renderWithinLimits(doc, body, page, diagnostics);
         } catch (StackOverflowError e) {
             // The line scan sees quotes and lists; inline nesting (emphasis in emphasis, images in links)
             // overflows flexmark's parser first. Parsed again with room to spare, the tree tells the line.
-            int line = deepestLine(doc);
+            int line = deepestLine(body);
             diagnostics.error(LIMIT_CODE, SourcePosition.of(doc.source().file(), line == 0 ? 0 : doc.bodyLineOffset() + line),
                     line == 0 ? "the document is too intricate for the Markdown renderer (it ran out of stack)"
                             : "elements are nested more than " + limits.maxNesting() + " levels deep here",
@@ -163,11 +172,11 @@ public final class MarkdownRenderer {
      * with a large stack (its memory is reserved, and used only as deep as the document goes); 0 when even that
      * overflows.
      */
-    private int deepestLine(ParsedDocument doc) {
+    private int deepestLine(String body) {
         int[] line = {0};
         Thread t = new Thread(null, () -> {
             try {
-                Document ast = parser.parse(ProtectedBody.of(doc.body(), ShortcodeRegistry.none()).text());
+                Document ast = parser.parse(ProtectedBody.of(body, ShortcodeRegistry.none()).text());
                 limits.tooDeep(ast).ifPresent(n -> line[0] = n.getLineNumber() + 1);
             } catch (StackOverflowError | RuntimeException ignored) {
                 // No line, then: the error names the file.
@@ -182,8 +191,8 @@ public final class MarkdownRenderer {
         return line[0];
     }
 
-    private RenderedMarkdown renderWithinLimits(ParsedDocument doc, Page page, Diagnostics diagnostics) {
-        ProtectedBody protectedBody = ProtectedBody.of(doc.body(), shortcodes);
+    private RenderedMarkdown renderWithinLimits(ParsedDocument doc, String body, Page page, Diagnostics diagnostics) {
+        ProtectedBody protectedBody = ProtectedBody.of(body, shortcodes);
         reportShortcodes(protectedBody, doc, diagnostics);
         Document ast = parser.parse(protectedBody.text());
         Optional<Node> deep = limits.tooDeep(ast);

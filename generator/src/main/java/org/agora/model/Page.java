@@ -62,18 +62,7 @@ public record Page(
     public boolean isDocument() {
         if (kind == PageKind.PAGE) return true;
         if (document == null || kind == PageKind.SEARCH || kind == PageKind.LIBRARY) return false;
-        return hasText(document.body());
-    }
-
-    private static final java.util.regex.Pattern COMMENTS = java.util.regex.Pattern.compile("(?s)<!--.*?-->");
-
-    private static boolean hasText(String markdown) {
-        for (int i = 0; i < markdown.length(); i++) {
-            if (!Character.isWhitespace(markdown.charAt(i))) {
-                return !COMMENTS.matcher(markdown).replaceAll("").isBlank();
-            }
-        }
-        return false;
+        return document.markdown().hasText();
     }
 
     /** The same page with its source read again (the live preview, after a save that changed only the text). */

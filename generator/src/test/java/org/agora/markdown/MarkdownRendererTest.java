@@ -6,6 +6,7 @@ import org.agora.content.ContentScanner;
 import org.agora.content.ContentSet;
 import org.agora.content.FrontMatterParser;
 import org.agora.content.ParsedDocument;
+import org.agora.content.SourceFile;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.Severity;
@@ -98,6 +99,23 @@ class MarkdownRendererTest {
         ParsedDocument real = p.document();
         ParsedDocument doc = new ParsedDocument(real.source(), real.frontMatter(), body, real.bodyLineOffset());
         return renderer.render(doc, p, diagnostics);
+    }
+
+    @Test
+    void aFileSavedAgainDuringTheBuildIsAnErrorNamingItNotAMixOfTwoVersions(@TempDir Path other) throws IOException {
+        Path file = other.resolve("content/en/a.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "---\ntitle: A\n---\n" + "First version. ".repeat(60));
+        Page p = page("/en/a/");
+        ParsedDocument read = new FrontMatterParser(library.config())
+                .parse(new SourceFile(file, "en/a.md", "en", "a", SourceFile.Layout.FOLDER), diagnostics);
+        Files.writeString(file, "---\ntitle: A\n---\n" + "Later version. ".repeat(60));
+        RenderedMarkdown r = renderer.render(read, p, diagnostics);
+        assertEquals("", r.html());
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertTrue(d.isError());
+        assertEquals(file, d.position().file());
+        assertTrue(d.message().contains("changed while"), d::message);
     }
 
     static Document html(RenderedMarkdown r) {
