@@ -52,7 +52,7 @@ public final class Main implements Runnable {
                 err.println("agora: out of memory: the site needs more than the " + mb + " MB this Java may use"
                         + why + ". Nothing was written.");
                 err.println("Give it more, for example AGORA_JAVA_OPTS=-Xmx4g ./agora build (a build needs about"
-                        + " 20 MB per 1,000 documents, and more room makes it faster).");
+                        + " 10 MB per 1,000 documents, and more room makes it faster).");
                 if (debug) e.printStackTrace(err);
                 return ExitCodes.INTERNAL;
             }
