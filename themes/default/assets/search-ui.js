@@ -12,7 +12,7 @@ function start(app) {
   const byId = (id) => document.getElementById(id);
   const form = byId('search-form'), input = byId('search-q'), status = byId('search-status');
   const list = byId('search-list'), facetBox = byId('search-facets'), facetGroups = byId('search-facet-groups');
-  const suggestions = byId('search-suggestions'), pager = byId('search-pages');
+  const suggestions = byId('search-suggestions'), pager = byId('search-pages'), notice = byId('search-notice');
   const plural = new Intl.PluralRules(s.lang);
   const PAGE_SIZE = 10, FACET_VALUES_SHOWN = 6;
   const unfolded = new Set();   // facet fields whose long tail the reader opened
@@ -91,7 +91,8 @@ function start(app) {
     const was = facetGroups.contains(active) ? [active.name, active.value] : null;
     list.replaceChildren(...res.results.map(result));
     drawFacets(res.facets || []);
-    drawSuggestions(res.total === 0 ? res.suggestions || [] : []);
+    drawNotice(res.partial, res.unknownWords || []);
+    drawSuggestions(res.suggestions || []);
     drawPager(res.page, res.pages);
     say(res.total === 0 ? s.noResults.replace('{query}', () => state.q) : count(res.total));
     if (was) [...facetGroups.querySelectorAll('input')].find((b) => b.name === was[0] && b.value === was[1])?.focus();
@@ -171,6 +172,15 @@ function start(app) {
     box.checked = !!v.selected;
     return el('label', null, box, ' ', el('span', null, v.label), ' ',
               el('span', 'count', '(' + v.count.toLocaleString(s.lang) + ')'));
+  }
+
+  // When no page has every word: which words no page has, and how many of the words the results have.
+  function drawNotice(partial, unknown) {
+    const lines = [];
+    if (unknown.length) lines.push(s.unknownWords.replace('{words}', () => unknown.map((w) => s.quotedWord.replace('{word}', () => w)).join(', ')));
+    if (partial) lines.push(s.partial.replace('{matched}', () => partial.matched).replace('{of}', () => partial.of));
+    notice.textContent = lines.join(' ');
+    notice.hidden = lines.length === 0;
   }
 
   function drawSuggestions(queries) {

@@ -470,8 +470,11 @@ async function plan(index, parts, prefix, filters) {
     const p = parts[i];
     const tokens = analyze(p.text);
     const target = [];
+    let fuzzy = [];
     if (i === prefixIndex) {
       await addPrefixWord(index, p.text, tokens, target);
+    } else if (!keepStopwords && !p.excluded && !p.phrase && (fuzzy = await fuzzyTerms(index, p.text, tokens)).length) {
+      target.push({ kind: 'any', terms: fuzzy });
     } else if (p.phrase && tokens.length > 1) {
       const first = tokens[0].position;
       target.push({ kind: 'phrase', terms: tokens.map((t) => t.term), positions: tokens.map((t) => t.position - first) });
@@ -483,7 +486,61 @@ async function plan(index, parts, prefix, filters) {
     for (const c of target) if (!into.some((x) => sameClause(x, c)) && into.length < MAX_CLAUSES) into.push(c);
   }
   const hasFilters = Object.keys(filters).some((k) => filters[k] && filters[k].length);
-  return { must, mustNot, filters, matchAll: must.length === 0 && hasFilters, keepStopwords };
+  return { must, mustNot, filters, matchAll: must.length === 0 && hasFilters, keepStopwords, required: must.length };
+}
+
+/** The plans with `missing` clauses fewer required (Lucene's minimumShouldMatch), as Searcher.relaxed. */
+function relaxed(perLanguage, missing) {
+  return perLanguage.filter((r) => !r.plan.matchAll && r.plan.must.length - missing >= 1)
+    .map((r) => ({ index: r.index, plan: { ...r.plan, required: r.plan.must.length - missing } }));
+}
+
+/** The words as typed that no searched index holds, as Searcher.unknownWords. */
+async function unknownWords(indexes, parts, prefix) {
+  const out = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.phrase || p.excluded || (prefix && i === parts.length - 1)) continue;
+    let anyTerm = false;
+    let known = false;
+    for (const index of indexes) {
+      await index.analyzer.prepare(p.text);
+      for (const t of index.analyzer.analyze(p.text)) {
+        anyTerm = true;
+        if (await index.hasTerm(t.term)) known = true;
+      }
+    }
+    if (anyTerm && !known && !out.includes(p.text)) out.push(p.text);
+  }
+  return out;
+}
+
+const FUZZY_MAX_TERMS = 5;
+
+/** The terms a word no document has stands for: the rule of QueryPlanner.fuzzyTerms. */
+async function fuzzyTerms(index, text, tokens) {
+  if (tokens.length !== 1 || await index.hasTerm(tokens[0].term)) return [];
+  const surfaces = index.analyzer.analyze(text, { stopwords: false, stem: false });
+  if (surfaces.length !== 1) return [];
+  const w = surfaces[0].term;
+  if (w.length < SPELLING_MIN_LENGTH) return [];
+  const maxEdits = w.length <= 5 ? 1 : 2;
+  let best = maxEdits + 1;
+  let closest = [];
+  for (const s of await index.withPrefix(wordKey(w))) {
+    if (s.word === w) continue;
+    const d = distance(w, s.word, maxEdits);
+    if (d > maxEdits || d > best) continue;
+    if (d < best) { best = d; closest = []; }
+    closest.push(s);
+  }
+  closest.sort((a, b) => (b.df - a.df) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  const terms = [];
+  for (const s of closest) {
+    if (terms.length >= FUZZY_MAX_TERMS) break;
+    if (!terms.includes(s.term)) terms.push(s.term);
+  }
+  return terms;
 }
 
 async function addPrefixWord(index, text, tokens, must) {
@@ -618,7 +675,7 @@ async function run(index, p) {
     for (const { docs, scores } of perClause) {
       for (let i = 0; i < docs.length; i++) { counts[docs[i]]++; sums[docs[i]] += scores[i]; }
     }
-    for (let d = 0; d < docCount; d++) matched[d] = counts[d] === perClause.length ? 1 : 0;
+    for (let d = 0; d < docCount; d++) matched[d] = counts[d] >= p.required ? 1 : 0;
   }
   if (p.mustNot.length) {
     const excluded = await Promise.all(p.mustNot.map((c) => clauseScores(index, c)));
@@ -806,11 +863,29 @@ class Engine {
     delete filters.language;
     if (chosen && options.allLanguages) languages = languages.filter((code) => chosen.includes(code));
     const parts = parseQuery(query || '');
-    const perLanguage = await Promise.all(languages.map(async (code) => {
+    const planned = await Promise.all(languages.map(async (code) => {
       const index = await this.index(code);
-      const p = await plan(index, parts, !!options.prefix, filters);
-      return { index, plan: p, hits: await run(index, p) };
+      return { index, plan: await plan(index, parts, !!options.prefix, filters) };
     }));
+    const runAll = (plans) => Promise.all(plans.map(async (r) => ({ ...r, hits: await run(r.index, r.plan) })));
+    let perLanguage = await runAll(planned);
+    const strictTotal = perLanguage.reduce((n, r) => n + r.hits.length, 0);
+    let partial = null;
+    let unknown = [];
+    if (strictTotal === 0) {
+      // No document has every word: those with the most of them, fewer words missing first (Searcher.search).
+      const most = Math.max(0, ...planned.filter((r) => !r.plan.matchAll).map((r) => r.plan.must.length));
+      for (let missing = 1; missing < most; missing++) {
+        const found = await runAll(relaxed(planned, missing));
+        if (!found.some((r) => r.hits.length)) continue;
+        perLanguage = found;
+        const mine = found.find((r) => r.index.language === language) || found[0];
+        partial = { matched: mine.plan.required, of: mine.plan.must.length };
+        break;
+      }
+    }
+    // Words no page has are named, and a query with one gets "did you mean", as in Searcher.search.
+    unknown = await unknownWords(planned.map((r) => r.index), parts, !!options.prefix);
     const order = own.manifest.languages.map((l) => l.code);
     const all = perLanguage.flatMap((r) => r.hits);
     all.sort((a, b) => (b.score - a.score) || (order.indexOf(a.index.language) - order.indexOf(b.index.language)) || (a.doc - b.doc));
@@ -819,9 +894,10 @@ class Engine {
     const [results, facets, suggestions] = await Promise.all([
       Promise.all(slice.map((h) => this.result(h, perLanguage.find((r) => r.index === h.index).plan, own))),
       this.facets(perLanguage, options.filters || {}, own, !!options.allLanguages),
-      total === 0 ? suggest(own, parts) : Promise.resolve([]),
+      unknown.length || strictTotal === 0 ? suggest(own, parts) : Promise.resolve([]),
     ]);
-    return { query, total, page, pageSize, pages: Math.ceil(total / pageSize), results, facets, suggestions };
+    return { query, total, page, pageSize, pages: Math.ceil(total / pageSize), results, facets, suggestions, partial,
+      unknownWords: unknown };
   }
 
   async result(hit, p, own) {

@@ -127,6 +127,10 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%d result%s for \"%s\" in %s%s%n", results.total(), results.total() == 1 ? "" : "s", request.query(),
                 request.allLanguages() ? "all languages" : request.language(),
                 pages > 1 ? " (page " + request.page() + " of " + pages + ")" : "");
+        if (!results.unknownWords().isEmpty()) out.println("No page has: " + String.join(", ", results.unknownWords()));
+        if (results.partial() != null) {
+            out.printf("No page has all your words: showing pages with %d of %d%n", results.partial().matched(), results.partial().of());
+        }
         int rank = (request.page() - 1) * request.pageSize();
         for (SearchHit hit : results.hits()) {
             rank++;

@@ -26,7 +26,13 @@ public final class LuceneQueries {
         if (plan.isEmpty()) return new MatchNoDocsQuery("no words to search for");
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         if (plan.matchAll()) top.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-        for (QueryPlan.Clause c : plan.must()) top.add(clause(c), BooleanClause.Occur.MUST);
+        if (plan.isRelaxed()) {
+            // Lucene sums the scores of the clauses a document matches, as it does for MUST clauses.
+            for (QueryPlan.Clause c : plan.must()) top.add(clause(c), BooleanClause.Occur.SHOULD);
+            top.setMinimumNumberShouldMatch(plan.required());
+        } else {
+            for (QueryPlan.Clause c : plan.must()) top.add(clause(c), BooleanClause.Occur.MUST);
+        }
         for (QueryPlan.Clause c : plan.mustNot()) top.add(clause(c), BooleanClause.Occur.MUST_NOT);
         for (Map.Entry<String, List<String>> f : new TreeMap<>(plan.filters()).entrySet()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();

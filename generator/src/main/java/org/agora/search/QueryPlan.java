@@ -8,15 +8,34 @@ import java.util.Map;
  * BooleanQuery ({@link LuceneQueries}); the browser runtime builds the same plan and scores it the same way.
  * @param matchAll no words to look for, only filters: every document of the filters matches, newest first
  * @param keepStopwords the query was made of stop words only and analysed with them (excerpts look for them too)
+ * @param required how many of the {@code must} clauses a document matches at least: all of them, or fewer
+ *                 when no document matches them all ({@link #relaxedTo}; Lucene's minimumShouldMatch)
  */
 public record QueryPlan(List<Clause> must, List<Clause> mustNot, Map<String, List<String>> filters, boolean matchAll,
-                        boolean keepStopwords) {
+                        boolean keepStopwords, int required) {
 
     public QueryPlan {
         must = List.copyOf(must);
         mustNot = List.copyOf(mustNot);
         filters = Map.copyOf(filters);
+        if (required < Math.min(1, must.size()) || required > must.size()) {
+            throw new IllegalArgumentException("required " + required + " of " + must.size() + " clauses");
+        }
     }
+
+    /** Every clause must match. */
+    public QueryPlan(List<Clause> must, List<Clause> mustNot, Map<String, List<String>> filters, boolean matchAll,
+                     boolean keepStopwords) {
+        this(must, mustNot, filters, matchAll, keepStopwords, must.size());
+    }
+
+    /** The same plan matching documents that have at least {@code required} of its clauses. */
+    public QueryPlan relaxedTo(int required) {
+        return new QueryPlan(must, mustNot, filters, matchAll, keepStopwords, required);
+    }
+
+    /** Whether a document may lack some of the clauses. */
+    public boolean isRelaxed() { return required < must.size(); }
 
     /** True when nothing can match: no words and no filters. */
     public boolean isEmpty() { return must.isEmpty() && !matchAll; }

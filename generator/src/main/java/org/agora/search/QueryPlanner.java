@@ -14,6 +14,8 @@ import java.util.Set;
  * <ul>
  * <li>every word's terms must match (ranked by BM25), "phrases" must match in order, -words must not;</li>
  * <li>a query made only of stop words is analysed without the stop filter (Dutch {@code een} finds {@code één});</li>
+ * <li>a word no document has matches the closest index words instead (typo tolerance, {@link #fuzzyTerms}),
+ *     unless the query is made of stop words only;</li>
  * <li>with {@code prefix}, the last word also matches the index words it begins (at least
  *     {@value #PREFIX_MIN_LENGTH} characters): its own term first, then the terms of the most frequent words
  *     starting with it, {@value #PREFIX_MAX_TERMS} terms at most.</li>
@@ -23,6 +25,8 @@ public final class QueryPlanner {
 
     public static final int PREFIX_MIN_LENGTH = 2;
     public static final int PREFIX_MAX_TERMS = 10;
+    /** Index words a misspelt word matches at most. */
+    public static final int FUZZY_MAX_TERMS = 5;
     /** Clauses kept of a long query: each looks in five fields, and Lucene allows 1,024 clauses in all. */
     public static final int MAX_CLAUSES = 64;
 
@@ -60,9 +64,12 @@ public final class QueryPlanner {
         for (int i = 0; i < parts.size(); i++) {
             QueryText.Part p = parts.get(i);
             List<Token> tokens = Token.analyze(analyzer, p.text());
+            List<String> fuzzy;
             List<QueryPlan.Clause> target = new ArrayList<>();
             if (i == prefixIndex) {
                 addPrefixWord(p.text(), tokens, target);
+            } else if (!stopwordsOnly && !p.excluded() && !p.phrase() && !(fuzzy = fuzzyTerms(p.text(), tokens)).isEmpty()) {
+                target.add(new QueryPlan.AnyOfClause(fuzzy));
             } else if (p.phrase() && tokens.size() > 1) {
                 int first = tokens.getFirst().position();
                 target.add(new QueryPlan.PhraseClause(tokens.stream().map(Token::term).toList(),
@@ -76,6 +83,41 @@ public final class QueryPlanner {
         }
         boolean matchAll = must.isEmpty() && !filters.isEmpty();
         return new QueryPlan(must, mustNot, filters, matchAll, stopwordsOnly);
+    }
+
+    /**
+     * The terms a word no document has stands for, the way Lucene's {@code FuzzyQuery} finds them: index words
+     * with the same first two letters (its fixed prefix) within an edit distance that grows with the word's
+     * length (one edit up to five letters, two beyond, as "did you mean"), only the closest ones, the most
+     * frequent first, {@value #FUZZY_MAX_TERMS} at most. Empty when the word is known, too short, more than one
+     * word, or has no close word.
+     */
+    private List<String> fuzzyTerms(String text, List<Token> tokens) {
+        if (tokens.size() != 1 || vocabulary.hasTerm(tokens.getFirst().term())) return List.of();
+        List<Token> surfaces = Token.analyze(surface, text);
+        if (surfaces.size() != 1) return List.of();
+        String w = surfaces.getFirst().term();
+        if (w.length() < Spelling.MIN_LENGTH) return List.of();
+        int maxEdits = Spelling.maxEdits(w);
+        int best = maxEdits + 1;
+        List<Vocabulary.Surface> closest = new ArrayList<>();
+        for (Vocabulary.Surface s : vocabulary.withPrefix(IndexExporter.wordKey(w))) {
+            if (s.word().equals(w)) continue;
+            int d = Spelling.distance(w, s.word(), maxEdits);
+            if (d > maxEdits || d > best) continue;
+            if (d < best) {
+                best = d;
+                closest.clear();
+            }
+            closest.add(s);
+        }
+        closest.sort(Comparator.comparingInt(Vocabulary.Surface::docFreq).reversed().thenComparing(Vocabulary.Surface::word));
+        Set<String> terms = new LinkedHashSet<>();
+        for (Vocabulary.Surface s : closest) {
+            if (terms.size() >= FUZZY_MAX_TERMS) break;
+            terms.add(s.term());
+        }
+        return List.copyOf(terms);
     }
 
     /** The last word while typing: its earlier tokens as usual, its last one as a prefix of index words. */

@@ -1,5 +1,6 @@
 package org.agora.search;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -29,6 +30,8 @@ import java.util.TreeMap;
 public final class Searcher {
 
     private final Map<String, SearchIndex> indexes;
+    /** Each language's query analysis, made when a query first asks which of its words are unknown. */
+    private final Map<String, Analyzer> analyzers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param indexes by language code, in the site's language order */
     public Searcher(Map<String, SearchIndex> indexes) {
@@ -42,18 +45,59 @@ public final class Searcher {
         List<String> chosen = filters.remove(SearchFields.LANGUAGE);
         if (chosen != null && request.allLanguages()) languages = languages.stream().filter(chosen::contains).toList();
         QueryText text = QueryText.parse(request.query());
+        Map<String, QueryPlan> plans = new LinkedHashMap<>();
+        for (String lang : languages) {
+            SearchIndex index = indexes.get(lang);
+            if (index == null) throw new IllegalArgumentException("no search index for language " + lang);
+            plans.put(lang, index.planner().plan(text, request.prefix(), filters));
+        }
+        Matches matches = matches(plans, request);
+        SearchResults.Partial partial = null;
+        List<String> unknown;
+        if (matches.total() == 0) {
+            // No document has every word: those with the most of them, fewer words missing first.
+            int most = plans.values().stream().filter(p -> !p.matchAll()).mapToInt(p -> p.must().size()).max().orElse(0);
+            for (int missing = 1; missing < most && matches.total() == 0; missing++) {
+                Map<String, QueryPlan> relaxed = relaxed(plans, missing);
+                Matches found = matches(relaxed, request);
+                if (found.total() == 0) continue;
+                matches = found;
+                QueryPlan own = relaxed.getOrDefault(request.language(), relaxed.values().iterator().next());
+                partial = new SearchResults.Partial(own.required(), own.must().size());
+            }
+        }
+        // Words no page has are named, and a query with one gets "did you mean", even when their closest
+        // index words (typo tolerance) found pages.
+        unknown = unknownWords(text, languages, request.prefix());
+        List<String> suggestions = unknown.isEmpty() && matches.strictTotal() > 0 ? List.of() : suggest(text, request, languages);
+        return new SearchResults(matches.total(), matches.page(), matches.facets(), suggestions, partial, unknown);
+    }
+
+    /** The plans with {@code missing} clauses fewer required; a language left with none required is not searched. */
+    private static Map<String, QueryPlan> relaxed(Map<String, QueryPlan> plans, int missing) {
+        Map<String, QueryPlan> out = new LinkedHashMap<>();
+        plans.forEach((lang, p) -> {
+            if (!p.matchAll() && p.must().size() - missing >= 1) out.put(lang, p.relaxedTo(p.must().size() - missing));
+        });
+        return out;
+    }
+
+    /**
+     * A search's matches: their number, the requested page, facet counts.
+     * @param strictTotal the matches of the plans as given, before any relaxation
+     */
+    private record Matches(int total, List<SearchHit> page, Map<String, Map<String, Integer>> facets, int strictTotal) {}
+
+    private Matches matches(Map<String, QueryPlan> plans, SearchRequest request) {
         long wantedLong = (long) request.page() * request.pageSize();
         List<SearchHit> merged = new ArrayList<>();
         Map<String, Map<String, Integer>> facets = new TreeMap<>();
         int total = 0;
         List<String> order = List.copyOf(indexes.keySet());
-        Map<String, QueryPlan> plans = new HashMap<>();
-        for (String lang : languages) {
+        for (Map.Entry<String, QueryPlan> e : plans.entrySet()) {
+            String lang = e.getKey();
             SearchIndex index = indexes.get(lang);
-            if (index == null) throw new IllegalArgumentException("no search index for language " + lang);
-            QueryPlan plan = index.planner().plan(text, request.prefix(), filters);
-            plans.put(lang, plan);
-            Query query = LuceneQueries.of(plan);
+            Query query = LuceneQueries.of(e.getValue());
             int wanted = (int) Math.max(1, Math.min(wantedLong, Math.max(1, index.docCount())));
             try {
                 TopDocs top = index.searcher().search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
@@ -64,8 +108,8 @@ public final class Searcher {
                     facets.computeIfAbsent(SearchFields.LANGUAGE, k -> new TreeMap<>())
                             .merge(lang, (int) top.totalHits.value(), Integer::sum);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
         }
         merged.sort(Comparator.comparing(SearchHit::score, Comparator.reverseOrder())
@@ -77,8 +121,34 @@ public final class Searcher {
             var a = Excerpts.passageAttachment(indexes.get(hit.language()), hit.doc(), hit.summary(), plans.get(hit.language()));
             page.add(a == null ? hit : hit.withAttachment(new SearchHit.Attachment(a.title(), a.url())));
         }
-        List<String> suggestions = total == 0 ? suggest(text, request, languages) : List.of();
-        return new SearchResults(total, page, facets, suggestions);
+        boolean relaxed = plans.values().stream().anyMatch(QueryPlan::isRelaxed);
+        return new Matches(total, page, facets, relaxed ? 0 : total);
+    }
+
+    /**
+     * The words as the reader typed them that no searched index holds: shown rather than silently dropped.
+     * A word made only of stop words is not one of them, nor the last word while typing (a prefix), nor
+     * words in quotes or after a minus.
+     */
+    private List<String> unknownWords(QueryText text, List<String> languages, boolean prefix) {
+        List<String> out = new ArrayList<>();
+        List<QueryText.Part> parts = text.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            QueryText.Part p = parts.get(i);
+            if (p.phrase() || p.excluded() || (prefix && i == parts.size() - 1)) continue;
+            boolean anyTerm = false;
+            boolean known = false;
+            for (String lang : languages) {
+                SearchIndex index = indexes.get(lang);
+                Analyzer analyzer = analyzers.computeIfAbsent(lang, l -> Analyzers.forLanguage(l, Analyzers.Mode.FULL));
+                for (Token t : Token.analyze(analyzer, p.text())) {
+                    anyTerm = true;
+                    if (index.vocabulary().hasTerm(t.term())) known = true;
+                }
+            }
+            if (anyTerm && !known && !out.contains(p.text())) out.add(p.text());
+        }
+        return out;
     }
 
     private static void countFacets(SearchIndex index, Query query, Map<String, Map<String, Integer>> counts) throws IOException {

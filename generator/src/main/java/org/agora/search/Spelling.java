@@ -31,7 +31,7 @@ public final class Spelling {
         if (terms.isEmpty() || terms.stream().anyMatch(t -> vocabulary.hasTerm(t.term()))) return Optional.empty();
         String w = surfaces.getFirst().term();
         if (w.length() < MIN_LENGTH) return Optional.empty();
-        int maxEdits = w.length() <= 5 ? 1 : 2;
+        int maxEdits = maxEdits(w);
         Vocabulary.Surface best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Vocabulary.Surface s : vocabulary.withPrefix(IndexExporter.wordKey(w))) {
@@ -46,6 +46,9 @@ public final class Spelling {
         }
         return Optional.ofNullable(best).map(Vocabulary.Surface::word);
     }
+
+    /** The edits a word may be away from the word it stands for: one up to five letters, two beyond. */
+    static int maxEdits(String word) { return word.length() <= 5 ? 1 : 2; }
 
     /** Levenshtein distance over UTF-16 units, giving up (returning max + 1) once it exceeds {@code max}. */
     static int distance(String a, String b, int max) {

@@ -75,10 +75,14 @@ class SearchCommandTest {
     }
 
     @Test
-    void aMisspellingGetsASuggestion() {
+    void aMisspellingFindsTheClosestWordAndSaysSo() {
         Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
         Run r = run("search", "--site", site.toString(), "--lang", "fr", "atrlier");
         assertEquals(ExitCodes.OK, r.code(), r.err());
-        assertTrue(r.out().contains("0 results") && r.out().contains("Did you mean: atelier"), r.out());
+        assertEquals(run("search", "--site", site.toString(), "--lang", "fr", "atelier").out().lines().findFirst()
+                .orElseThrow().replace("atelier", "atrlier"), r.out().lines().findFirst().orElseThrow(), "the pages of atelier");
+        assertTrue(r.out().contains("No page has: atrlier") && r.out().contains("Did you mean: atelier"), r.out());
+        Run none = run("search", "--site", site.toString(), "--lang", "fr", "zzyzxq atelier");
+        assertTrue(none.out().contains("No page has all your words: showing pages with 1 of 2"), none.out());
     }
 }

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * top ten in the same order, the same scores, the same facet counts, the same "did you mean").
  * Queries are drawn, with a fixed seed, from the real osmbe corpus: one, two and three words as they
  * are written in its documents (capitals, accents, elisions, punctuation), phrases taken from its
- * text, prefixes, exclusions, facet filters, and searches over all languages.
+ * text, prefixes, exclusions, facet filters, searches over all languages, and words that no page has
+ * together (the results then have most of them).
  */
 class RankingParityTest {
 
@@ -86,7 +87,7 @@ class RankingParityTest {
                   engines[r.language] ??= await mod.open({ lang: r.language });
                   const res = await engines[r.language].search(r.query, { allLanguages: r.allLanguages,
                     filters: r.filters, prefix: r.prefix, page: 1, pageSize: 10 });
-                  out.push({ total: res.total, suggestions: res.suggestions,
+                  out.push({ total: res.total, suggestions: res.suggestions, partial: res.partial, unknownWords: res.unknownWords,
                     hits: res.results.map((h) => ({ language: h.language, doc: h.doc, score: h.score, url: h.url })),
                     facets: Object.fromEntries(res.facets.map((f) => [f.field,
                       Object.fromEntries(f.values.filter((v) => v.count > 0).map((v) => [v.value, v.count]))])) });
@@ -110,6 +111,12 @@ class RankingParityTest {
                 + String.join("\n", failures.subList(0, Math.min(15, failures.size()))));
         for (String lang : LANGUAGES) {
             assertTrue(requests.stream().filter(r -> r.language().equals(lang)).count() >= 200, "at least 200 queries in " + lang);
+            List<SearchResults> own = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) if (requests.get(i).language().equals(lang)) own.add(expected.get(i));
+            long withResults = own.stream().filter(r -> r.total() > 0).count();
+            long partial = own.stream().filter(r -> r.partial() != null).count();
+            assertTrue(withResults * 3 > own.size() * 2, lang + ": most queries have results, " + withResults + " of " + own.size());
+            assertTrue(partial >= 5, lang + ": some queries have results with only some of their words, " + partial);
         }
     }
 
@@ -142,6 +149,13 @@ class RankingParityTest {
         List<String> suggestions = new ArrayList<>();
         actual.get("suggestions").forEach(s -> suggestions.add(s.asText()));
         if (!suggestions.equals(expected.suggestions())) return "suggestions " + suggestions + " vs " + expected.suggestions();
+        JsonNode partial = actual.get("partial");
+        SearchResults.Partial actualPartial = partial == null || partial.isNull() ? null
+                : new SearchResults.Partial(partial.get("matched").asInt(), partial.get("of").asInt());
+        if (!java.util.Objects.equals(actualPartial, expected.partial())) return "partial " + actualPartial + " vs " + expected.partial();
+        List<String> unknown = new ArrayList<>();
+        actual.get("unknownWords").forEach(w -> unknown.add(w.asText()));
+        if (!unknown.equals(expected.unknownWords())) return "unknown words " + unknown + " vs " + expected.unknownWords();
         return null;
     }
 
@@ -189,7 +203,7 @@ class RankingParityTest {
             Map<String, List<String>> filters = Map.of();
             boolean prefix = false;
             boolean all = false;
-            int kind = out.size() % 12;
+            int kind = out.size() % 13;
             switch (kind) {
                 case 0, 1, 2 -> query = one;
                 case 3, 4 -> query = two;
@@ -215,7 +229,15 @@ class RankingParityTest {
                     query = random.nextBoolean() ? one : two;
                     all = true;
                 }
-                default -> query = misspell(one, random);
+                case 11 -> query = misspell(one, random);
+                default -> {
+                    // Words that seldom meet, and perhaps one no page has: the results have most of them.
+                    List<String> other = texts.get(random.nextInt(texts.size()));
+                    query = two + " " + other.get(random.nextInt(other.size()))
+                            + (random.nextBoolean() ? " " + misspell(other.get(random.nextInt(other.size())), random) : "");
+                    prefix = random.nextInt(4) == 0;
+                    all = random.nextInt(4) == 0;
+                }
             }
             out.add(new SearchRequest(query, lang, all, filters, prefix, 1, 10));
         }

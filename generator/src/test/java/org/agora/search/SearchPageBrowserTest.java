@@ -84,6 +84,7 @@ class SearchPageBrowserTest {
                 pages: [...document.querySelectorAll('#search-pages a')].map((a) => ({
                   text: a.textContent, href: a.getAttribute('href'), current: a.getAttribute('aria-current') })),
                 suggestions: [...document.querySelectorAll('#search-suggestions a')].map((a) => a.textContent),
+                notice: (n => n.hidden ? null : n.textContent)(document.getElementById('search-notice')),
                 focus: active && active.matches('#search-facet-groups input') ? active.name + '=' + active.value
                      : active === list ? 'results' : active && active.id || null,
               };
@@ -255,17 +256,39 @@ class SearchPageBrowserTest {
     }
 
     @Test
-    void aMisspeltWordGetsAPlainMessageAndSuggestions() {
+    void aMisspeltWordFindsPagesAndSaysSoWithSuggestions() {
         browser.open(base.resolve("fr/search/?q=communautiare"));
         JsonNode none = settled("communautiare");
-        assertEquals(0, none.path("results").size());
-        assertEquals("Aucun résultat pour « communautiare ».", none.path("status").asText());
+        assertTrue(none.path("results").size() > 0, () -> "the closest words' pages: " + none);
+        assertEquals("Aucune page ne contient : « communautiare ».", none.path("notice").asText());
         assertFalse(none.path("suggestions").isEmpty(), () -> "did you mean: " + none);
         String suggestion = none.path("suggestions").get(0).asText();
         browser.find("#search-suggestions a").click();
         JsonNode fixed = settled(suggestion);
         assertTrue(fixed.path("results").size() > 0, fixed::toString);
         assertEquals(suggestion, fixed.path("input").asText());
+    }
+
+    @Test
+    void wordsNoPageHasTogetherAreSaidPlainlyAndThePagesWithMostOfThemShown() {
+        browser.open(base.resolve("fr/search/?q=" + java.net.URLEncoder.encode("communautaire zzyzxq", java.nio.charset.StandardCharsets.UTF_8)));
+        JsonNode partial = settled("communautaire zzyzxq");
+        assertTrue(partial.path("results").size() > 0, partial::toString);
+        assertEquals("Aucune page ne contient : « zzyzxq ». Aucune page ne contient tous vos mots : voici celles qui en"
+                + " contiennent 1 sur 2.", partial.path("notice").asText(), partial::toString);
+        browser.open(base.resolve("fr/search/?q=communautaire"));
+        JsonNode whole = settled("communautaire");
+        assertTrue(whole.path("notice").isNull(), "no notice when pages have every word: " + whole);
+        assertEquals(whole.path("results").size(), partial.path("results").size());
+    }
+
+    @Test
+    void aQueryNothingMatchesGetsAPlainMessage() {
+        browser.open(base.resolve("fr/search/?q=zzyzxq"));
+        JsonNode none = settled("zzyzxq");
+        assertEquals(0, none.path("results").size());
+        assertEquals("Aucun résultat pour « zzyzxq ».", none.path("status").asText());
+        assertEquals("Aucune page ne contient : « zzyzxq ».", none.path("notice").asText());
     }
 
     @Test

@@ -108,8 +108,9 @@ class SearcherTest {
 
     @Test
     void theLastWordIsAPrefixWhileTyping() {
-        assertEquals(0, search("rése", "fr").total(), "without prefix, a word piece finds nothing");
         SearchResults typing = search("rése", "fr", true, Map.of(), false);
+        assertFalse(urls(search("rése", "fr")).containsAll(urls(search("réseau", "fr"))),
+                "without prefix, a word piece finds only the words one letter away, not the words it begins");
         assertTrue(urls(typing).containsAll(urls(search("réseau", "fr"))));
         SearchResults twoWords = search("assemblée Nam", "fr", true, Map.of(), false);
         assertEquals(urls(search("assemblée Namur", "fr")), urls(twoWords));
@@ -129,10 +130,72 @@ class SearcherTest {
     }
 
     @Test
+    void aWordNoPageHasIsNamedAndThePagesWithTheOtherWordsAreShown() {
+        SearchResults strict = search("réseau Namur", "fr");
+        assertTrue(strict.total() > 0);
+        assertEquals(null, strict.partial());
+        assertEquals(List.of(), strict.unknownWords());
+        SearchResults r = search("réseau Namur zzyzxq", "fr");
+        assertEquals(new SearchResults.Partial(2, 3), r.partial());
+        assertEquals(List.of("zzyzxq"), r.unknownWords());
+        assertEquals(strict.total(), r.total(), "no page has the unknown word: the pages with both others");
+        assertEquals(strict.hits().stream().map(SearchHit::url).toList(), r.hits().stream().map(SearchHit::url).toList());
+        assertEquals(strict.hits().stream().map(SearchHit::score).toList(), r.hits().stream().map(SearchHit::score).toList(),
+                "scored as the words they have");
+        SearchResults alone = search("zzyzxq", "fr");
+        assertEquals(0, alone.total());
+        assertEquals(null, alone.partial(), "one word is never relaxed");
+        assertEquals(List.of("zzyzxq"), alone.unknownWords());
+        assertEquals(List.of(), search("Namur zzyz", "fr", true, Map.of(), false).unknownWords(),
+                "the word being typed is a prefix, not an unknown word");
+    }
+
+    @Test
+    void aMisspeltWordFindsThePagesOfItsClosestIndexWords() {
+        SearchResults right = search("réseau Namur", "fr");
+        SearchResults typo = search("reseua Namur", "fr");
+        assertEquals(null, typo.partial(), "the misspelt word matched, through its closest words");
+        assertTrue(urls(typo).containsAll(urls(right)), () -> urls(right) + " within " + urls(typo));
+        assertEquals(urls(right), urls(search("réseau Namur", "fr")), "a known word is not expanded");
+        // (Not "comunautaire": the French stemmer folds double letters, so that one is the word itself.)
+        SearchResults oneEdit = search("communautare", "fr");
+        assertEquals(urls(search("communautaire", "fr")), urls(oneEdit), "one letter missing: the word's own pages");
+        assertEquals(List.of("communautare"), oneEdit.unknownWords());
+        assertEquals(0, search("qq", "fr").total(), "too short to stand for another word");
+    }
+
+    @Test
+    void twoKnownWordsNoPageHasTogetherShowThePagesWithEither() {
+        Set<String> namur = urls(search("Namur", "fr"));
+        String other = null;
+        Set<String> otherPages = Set.of();
+        for (SearchHit hit : search("réseau", "fr").hits()) {
+            if (namur.contains(hit.url())) continue;
+            for (String word : indexes.get("fr").text(hit.doc()).split("[^\\p{L}]+")) {
+                if (word.length() < 6) continue;
+                Set<String> pages = urls(search(word, "fr"));
+                if (!pages.isEmpty() && pages.stream().noneMatch(namur::contains)) {
+                    other = word;
+                    otherPages = pages;
+                    break;
+                }
+            }
+            if (other != null) break;
+        }
+        assertTrue(other != null, "the bundled French pages have a word never beside Namur");
+        SearchResults r = search("Namur " + other, "fr");
+        assertEquals(new SearchResults.Partial(1, 2), r.partial());
+        assertEquals(List.of(), r.unknownWords(), "both words are known");
+        Set<String> either = new java.util.HashSet<>(namur);
+        either.addAll(otherPages);
+        assertEquals(either, urls(r));
+    }
+
+    @Test
     void aMisspeltWordGetsACorrectionFromTheIndex() {
         SearchResults r = search("reseua Namur", "fr");
-        assertEquals(0, r.total());
-        assertEquals(List.of("reseau Namur"), r.suggestions());
+        assertEquals(List.of("reseua"), r.unknownWords());
+        assertEquals(List.of("reseau Namur"), r.suggestions(), "said even when the closest words found pages");
         assertTrue(search(r.suggestions().getFirst(), "fr").total() > 0);
         assertEquals(List.of(), search("réseau", "fr").suggestions(), "no suggestion when something matched");
     }
