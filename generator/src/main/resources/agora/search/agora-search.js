@@ -756,6 +756,7 @@ function distance(a, b, max) {
 // Excerpts: the passage of the text with the most query words, split into plain and matched pieces
 
 const EXCERPT_LENGTH = 220;
+const EXCERPT_CONTEXT = 60;
 
 /**
  * The best passage of a text: the query words it holds and its first one. Its score (distinct words × 1000
@@ -785,12 +786,15 @@ function excerpt(text, passage) {
   if (!text) return [];
   const { hits, best } = passage;
   if (!hits.length) return [{ text: clip(text, 0, EXCERPT_LENGTH), match: false }];
-  let start = Math.max(0, hits[best].start - 40);
+  // Some words before the best passage, so a reader sees what it is about: from a whole word about
+  // EXCERPT_CONTEXT characters before it (the word that straddles that point is kept whole).
+  let start = Math.max(0, hits[best].start - EXCERPT_CONTEXT);
   if (start > 0) {
-    const space = text.lastIndexOf(' ', hits[best].start - 1);
-    start = space >= start - 20 && space >= 0 ? space + 1 : start;
+    const space = text.lastIndexOf(' ', start);
+    start = space >= 0 ? space + 1 : 0;
   }
-  let end = Math.min(text.length, start + EXCERPT_LENGTH);
+  // Long enough for the whole passage bestPassage rated, whatever the words before it took.
+  let end = Math.min(text.length, Math.max(start + EXCERPT_LENGTH, hits[best].start + EXCERPT_LENGTH - 40));
   if (end < text.length) {
     const space = text.lastIndexOf(' ', end);
     if (space > hits[best].end) end = space;

@@ -292,6 +292,44 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void excerptsStartWithSomeWordsBeforeTheMatchAndCutNoWord() {
+        browser.open(base.resolve("fr/search/"));
+        JsonNode checked = browser.run("""
+                const engine = await (await import(args[0])).open({ lang: 'fr' });
+                const out = [];
+                for (const q of ['radio', 'communautaire', 'formation', 'réseau', 'données', 'Namur']) {
+                  const res = await engine.search(q, { pageSize: 20 });
+                  for (const r of res.results) {
+                    const data = await (await engine.index(r.language)).fragment(r.doc);
+                    if (r.attachment || !data.text) continue;
+                    const text = data.text.replace(/\\s+/g, ' ');
+                    const pieces = r.excerpt;
+                    const whole = pieces.map((p) => p.text).join('');
+                    const core = whole.replace(/^… /, '').replace(/ …$/, '');
+                    const at = text.indexOf(core);
+                    const first = pieces.findIndex((p) => p.match);
+                    const before = pieces.slice(0, first).map((p) => p.text).join('').replace(/^… /, '');
+                    out.push({ q, url: r.url, excerpt: whole, found: at >= 0,
+                      wholeStart: at === 0 || text[at - 1] === ' ', wholeEnd: at + core.length === text.length || text[at + core.length] === ' ',
+                      matchAt: first < 0 ? -1 : text.indexOf(pieces[first].text, at), wordsBefore: before.trim() ? before.trim().split(' ').length : 0 });
+                  }
+                }
+                return out;
+                """, BASE_PATH + "agora-search/agora-search.js");
+        assertTrue(checked.size() >= 10, () -> "results to look at: " + checked);
+        int withContext = 0;
+        for (JsonNode e : checked) {
+            assertTrue(e.path("found").asBoolean(), () -> "the excerpt is a piece of the text: " + e);
+            assertTrue(e.path("wholeStart").asBoolean() && e.path("wholeEnd").asBoolean(), () -> "whole words at both ends: " + e);
+            if (e.path("matchAt").asInt() > 80) {
+                withContext++;
+                assertTrue(e.path("wordsBefore").asInt() >= 3, () -> "some words before the match: " + e);
+            }
+        }
+        assertTrue(withContext > 0, () -> "some matches lie deep in their text: " + checked);
+    }
+
+    @Test
     void theHeaderFormOfAFrenchPageLeadsToTheFrenchSearchPageWithTheQuery() {
         String page = output.pages().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("fr/") && e.getValue().selectFirst("body.kind-page") != null)
