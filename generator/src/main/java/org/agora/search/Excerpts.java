@@ -5,7 +5,7 @@ import org.apache.lucene.analysis.Analyzer;
 import java.util.List;
 import java.util.Set;
 
-/** A plain-text excerpt around the first words of a query found in a text, matches in [brackets]: for the terminal. */
+/** A plain-text excerpt around the best passage of a text for a query, matches in [brackets]: for the terminal. */
 public final class Excerpts {
 
     private static final int LENGTH = 200;
@@ -15,8 +15,15 @@ public final class Excerpts {
     public static String of(String text, Set<String> terms, Analyzer analyzer) {
         if (text == null || text.isEmpty()) return "";
         List<Token> hits = Token.analyze(analyzer, text).stream().filter(t -> terms.contains(t.term())).toList();
-        int start = hits.isEmpty() ? 0 : Math.max(0, hits.getFirst().start() - 40);
-        int end = Math.min(text.length(), start + LENGTH);
+        // As the runtime's excerpt(): from a whole word some words before the best passage, to its end.
+        int best = hits.isEmpty() ? -1 : bestPassageOf(hits).first();
+        int start = best < 0 ? 0 : Math.max(0, hits.get(best).start() - CONTEXT);
+        if (start > 0) start = text.lastIndexOf(' ', start) + 1;
+        int end = Math.min(text.length(), Math.max(start + LENGTH, best < 0 ? 0 : hits.get(best).start() + PASSAGE_LENGTH));
+        if (end < text.length()) {
+            int space = text.lastIndexOf(' ', end);
+            if (best >= 0 && space > hits.get(best).end()) end = space;
+        }
         StringBuilder sb = new StringBuilder(start > 0 ? "… " : "");
         int at = start;
         for (Token h : hits) {
@@ -32,6 +39,32 @@ public final class Excerpts {
     /** The runtime's excerpt length (agora-search.js EXCERPT_LENGTH): a passage is this long less 40 characters. */
     static final int PASSAGE_LENGTH = 220 - 40;
 
+    /** Characters of text shown before the best passage (the runtime's EXCERPT_CONTEXT). */
+    private static final int CONTEXT = 60;
+
+    /** The best passage of a text's hits: the hit that opens it, and its score (0 without any hit). */
+    private record Passage(int first, int score) {}
+
+    /** The runtime's bestPassage(): distinct terms × 1,000 plus occurrences in a window, the first best. */
+    private static Passage bestPassageOf(List<Token> hits) {
+        int best = 0;
+        int bestScore = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            Set<String> seen = new java.util.HashSet<>();
+            int count = 0;
+            for (int j = i; j < hits.size() && hits.get(j).end() - hits.get(i).start() <= PASSAGE_LENGTH; j++) {
+                seen.add(hits.get(j).term());
+                count++;
+            }
+            int score = seen.size() * 1000 + count;
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return new Passage(best, bestScore);
+    }
+
     /**
      * How much of a query the best passage of a text holds, as the runtime's excerpt() rates passages: the
      * distinct terms times 1,000 plus the occurrences, in a window of {@value #PASSAGE_LENGTH} characters;
@@ -40,17 +73,7 @@ public final class Excerpts {
     public static int bestPassage(String text, Set<String> terms, Analyzer analyzer) {
         if (text == null || text.isEmpty()) return 0;
         List<Token> hits = Token.analyze(analyzer, text).stream().filter(t -> terms.contains(t.term())).toList();
-        int best = 0;
-        for (int i = 0; i < hits.size(); i++) {
-            Set<String> seen = new java.util.HashSet<>();
-            int count = 0;
-            for (int j = i; j < hits.size() && hits.get(j).end() - hits.get(i).start() <= PASSAGE_LENGTH; j++) {
-                seen.add(hits.get(j).term());
-                count++;
-            }
-            best = Math.max(best, seen.size() * 1000 + count);
-        }
-        return best;
+        return bestPassageOf(hits).score();
     }
 
     /**
