@@ -176,8 +176,10 @@ function start(app) {
 
   // When no page has every word: which words no page has, and how many of the words the results have.
   function drawNotice(partial, unknown) {
+    // A site's own copy of search.peb from before these strings existed simply shows no notice.
+    if (!notice || !s.partial || !s.unknownWords) return;
     const lines = [];
-    if (unknown.length) lines.push(s.unknownWords.replace('{words}', () => unknown.map((w) => s.quotedWord.replace('{word}', () => w)).join(', ')));
+    if (unknown.length) lines.push(s.unknownWords.replace('{words}', () => unknown.map((w) => (s.quotedWord || '“{word}”').replace('{word}', () => w)).join(', ')));
     if (partial) lines.push(s.partial.replace('{matched}', () => partial.matched).replace('{of}', () => partial.of));
     notice.textContent = lines.join(' ');
     notice.hidden = lines.length === 0;
