@@ -41,6 +41,16 @@ class BodyFromFileTest {
         assertEquals(Body.of(expected), doc.markdown(), "known by the same digest as the text kept in memory");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+++\ntitle = \"Toml\"\n+++\n", "{\n  \"title\": \"Json\"\n}\n",
+            "\n\n---\ntitle: After blank lines\n...\n", ""})
+    void everyFrontMatterSyntaxLeavesABodyThatIsReadAgainTheSame(String frontMatter) throws Exception {
+        String body = paragraphs("gamma").replace("\r\n", "\n");
+        ParsedDocument doc = parsedFrom(frontMatter + body);
+        assertEquals(body, doc.body());
+        assertEquals(Body.of(body), doc.markdown());
+    }
+
     @Test
     void aFileSavedAgainIsNoticedNotMixedWithTheOldFrontMatter() throws Exception {
         ParsedDocument doc = parsedFrom("---\ntitle: Long\n---\n" + paragraphs("alpha"));
