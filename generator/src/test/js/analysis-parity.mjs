@@ -11,7 +11,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 const {createAnalyzer} = await import(new URL('../../main/resources/agora/search/analysis.js', import.meta.url));
 const [inputPath, outputPath] = process.argv.slice(2);
 const input = JSON.parse(readFileSync(inputPath, 'utf8'));
-const MODES = [{}, {stopwords: false}, {stopwords: false, stem: false}];
+const MODES = [{}, {stopwords: false}, {stopwords: false, stem: false}, {parts: true}, {stopwords: false, parts: true}];
 
 const encode = (tokens) => tokens.map((t) => `${t.term}\u0001${t.position}\u0001${t.start}\u0001${t.end}`).join('\u0002');
 

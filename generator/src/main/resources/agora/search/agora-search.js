@@ -473,7 +473,7 @@ async function plan(index, parts, prefix, filters) {
     let fuzzy = [];
     if (i === prefixIndex) {
       await addPrefixWord(index, p.text, tokens, target);
-    } else if (!keepStopwords && !p.excluded && !p.phrase && (fuzzy = await fuzzyTerms(index, p.text, tokens)).length) {
+    } else if (!keepStopwords && !p.excluded && !p.phrase && (fuzzy = await unknownWordTerms(index, p.text, tokens)).length) {
       target.push({ kind: 'any', terms: fuzzy });
     } else if (p.phrase && tokens.length > 1) {
       const first = tokens[0].position;
@@ -516,6 +516,30 @@ async function unknownWords(indexes, parts, prefix) {
 }
 
 const FUZZY_MAX_TERMS = 5;
+const UNKNOWN_PREFIX_MIN_LENGTH = 4;
+
+/** The terms a word no document has stands for: the words it begins, or else the closest (QueryPlanner.unknownWordTerms). */
+async function unknownWordTerms(index, text, tokens) {
+  if (tokens.length !== 1 || await index.hasTerm(tokens[0].term)) return [];
+  const surfaces = index.analyzer.analyze(text, { stopwords: false, stem: false });
+  if (surfaces.length !== 1) return [];
+  const w = surfaces[0].term;
+  if (Array.from(w).length >= UNKNOWN_PREFIX_MIN_LENGTH) {
+    const longer = (await index.withPrefix(w)).filter((s) => s.word !== w);
+    if (longer.length) return mostFrequentTerms(longer, PREFIX_MAX_TERMS);
+  }
+  return fuzzyTerms(index, text, tokens);
+}
+
+function mostFrequentTerms(words, max) {
+  const sorted = [...words].sort((a, b) => (b.df - a.df) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  const terms = [];
+  for (const s of sorted) {
+    if (terms.length >= max) break;
+    if (!terms.includes(s.term)) terms.push(s.term);
+  }
+  return terms;
+}
 
 /** The terms a word no document has stands for: the rule of QueryPlanner.fuzzyTerms. */
 async function fuzzyTerms(index, text, tokens) {
@@ -534,13 +558,7 @@ async function fuzzyTerms(index, text, tokens) {
     if (d < best) { best = d; closest = []; }
     closest.push(s);
   }
-  closest.sort((a, b) => (b.df - a.df) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-  const terms = [];
-  for (const s of closest) {
-    if (terms.length >= FUZZY_MAX_TERMS) break;
-    if (!terms.includes(s.term)) terms.push(s.term);
-  }
-  return terms;
+  return mostFrequentTerms(closest, FUZZY_MAX_TERMS);
 }
 
 async function addPrefixWord(index, text, tokens, must) {
@@ -765,7 +783,7 @@ const EXCERPT_CONTEXT = 60;
  */
 function bestPassage(analyzer, text, terms, keepStopwords) {
   if (!text) return { score: 0, hits: [], best: 0 };
-  const tokens = analyzer.analyze(text, { stopwords: !keepStopwords });
+  const tokens = analyzer.analyze(text, { stopwords: !keepStopwords, parts: true });
   const hits = tokens.filter((t) => terms.has(t.term));
   let best = 0;
   let bestScore = 0;

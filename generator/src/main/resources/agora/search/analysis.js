@@ -52,8 +52,11 @@ export function createAnalyzer(langTable, loadUnicode) {
     await Promise.all(loads);
   }
 
-  /** Lucene's tokens for text: FULL by default, {stopwords: false} = KEEP_STOPWORDS, {stopwords: false, stem: false} = SURFACE. */
-  function analyze(text, {stopwords: removeStopwords = true, stem = true} = {}) {
+  /**
+   * Lucene's tokens for text: FULL by default, {stopwords: false} = KEEP_STOPWORDS, {stopwords: false, stem: false}
+   * = SURFACE; {parts: true} adds the parts of identifiers at their word's position (Analyzers.Parts.IDENTIFIERS).
+   */
+  function analyze(text, {stopwords: removeStopwords = true, stem = true, parts = false} = {}) {
     const plain = !NON_ASCII.test(text);
     if (!unicode && !plain) {
       throw new Error('analysis.js: the text has non-ASCII characters; await prepare(text) before analyze(text)');
@@ -64,17 +67,37 @@ export function createAnalyzer(langTable, loadUnicode) {
     for (let i = 0; i < spans.length; i += 2) {
       const start = spans[i];
       const end = spans[i + 1];
-      let term = text.slice(start, end);
-      if (langTable.possessive) term = withoutPossessive(term);
-      if (articles) term = withoutElision(term);
-      term = plain ? term.toLowerCase() : lowerCase(term);
-      // Removed stop words keep their position, as Lucene's position increments do.
-      if (removeStopwords && stopwords.has(term)) continue;
-      if (!plain) term = fold(term);
-      if (stem && stemmer !== 'none') term = stemCached(term);
-      tokens.push({term, position: i / 2, start, end});
+      let word = text.slice(start, end);
+      if (langTable.possessive) word = withoutPossessive(word);
+      if (articles) word = withoutElision(word);
+      const position = i / 2;
+      const term = analyzeWord(word, plain, removeStopwords, stem);
+      if (term !== null) tokens.push({term, position, start, end});
+      if (!parts) continue;
+      const split = wordParts(word);
+      if (!split.length) continue;
+      // WordPartsFilter: a part spans its own characters while the word still spans the token, else the token;
+      // RemoveDuplicatesTokenFilter: a term once per position.
+      const exact = end - start === word.length;
+      const seen = new Set(term === null ? [] : [term]);
+      for (let k = 0; k < split.length; k += 2) {
+        const partTerm = analyzeWord(word.slice(split[k], split[k + 1]), plain, removeStopwords, stem);
+        if (partTerm === null || seen.has(partTerm)) continue;
+        seen.add(partTerm);
+        tokens.push(exact ? {term: partTerm, position, start: start + split[k], end: start + split[k + 1]}
+          : {term: partTerm, position, start, end});
+      }
     }
     return tokens;
+  }
+
+  // Lower-case, stop words (null: removed, its position kept as Lucene's position increments keep it), fold, stem.
+  function analyzeWord(word, plain, removeStopwords, stem) {
+    let term = plain ? word.toLowerCase() : lowerCase(word);
+    if (removeStopwords && stopwords.has(term)) return null;
+    if (!plain) term = fold(term);
+    if (stem && stemmer !== 'none') term = stemCached(term);
+    return term;
   }
 
   // StandardTokenizerImpl.getNextToken: longest match of the JFlex automaton from each position;
@@ -176,6 +199,62 @@ export function createAnalyzer(langTable, loadUnicode) {
   }
 
   return {prepare, analyze};
+}
+
+// WordParts.of: [start, end, start, end, ...] of a word's parts, cut at . _ : and at ASCII case changes.
+const WORD_PARTS_MAX = 16;
+const isDelimiter = (c) => c === 0x2e || c === 0x5f || c === 0x3a;
+const isUpper = (c) => c >= 0x41 && c <= 0x5a;
+const isLower = (c) => c >= 0x61 && c <= 0x7a;
+
+export function wordParts(w) {
+  const n = w.length;
+  const parts = [];
+  if (n < 3 || !hasBoundary(w)) return parts;
+  const segments = [];
+  let from = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i === n || isDelimiter(w.charCodeAt(i))) {
+      if (i > from) segments.push(from, i);
+      from = i + 1;
+    }
+  }
+  const divided = segments.length > 2 || (segments.length === 2 && segments[1] - segments[0] < n);
+  const add = (s, e) => {
+    const length = e - s;
+    if (length < 2 || length === n || parts.length >= 2 * WORD_PARTS_MAX) return;
+    const text = w.slice(s, e);
+    for (let k = 0; k < parts.length; k += 2) if (w.slice(parts[k], parts[k + 1]) === text) return;
+    parts.push(s, e);
+  };
+  for (let k = 0; k < segments.length; k += 2) {
+    const s = segments[k];
+    const e = segments[k + 1];
+    if (divided) add(s, e);
+    const pieces = [];
+    let start = s;
+    for (let i = s + 1; i < e; i++) {
+      const prev = w.charCodeAt(i - 1);
+      const c = w.charCodeAt(i);
+      if ((isLower(prev) && isUpper(c)) || (isUpper(prev) && isUpper(c) && i + 1 < e && isLower(w.charCodeAt(i + 1)))) {
+        pieces.push(start, i);
+        start = i;
+      }
+    }
+    pieces.push(start, e);
+    if (pieces.length > 2) for (let j = 0; j < pieces.length; j += 2) add(pieces[j], pieces[j + 1]);
+  }
+  return parts;
+}
+
+function hasBoundary(w) {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    const prev = w.charCodeAt(i - 1);
+    if (isDelimiter(c) || (isUpper(c) && isLower(prev))
+      || (i + 1 < w.length && isUpper(prev) && isUpper(c) && isLower(w.charCodeAt(i + 1)))) return true;
+  }
+  return isDelimiter(w.charCodeAt(0));
 }
 
 function isHighSurrogate(c) {

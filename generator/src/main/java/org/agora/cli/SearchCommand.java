@@ -3,7 +3,6 @@ package org.agora.cli;
 import org.agora.config.ConfigLoader;
 import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
-import org.agora.search.Analyzers;
 import org.agora.search.Excerpts;
 import org.agora.search.QueryText;
 import org.agora.search.SearchHit;
@@ -136,7 +135,7 @@ final class SearchCommand implements Callable<Integer> {
             rank++;
             SearchIndex index = indexes.get(hit.language());
             var plan = index.planner().plan(QueryText.parse(request.query()), request.prefix(), request.filters());
-            var analyzer = Analyzers.forLanguage(hit.language(), Analyzers.Mode.FULL);
+            var analyzer = Excerpts.analyzer(hit.language(), plan);
             out.printf("%3d. %s  [%.4f]%n", rank, hit.title(), hit.score());
             out.printf("     %s  %s%s%n", hit.url(), hit.language(), hit.date() != null ? "  " + hit.date() : "");
             String text = index.text(hit.doc());

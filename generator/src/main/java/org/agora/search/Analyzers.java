@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
@@ -44,6 +45,16 @@ public final class Analyzers {
         SURFACE
     }
 
+    /** Which parts of words a chain adds at the word's position (documents only: queries are never split). */
+    public enum Parts {
+        /** The words as they are: query analysis. */
+        NONE,
+        /** Plus the {@link WordParts} of identifiers: what excerpts highlight, in Java and in the browser. */
+        IDENTIFIERS,
+        /** Plus the words of Dutch compounds ({@link DutchCompounds}): what the index holds. */
+        IDENTIFIERS_AND_COMPOUNDS
+    }
+
     private Analyzers() {}
 
     /** The languages with stop words and a stemmer; others are tokenised and folded only. */
@@ -51,7 +62,22 @@ public final class Analyzers {
         return switch (base(language)) { case "en", "fr", "nl" -> true; default -> false; };
     }
 
+    /** The chain of a query: words are not split. */
     public static Analyzer forLanguage(String language, Mode mode) {
+        return forLanguage(language, mode, Parts.NONE);
+    }
+
+    /** The chain of a document's text, which the index holds with the parts of its words. */
+    public static Analyzer forDocuments(String language, Mode mode) {
+        return forLanguage(language, mode, Parts.IDENTIFIERS_AND_COMPOUNDS);
+    }
+
+    /**
+     * A chain with word parts: each is analysed like a word (a stop word part goes) and stands at its word's
+     * position; a part whose term its word or an earlier part already gave at that position is dropped
+     * (RemoveDuplicatesTokenFilter), so a part never counts twice.
+     */
+    public static Analyzer forLanguage(String language, Mode mode, Parts parts) {
         String lang = base(language);
         return new Analyzer() {
             @Override
@@ -63,11 +89,14 @@ public final class Analyzers {
                     case "fr" -> ts = new ElisionFilter(ts, FrenchAnalyzer.DEFAULT_ARTICLES);
                     default -> { }
                 }
+                if (parts != Parts.NONE) ts = new WordPartsFilter(ts);
                 ts = new LowerCaseFilter(ts);
                 CharArraySet stops = stopwords(lang);
                 if (mode == Mode.FULL && !stops.isEmpty()) ts = new StopFilter(ts, stops);
                 ts = new ASCIIFoldingFilter(ts);
+                if (parts == Parts.IDENTIFIERS_AND_COMPOUNDS && lang.equals("nl")) ts = new DutchCompounds(ts);
                 if (mode != Mode.SURFACE) ts = stemmer(lang, ts);
+                if (parts != Parts.NONE) ts = new RemoveDuplicatesTokenFilter(ts);
                 return new TokenStreamComponents(source, ts);
             }
 

@@ -77,6 +77,16 @@ public final class Excerpts {
     }
 
     /**
+     * How excerpts read a text for a plan: the index's analysis with the parts of identifiers, so that
+     * {@code scaletype} is found in {@code ScaleType.ShrinkToFit}; not with Dutch compound parts, whose
+     * dictionary the browser does not load (analysis.js repeats this chain).
+     */
+    public static Analyzer analyzer(String language, QueryPlan plan) {
+        return Analyzers.forLanguage(language, plan.keepStopwords() ? Analyzers.Mode.KEEP_STOPWORDS : Analyzers.Mode.FULL,
+                Analyzers.Parts.IDENTIFIERS);
+    }
+
+    /**
      * The attachment that holds a result's best passage, or null when the document's own text (or, when that
      * has no query word, its summary) holds one at least as good: the runtime's rule, on the same texts
      * (the body as a result's data keeps it). Attachments are read only when the postings say that they
@@ -85,8 +95,7 @@ public final class Excerpts {
     public static SearchIndex.StoredAttachment passageAttachment(SearchIndex index, int doc, String summary, QueryPlan plan) {
         Set<String> terms = terms(plan);
         if (terms.isEmpty() || !index.attachmentsHoldAny(doc, terms)) return null;
-        Analyzer analyzer = Analyzers.forLanguage(index.language(),
-                plan.keepStopwords() ? Analyzers.Mode.KEEP_STOPWORDS : Analyzers.Mode.FULL);
+        Analyzer analyzer = analyzer(index.language(), plan);
         String body = IndexExporter.fragmentText(index.text(doc), IndexExporter.Layout.DEFAULT.fragmentTextMax());
         int best = bestPassage(body, terms, analyzer);
         if (best == 0) best = bestPassage(summary, terms, analyzer);

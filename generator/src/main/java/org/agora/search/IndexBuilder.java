@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IndexBuilder implements AutoCloseable {
 
     /** Changes whenever what is indexed or how changes, so an old cache is rebuilt instead of reused. */
-    static final String FORMAT = "agora-search-2 lucene-" + Version.LATEST;
+    static final String FORMAT = "agora-search-3 lucene-" + Version.LATEST;
     /**
      * Marks the fingerprint of a document whose attachment could not be read: it never equals a computed one,
      * so the next build analyses the document again and reports the problem again until the file is fixed.
@@ -120,8 +120,8 @@ public final class IndexBuilder implements AutoCloseable {
     }
 
     static Analyzer analyzer(String language) {
-        return new PerFieldAnalyzerWrapper(Analyzers.forLanguage(language, Analyzers.Mode.FULL),
-                Map.of(SearchFields.WORDS, Analyzers.forLanguage(language, Analyzers.Mode.SURFACE)));
+        return new PerFieldAnalyzerWrapper(Analyzers.forDocuments(language, Analyzers.Mode.FULL),
+                Map.of(SearchFields.WORDS, Analyzers.forDocuments(language, Analyzers.Mode.SURFACE)));
     }
 
     /** Adds or replaces a document; safe to call from several threads. */

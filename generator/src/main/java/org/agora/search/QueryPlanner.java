@@ -14,8 +14,10 @@ import java.util.Set;
  * <ul>
  * <li>every word's terms must match (ranked by BM25), "phrases" must match in order, -words must not;</li>
  * <li>a query made only of stop words is analysed without the stop filter (Dutch {@code een} finds {@code één});</li>
- * <li>a word no document has matches the closest index words instead (typo tolerance, {@link #fuzzyTerms}),
- *     unless the query is made of stop words only;</li>
+ * <li>a word no document has matches the index words it begins instead, when it has {@value #UNKNOWN_PREFIX_MIN_LENGTH}
+ *     characters or more and begins some (a word cut short, the first word of a compound or an identifier), or
+ *     else the closest index words (typo tolerance, {@link #fuzzyTerms}), unless the query is made of stop words
+ *     only;</li>
  * <li>with {@code prefix}, the last word also matches the index words it begins (at least
  *     {@value #PREFIX_MIN_LENGTH} characters): its own term first, then the terms of the most frequent words
  *     starting with it, {@value #PREFIX_MAX_TERMS} terms at most.</li>
@@ -25,6 +27,8 @@ public final class QueryPlanner {
 
     public static final int PREFIX_MIN_LENGTH = 2;
     public static final int PREFIX_MAX_TERMS = 10;
+    /** A word no document has is read as a prefix from this length on. */
+    public static final int UNKNOWN_PREFIX_MIN_LENGTH = 4;
     /** Index words a misspelt word matches at most. */
     public static final int FUZZY_MAX_TERMS = 5;
     /** Clauses kept of a long query: each looks in five fields, and Lucene allows 1,024 clauses in all. */
@@ -68,7 +72,7 @@ public final class QueryPlanner {
             List<QueryPlan.Clause> target = new ArrayList<>();
             if (i == prefixIndex) {
                 addPrefixWord(p.text(), tokens, target);
-            } else if (!stopwordsOnly && !p.excluded() && !p.phrase() && !(fuzzy = fuzzyTerms(p.text(), tokens)).isEmpty()) {
+            } else if (!stopwordsOnly && !p.excluded() && !p.phrase() && !(fuzzy = unknownWordTerms(p.text(), tokens)).isEmpty()) {
                 target.add(new QueryPlan.AnyOfClause(fuzzy));
             } else if (p.phrase() && tokens.size() > 1) {
                 int first = tokens.getFirst().position();
@@ -83,6 +87,35 @@ public final class QueryPlanner {
         }
         boolean matchAll = must.isEmpty() && !filters.isEmpty();
         return new QueryPlan(must, mustNot, filters, matchAll, stopwordsOnly);
+    }
+
+    /**
+     * The terms a word no document has stands for: those of the index words it begins, the most frequent first
+     * ({@value #PREFIX_MAX_TERMS} at most, from {@value #UNKNOWN_PREFIX_MIN_LENGTH} characters), or else its
+     * {@link #fuzzyTerms}. Empty when the word is known or more than one word.
+     */
+    private List<String> unknownWordTerms(String text, List<Token> tokens) {
+        if (tokens.size() != 1 || vocabulary.hasTerm(tokens.getFirst().term())) return List.of();
+        List<Token> surfaces = Token.analyze(surface, text);
+        if (surfaces.size() != 1) return List.of();
+        String w = surfaces.getFirst().term();
+        if (w.codePointCount(0, w.length()) >= UNKNOWN_PREFIX_MIN_LENGTH) {
+            List<Vocabulary.Surface> longer = new ArrayList<>();
+            for (Vocabulary.Surface s : vocabulary.withPrefix(w)) if (!s.word().equals(w)) longer.add(s);
+            if (!longer.isEmpty()) return mostFrequentTerms(longer, PREFIX_MAX_TERMS);
+        }
+        return fuzzyTerms(text, tokens);
+    }
+
+    private static List<String> mostFrequentTerms(List<Vocabulary.Surface> words, int max) {
+        List<Vocabulary.Surface> sorted = new ArrayList<>(words);
+        sorted.sort(Comparator.comparingInt(Vocabulary.Surface::docFreq).reversed().thenComparing(Vocabulary.Surface::word));
+        Set<String> terms = new LinkedHashSet<>();
+        for (Vocabulary.Surface s : sorted) {
+            if (terms.size() >= max) break;
+            terms.add(s.term());
+        }
+        return List.copyOf(terms);
     }
 
     /**
@@ -111,13 +144,7 @@ public final class QueryPlanner {
             }
             closest.add(s);
         }
-        closest.sort(Comparator.comparingInt(Vocabulary.Surface::docFreq).reversed().thenComparing(Vocabulary.Surface::word));
-        Set<String> terms = new LinkedHashSet<>();
-        for (Vocabulary.Surface s : closest) {
-            if (terms.size() >= FUZZY_MAX_TERMS) break;
-            terms.add(s.term());
-        }
-        return List.copyOf(terms);
+        return mostFrequentTerms(closest, FUZZY_MAX_TERMS);
     }
 
     /** The last word while typing: its earlier tokens as usual, its last one as a prefix of index words. */

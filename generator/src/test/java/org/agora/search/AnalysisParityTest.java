@@ -37,9 +37,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AnalysisParityTest {
 
     private static final List<String> LANGUAGES = List.of("en", "fr", "nl");
+    /** A chain: its mode, and whether it adds the parts of identifiers (as excerpts read a document). */
+    private record Chain(Analyzers.Mode mode, Analyzers.Parts parts) {
+        @Override
+        public String toString() { return parts == Analyzers.Parts.NONE ? mode.toString() : mode + "+" + parts; }
+    }
+
     /** In the order of the harness's MODES. */
-    private static final List<Analyzers.Mode> MODES =
-            List.of(Analyzers.Mode.FULL, Analyzers.Mode.KEEP_STOPWORDS, Analyzers.Mode.SURFACE);
+    private static final List<Chain> MODES = List.of(
+            new Chain(Analyzers.Mode.FULL, Analyzers.Parts.NONE),
+            new Chain(Analyzers.Mode.KEEP_STOPWORDS, Analyzers.Parts.NONE),
+            new Chain(Analyzers.Mode.SURFACE, Analyzers.Parts.NONE),
+            new Chain(Analyzers.Mode.FULL, Analyzers.Parts.IDENTIFIERS),
+            new Chain(Analyzers.Mode.KEEP_STOPWORDS, Analyzers.Parts.IDENTIFIERS));
     private static final Map<String, Path> WORD_LISTS = Map.of(
             "en", Path.of("/usr/share/dict/american-english"),
             "fr", Path.of("/usr/share/dict/french"),
@@ -73,7 +83,10 @@ class AnalysisParityTest {
             "a".repeat(254) + "𝐀" + "b".repeat(10),
             "a".repeat(253) + "'" + "b".repeat(10) + " " + "a".repeat(254) + "'" + "b".repeat(10),
             "x ".repeat(10) + "a".repeat(255) + "\u0301b " + "é".repeat(256),
-            "the of and a an to in is it that by be this with");
+            "the of and a an to in is it that by be this with",
+            "ScaleType.ShrinkToFit drawing.dxf window.URL XMLHttpRequest snake_case __init__ l'API.Client John's.Shop's "
+                    + "iPhone McDonald's ABCdef aB.Cd _a.b_ HTTPServer2.0 the_end Of.The.To a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a "
+                    + "Ab.Cd.Ef.Gh.Ij.Kl.Mn.Op.Qr.St.Uv.Wx.Yz.Ab.Cd.Ef.Gh.Ij.Kl d'ÉtatCivil.Ça Straße.Größe ÀBC.déF x_Y:zZ");
 
     @TempDir
     Path work;
@@ -126,7 +139,7 @@ class AnalysisParityTest {
     }
 
     /** An analysis whose hash differs from Lucene's. */
-    private record Mismatch(String lang, Analyzers.Mode mode, String text, String lucene) {}
+    private record Mismatch(String lang, Chain mode, String text, String lucene) {}
 
     /** Runs the harness again on the mismatches alone, for analysis.js's tokens in full. */
     private String describe(String node, List<Mismatch> mismatches) throws Exception {
@@ -181,8 +194,8 @@ class AnalysisParityTest {
     private static List<List<String>> luceneResults(String lang, List<String> texts) throws IOException {
         List<List<String>> results = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) results.add(new ArrayList<>(MODES.size()));
-        for (Analyzers.Mode mode : MODES) {
-            try (Analyzer analyzer = Analyzers.forLanguage(lang, mode)) {
+        for (Chain chain : MODES) {
+            try (Analyzer analyzer = Analyzers.forLanguage(lang, chain.mode(), chain.parts())) {
                 for (int i = 0; i < texts.size(); i++) results.get(i).add(encode(Token.analyze(analyzer, texts.get(i))));
             }
         }
@@ -205,7 +218,7 @@ class AnalysisParityTest {
     }
 
     /** The input and the tokens around the first difference (lines of the corpus have hundreds of tokens). */
-    private static String describe(String lang, Analyzers.Mode mode, String text, String expected, String actual) {
+    private static String describe(String lang, Chain mode, String text, String expected, String actual) {
         List<String> lucene = expected.isEmpty() ? List.of() : List.of(expected.split("\u0002", -1));
         List<String> js = actual.isEmpty() ? List.of() : List.of(actual.split("\u0002", -1));
         int first = 0;

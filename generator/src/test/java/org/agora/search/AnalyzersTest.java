@@ -58,6 +58,36 @@ class AnalyzersTest {
         assertEquals(expected, tokens(lang, mode, text));
     }
 
+    /** What the index holds of a text: words with their parts at the same position. */
+    private static String documentTokens(String lang, String text) {
+        try (var analyzer = Analyzers.forDocuments(lang, FULL)) {
+            return Token.analyze(analyzer, text).stream()
+                    .map(t -> t.term() + "@" + t.position() + "[" + t.start() + "," + t.end() + "]")
+                    .collect(Collectors.joining(" "));
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | Use ScaleType.ShrinkToFit now | us@0[0,3] scaletype.shrinktofit@1[4,25] scaletyp@1[4,13] scale@1[4,9] type@1[9,13] shrinktofit@1[14,25] shrink@1[14,20] fit@1[22,25] now@2[26,29]
+            en | XMLHttpRequest snake_case      | xmlhttprequest@0[0,14] xml@0[0,3] http@0[3,7] request@0[7,14] snake_cas@1[15,25] snake@1[15,20] case@1[21,25]
+            en | the_end of The.The            | the_end@0[0,7] end@0[4,7] the.th@2[11,18]
+            fr | l'API.Client                  | api.client@0[0,12] api@0[0,12] client@0[0,12]
+            nl | de attribuutwaarde            | attribuutwaard@1[3,18] attribut@1[3,18] waard@1[3,18]
+            nl | onderwijsbeleid stadsbestuur  | onderwijsbeleid@0[0,15] onderwijs@0[0,15] beleid@0[0,15] stadsbestur@1[16,28] stad@1[16,28] bestur@1[16,28]
+            nl | internationale openstreetmap  | international@0[0,14] openstreetmap@1[15,28]
+            en | attribuutwaarde               | attribuutwaard@0[0,15]
+            """)
+    void documentsAddTheirWordsPartsAtTheWordsPosition(String lang, String text, String expected) {
+        assertEquals(expected, documentTokens(lang, text));
+    }
+
+    @Test
+    void queriesAreNotSplit() throws IOException {
+        assertEquals("scaletype.shrinktofit", terms("en", FULL, "ScaleType.ShrinkToFit"));
+        assertEquals("attribuutwaard", terms("nl", FULL, "attribuutwaarde"));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({"en", "fr", "nl", "de", "fr-BE"})
     void accentsFoldToTheSameTermInEveryLanguageAndMode(String lang) throws IOException {

@@ -203,7 +203,7 @@ class RankingParityTest {
             Map<String, List<String>> filters = Map.of();
             boolean prefix = false;
             boolean all = false;
-            int kind = out.size() % 13;
+            int kind = out.size() % 14;
             switch (kind) {
                 case 0, 1, 2 -> query = one;
                 case 3, 4 -> query = two;
@@ -230,6 +230,7 @@ class RankingParityTest {
                     all = true;
                 }
                 case 11 -> query = misspell(one, random);
+                case 12 -> query = pieceOf(words.get(at + random.nextInt(4)), random) + (random.nextBoolean() ? " " + one : "");
                 default -> {
                     // Words that seldom meet, and perhaps one no page has: the results have most of them.
                     List<String> other = texts.get(random.nextInt(texts.size()));
@@ -242,6 +243,22 @@ class RankingParityTest {
             out.add(new SearchRequest(query, lang, all, filters, prefix, 1, 10));
         }
         return out;
+    }
+
+    /**
+     * A piece of a word, as readers type one: a part of an identifier, or the beginning or the end of a long
+     * word (a compound's first or last word, a word cut short); the word itself when it is short.
+     */
+    private static String pieceOf(String word, Random random) {
+        List<WordParts.Part> parts = WordParts.of(word);
+        if (!parts.isEmpty() && random.nextBoolean()) {
+            WordParts.Part p = parts.get(random.nextInt(parts.size()));
+            return word.substring(p.start(), p.end());
+        }
+        String letters = word.replaceAll("\\P{L}+", "");
+        if (letters.length() < 9) return word;
+        int length = 4 + random.nextInt(4);
+        return random.nextBoolean() ? letters.substring(0, length) : letters.substring(letters.length() - length);
     }
 
     private static String misspell(String word, Random random) {

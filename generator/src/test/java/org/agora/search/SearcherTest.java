@@ -108,10 +108,12 @@ class SearcherTest {
 
     @Test
     void theLastWordIsAPrefixWhileTyping() {
-        SearchResults typing = search("rése", "fr", true, Map.of(), false);
-        assertFalse(urls(search("rése", "fr")).containsAll(urls(search("réseau", "fr"))),
-                "without prefix, a word piece finds only the words one letter away, not the words it begins");
+        SearchResults typing = search("rés", "fr", true, Map.of(), false);
+        assertFalse(urls(search("rés", "fr")).containsAll(urls(search("réseau", "fr"))),
+                "without prefix, three letters find only the words one letter away, not the words they begin");
         assertTrue(urls(typing).containsAll(urls(search("réseau", "fr"))));
+        assertTrue(urls(search("rése", "fr")).containsAll(urls(search("réseau", "fr"))),
+                "from four letters, a word no page has finds the words it begins, typing or not");
         SearchResults twoWords = search("assemblée Nam", "fr", true, Map.of(), false);
         assertEquals(urls(search("assemblée Namur", "fr")), urls(twoWords));
     }
@@ -162,6 +164,34 @@ class SearcherTest {
         assertEquals(urls(search("communautaire", "fr")), urls(oneEdit), "one letter missing: the word's own pages");
         assertEquals(List.of("communautare"), oneEdit.unknownWords());
         assertEquals(0, search("qq", "fr").total(), "too short to stand for another word");
+    }
+
+    @Test
+    void aPartOfAnIdentifierFindsIt() {
+        // The English guide names the columns MarketPriceLocal, rainfall_mm and site.code.
+        Set<String> guide = urls(search("MarketPriceLocal", "en"));
+        assertEquals(1, guide.size(), "one page names the column");
+        assertEquals(guide, urls(search("marketpricelocal", "en")), "case does not matter");
+        for (String part : List.of("market price local", "rainfall", "rainfall_mm", "site.code")) {
+            assertTrue(urls(search(part, "en")).containsAll(guide), part);
+        }
+    }
+
+    @Test
+    void aWordOfADutchCompoundFindsTheCompound() {
+        // The Dutch pages have "datawoordenboek" and "neerslagmetingen", never "woordenboek" or "neerslag" alone.
+        Set<String> guide = urls(search("datawoordenboek", "nl"));
+        assertFalse(guide.isEmpty());
+        assertTrue(urls(search("woordenboek", "nl")).containsAll(guide), "the compound's last word");
+        assertTrue(urls(search("neerslag", "nl")).containsAll(urls(search("neerslagmetingen", "nl"))), "its first word");
+    }
+
+    @Test
+    void aWordNoPageHasFindsTheWordsItBegins() {
+        SearchResults cut = search("neerslagme", "nl");
+        assertEquals(urls(search("neerslagmetingen", "nl")), urls(cut), "a word cut short, without typing mode");
+        assertEquals(null, cut.partial());
+        assertEquals(List.of("neerslagme"), cut.unknownWords(), "the word itself is in no page");
     }
 
     @Test
