@@ -443,6 +443,7 @@ async function loadJson(url) {
 // Query plan: the rules of org.agora.search.QueryPlanner
 
 const PREFIX_MIN_LENGTH = 2;
+const TITLE_BONUS = 1000;
 const PREFIX_MAX_TERMS = 10;
 const MAX_CLAUSES = 64;
 
@@ -599,11 +600,14 @@ async function clauseScores(index, clause) {
   const docCount = index.manifest.docCount;
   const sums = new Float64Array(docCount);
   const hit = new Uint8Array(docCount);
+  // Documents whose title (field 0) has the clause's words: one of its terms, or every term of a phrase.
+  const titled = new Uint8Array(docCount);
   if (clause.kind === 'term' || clause.kind === 'any') {
     const terms = clause.kind === 'term' ? [clause.term] : clause.terms;
     const lists = await Promise.all(terms.map((t) => index.postings(t)));
     for (const p of lists) {
       if (!p) continue;
+      for (let i = 0; i < p.count; i++) if (p.tf[i * FIELD_COUNT]) titled[p.docs[i]] = 1;
       for (let f = 0; f < FIELD_COUNT; f++) {
         if (!p.df[f]) continue;
         const field = index.fields[f];
@@ -617,11 +621,14 @@ async function clauseScores(index, clause) {
         }
       }
     }
-    return collect(sums, hit);
+    return collect(sums, hit, titled);
   }
   // phrase: per field, documents holding every term at the right relative positions
   const lists = await Promise.all(clause.terms.map((t) => index.postings(t)));
-  if (lists.some((p) => !p)) return collect(sums, hit);
+  if (lists.some((p) => !p)) return collect(sums, hit, titled);
+  const inTitle = new Uint8Array(docCount);
+  for (const p of lists) for (let i = 0; i < p.count; i++) if (p.tf[i * FIELD_COUNT]) inTitle[p.docs[i]]++;
+  for (let d = 0; d < docCount; d++) if (inTitle[d] === lists.length) titled[d] = 1;
   const positions = await Promise.all(clause.terms.map((t) => index.positions(t)));
   for (let f = 0; f < FIELD_COUNT; f++) {
     const field = index.fields[f];
@@ -653,10 +660,10 @@ async function clauseScores(index, clause) {
       hit[doc] = 1;
     }
   }
-  return collect(sums, hit);
+  return collect(sums, hit, titled);
 }
 
-function collect(sums, hit) {
+function collect(sums, hit, titled) {
   let n = 0;
   for (let d = 0; d < hit.length; d++) n += hit[d];
   const docs = new Int32Array(n);
@@ -664,7 +671,7 @@ function collect(sums, hit) {
   for (let d = 0, k = 0; d < hit.length; d++) {
     if (hit[d]) { docs[k] = d; scores[k] = sums[d]; k++; }
   }
-  return { docs, scores };
+  return { docs, scores, titled };
 }
 
 function includes(sorted, value) {
@@ -690,10 +697,16 @@ async function run(index, p) {
     if (!p.must.length) return [];
     const perClause = await Promise.all(p.must.map((c) => clauseScores(index, c)));
     const counts = new Uint8Array(docCount);
-    for (const { docs, scores } of perClause) {
+    const titleWords = new Uint8Array(docCount);
+    for (const { docs, scores, titled } of perClause) {
       for (let i = 0; i < docs.length; i++) { counts[docs[i]]++; sums[docs[i]] += scores[i]; }
+      for (let d = 0; d < docCount; d++) titleWords[d] += titled[d];
     }
-    for (let d = 0; d < docCount; d++) matched[d] = counts[d] >= p.required ? 1 : 0;
+    for (let d = 0; d < docCount; d++) {
+      matched[d] = counts[d] >= p.required ? 1 : 0;
+      // LuceneQueries.TITLE_BONUS: the words' score rounded to a float, then the bonus added, rounded again.
+      if (titleWords[d] === p.must.length) sums[d] = f32(sums[d]) + TITLE_BONUS;
+    }
   }
   if (p.mustNot.length) {
     const excluded = await Promise.all(p.mustNot.map((c) => clauseScores(index, c)));
@@ -910,7 +923,10 @@ class Engine {
     unknown = await unknownWords(planned.map((r) => r.index), parts, !!options.prefix);
     const order = own.manifest.languages.map((l) => l.code);
     const all = perLanguage.flatMap((r) => r.hits);
-    all.sort((a, b) => (b.score - a.score) || (order.indexOf(a.index.language) - order.indexOf(b.index.language)) || (a.doc - b.doc));
+    // The reader's language first, then by score, language order, document (Searcher.matches).
+    const foreign = (h) => (h.index.language === language ? 0 : 1);
+    all.sort((a, b) => (foreign(a) - foreign(b)) || (b.score - a.score)
+      || (order.indexOf(a.index.language) - order.indexOf(b.index.language)) || (a.doc - b.doc));
     const total = all.length;
     const slice = all.slice((page - 1) * pageSize, page * pageSize);
     const [results, facets, suggestions] = await Promise.all([

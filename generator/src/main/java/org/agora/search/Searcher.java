@@ -24,8 +24,10 @@ import java.util.TreeMap;
 
 /**
  * Searches the Lucene indexes with the semantics the browser runtime repeats: the plan of
- * {@link QueryPlanner}, Lucene's BM25 scores, ties broken by document number (newest first), and with
- * all languages, each language's own analysis and index, merged by score, then language order.
+ * {@link QueryPlanner}, Lucene's BM25 scores (documents whose title has every word first,
+ * {@link LuceneQueries#TITLE_BONUS}), ties broken by document number (newest first, the index's order), and
+ * with all languages, each language's own analysis and index, the reader's language first, then the others
+ * merged by score, then language order.
  */
 public final class Searcher {
 
@@ -112,7 +114,10 @@ public final class Searcher {
                 throw new UncheckedIOException(ex);
             }
         }
-        merged.sort(Comparator.comparing(SearchHit::score, Comparator.reverseOrder())
+        // The reader's language first, then the others (with all languages): a fallback never hides a page the
+        // reader can read.
+        merged.sort(Comparator.comparing((SearchHit h) -> !h.language().equals(request.language()))
+                .thenComparing(SearchHit::score, Comparator.reverseOrder())
                 .thenComparing(h -> order.indexOf(h.language()))
                 .thenComparingInt(SearchHit::doc));
         int from = Math.min(merged.size(), (request.page() - 1) * request.pageSize());
