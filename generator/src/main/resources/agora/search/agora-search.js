@@ -467,12 +467,18 @@ async function plan(index, parts, prefix, filters) {
   const analyze = (text) => an.analyze(text, { stopwords: !keepStopwords });
   const must = [];
   const mustNot = [];
+  const analysed = parts.map((p) => analyze(p.text));
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    const tokens = analyze(p.text);
+    const tokens = analysed[i];
     const target = [];
     let fuzzy = [];
-    if (i === prefixIndex) {
+    const last = keepStopwords ? -1 : synonymSpan(index, parts, analysed, i, prefixIndex);
+    if (last >= i) {
+      const terms = analysed.slice(i, last + 1).flatMap((ts) => ts.map((t) => t.term));
+      target.push({ kind: 'synonyms', alternatives: synonymAlternatives(index, terms) });
+      i = last;
+    } else if (i === prefixIndex) {
       await addPrefixWord(index, p.text, tokens, target);
     } else if (!keepStopwords && !p.excluded && !p.phrase && (fuzzy = await unknownWordTerms(index, p.text, tokens)).length) {
       target.push({ kind: 'any', terms: fuzzy });
@@ -488,6 +494,36 @@ async function plan(index, parts, prefix, filters) {
   }
   const hasFilters = Object.keys(filters).some((k) => filters[k] && filters[k].length);
   return { must, mustNot, filters, matchAll: must.length === 0 && hasFilters, keepStopwords, required: must.length };
+}
+
+const SYNONYM_MAX_WORDS = 8;
+
+/** The site's words and phrases meaning the same as these terms, theirs first (Synonyms.alternatives). */
+function synonymAlternatives(index, terms) {
+  const out = [];
+  const key = JSON.stringify(terms);
+  const has = (e) => out.some((x) => JSON.stringify(x) === JSON.stringify(e));
+  for (const group of index.manifest.synonyms || []) {
+    const own = group.find((e) => JSON.stringify(e.terms) === key);
+    if (!own) continue;
+    if (!out.length) out.push(own);
+    for (const e of group) if (!has(e)) out.push(e);
+  }
+  return out;
+}
+
+/** The last word of the longest run from `first` that spells a synonym, or -1 (QueryPlanner.synonymSpan). */
+function synonymSpan(index, parts, analysed, first, prefixIndex) {
+  if (!(index.manifest.synonyms || []).length || !analysed[first].length) return -1;
+  let end = first;
+  while (end < parts.length && end - first < SYNONYM_MAX_WORDS && end !== prefixIndex
+    && !parts[end].phrase && !parts[end].excluded) end++;
+  for (let last = end - 1; last >= first; last--) {
+    if (!analysed[last].length) continue;
+    const terms = analysed.slice(first, last + 1).flatMap((ts) => ts.map((t) => t.term));
+    if (synonymAlternatives(index, terms).length) return last;
+  }
+  return -1;
 }
 
 /** The plans with `missing` clauses fewer required (Lucene's minimumShouldMatch), as Searcher.relaxed. */
@@ -594,42 +630,52 @@ async function addPrefixWord(index, text, tokens, must) {
 
 /**
  * The documents one clause matches, ascending, with their float scores: a flat disjunction over the
- * text fields (and over the terms of a prefix), summed in double and rounded once, as Lucene does.
+ * text fields (and over the terms of a prefix, or the words and phrases of synonyms), summed in double and
+ * rounded once, as Lucene does.
  */
 async function clauseScores(index, clause) {
   const docCount = index.manifest.docCount;
-  const sums = new Float64Array(docCount);
-  const hit = new Uint8Array(docCount);
-  // Documents whose title (field 0) has the clause's words: one of its terms, or every term of a phrase.
-  const titled = new Uint8Array(docCount);
-  if (clause.kind === 'term' || clause.kind === 'any') {
-    const terms = clause.kind === 'term' ? [clause.term] : clause.terms;
-    const lists = await Promise.all(terms.map((t) => index.postings(t)));
-    for (const p of lists) {
-      if (!p) continue;
-      for (let i = 0; i < p.count; i++) if (p.tf[i * FIELD_COUNT]) titled[p.docs[i]] = 1;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        if (!p.df[f]) continue;
-        const field = index.fields[f];
-        const weight = field.weight(idf(p.df[f], field.docCount));
-        for (let i = 0; i < p.count; i++) {
-          const tf = p.tf[i * FIELD_COUNT + f];
-          if (!tf) continue;
-          const doc = p.docs[i];
-          sums[doc] += field.score(weight, tf, p.norm[i * FIELD_COUNT + f]);
-          hit[doc] = 1;
-        }
+  // titled: documents whose title (field 0) has the clause's words (one of its terms, every term of a phrase).
+  const acc = { sums: new Float64Array(docCount), hit: new Uint8Array(docCount), titled: new Uint8Array(docCount) };
+  if (clause.kind === 'term') await addTerms(index, [clause.term], acc);
+  else if (clause.kind === 'any') await addTerms(index, clause.terms, acc);
+  else if (clause.kind === 'phrase') await addPhrase(index, clause.terms, clause.positions, acc);
+  else {
+    await Promise.all(clause.alternatives.map((alt) => (alt.terms.length === 1
+      ? addTerms(index, alt.terms, acc) : addPhrase(index, alt.terms, alt.positions, acc))));
+  }
+  return collect(acc.sums, acc.hit, acc.titled);
+}
+
+async function addTerms(index, terms, { sums, hit, titled }) {
+  const lists = await Promise.all(terms.map((t) => index.postings(t)));
+  for (const p of lists) {
+    if (!p) continue;
+    for (let i = 0; i < p.count; i++) if (p.tf[i * FIELD_COUNT]) titled[p.docs[i]] = 1;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if (!p.df[f]) continue;
+      const field = index.fields[f];
+      const weight = field.weight(idf(p.df[f], field.docCount));
+      for (let i = 0; i < p.count; i++) {
+        const tf = p.tf[i * FIELD_COUNT + f];
+        if (!tf) continue;
+        const doc = p.docs[i];
+        sums[doc] += field.score(weight, tf, p.norm[i * FIELD_COUNT + f]);
+        hit[doc] = 1;
       }
     }
-    return collect(sums, hit, titled);
   }
-  // phrase: per field, documents holding every term at the right relative positions
-  const lists = await Promise.all(clause.terms.map((t) => index.postings(t)));
-  if (lists.some((p) => !p)) return collect(sums, hit, titled);
+}
+
+// Per field, the documents holding every term at the right relative positions.
+async function addPhrase(index, terms, relative, { sums, hit, titled }) {
+  const docCount = index.manifest.docCount;
+  const lists = await Promise.all(terms.map((t) => index.postings(t)));
+  if (lists.some((p) => !p)) return;
   const inTitle = new Uint8Array(docCount);
   for (const p of lists) for (let i = 0; i < p.count; i++) if (p.tf[i * FIELD_COUNT]) inTitle[p.docs[i]]++;
   for (let d = 0; d < docCount; d++) if (inTitle[d] === lists.length) titled[d] = 1;
-  const positions = await Promise.all(clause.terms.map((t) => index.positions(t)));
+  const positions = await Promise.all(terms.map((t) => index.positions(t)));
   for (let f = 0; f < FIELD_COUNT; f++) {
     const field = index.fields[f];
     if (lists.some((p) => !p.df[f])) continue;
@@ -650,9 +696,9 @@ async function clauseScores(index, clause) {
       const pos = at.map((k, t) => positions[t][k * FIELD_COUNT + f]);
       let freq = 0;
       for (const p0 of pos[0]) {
-        const start = p0 - clause.positions[0];
+        const start = p0 - relative[0];
         let all = true;
-        for (let t = 1; t < pos.length && all; t++) all = includes(pos[t], start + clause.positions[t]);
+        for (let t = 1; t < pos.length && all; t++) all = includes(pos[t], start + relative[t]);
         if (all) freq++;
       }
       if (!freq) continue;
@@ -660,7 +706,6 @@ async function clauseScores(index, clause) {
       hit[doc] = 1;
     }
   }
-  return collect(sums, hit, titled);
 }
 
 function collect(sums, hit, titled) {
@@ -854,6 +899,7 @@ function planTerms(p) {
   const terms = new Set();
   for (const c of p.must) {
     if (c.kind === 'term') terms.add(c.term);
+    else if (c.kind === 'synonyms') for (const alt of c.alternatives) for (const t of alt.terms) terms.add(t);
     else for (const t of c.terms) terms.add(t);
   }
   return terms;

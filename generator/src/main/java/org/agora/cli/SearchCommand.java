@@ -4,6 +4,7 @@ import org.agora.config.ConfigLoader;
 import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
 import org.agora.search.Excerpts;
+import org.agora.search.Synonyms;
 import org.agora.search.QueryText;
 import org.agora.search.SearchHit;
 import org.agora.search.SearchIndex;
@@ -111,7 +112,10 @@ final class SearchCommand implements Callable<Integer> {
         }
         Map<String, SearchIndex> open = new LinkedHashMap<>();
         try {
-            for (String code : config.get().languageCodes()) open.put(code, SearchIndex.open(code, indexes.dir(code)));
+            for (String code : config.get().languageCodes()) {
+                open.put(code, SearchIndex.open(code, indexes.dir(code),
+                        Synonyms.parse(code, config.get().searchSynonyms().getOrDefault(code, List.of()))));
+            }
             SearchRequest request = new SearchRequest(String.join(" ", query), language, allLanguages, filterMap, prefix, page, limit);
             SearchResults results = new Searcher(open).search(request);
             print(out, request, results, open);

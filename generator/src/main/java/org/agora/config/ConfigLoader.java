@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -109,13 +110,14 @@ public final class ConfigLoader {
         UrlSettings urls = readUrlSettings(root, languages, f);
         BrokenLinks brokenLinks = readBrokenLinks(root, f);
         SearchPacks searchPacks = readSearch(root, f);
+        Map<String, List<String>> synonyms = readSynonyms(root, codes, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
                 fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits, urls, brokenLinks,
-                searchPacks));
+                searchPacks, synonyms));
     }
 
     /**
@@ -239,7 +241,7 @@ public final class ConfigLoader {
     private SearchPacks readSearch(YamlNode.Mapping root, YamlFields f) {
         Optional<YamlNode.Mapping> node = f.mapping(root, "search");
         if (node.isEmpty()) return SearchPacks.AUTO;
-        f.rejectUnknownKeys(node.get(), Set.of("packs"), "search");
+        f.rejectUnknownKeys(node.get(), Set.of("packs", "synonyms"), "search");
         Optional<YamlNode> value = node.get().get("packs");
         if (value.isEmpty()) return SearchPacks.AUTO;
         String text = value.get() instanceof YamlNode.Scalar s && !s.isNull() ? s.text() : "";
@@ -249,6 +251,46 @@ public final class ConfigLoader {
                             + "always to bundle the search files of any site");
             return SearchPacks.AUTO;
         });
+    }
+
+    /**
+     * search: { synonyms: { all: ["NGO, non-governmental organisation"], fr: ["ONG, organisation non gouvernementale"] } }:
+     * per language (or {@code all}), lines of words that mean the same, separated by commas. The lines of
+     * {@code all} come first in every language.
+     */
+    private Map<String, List<String>> readSynonyms(YamlNode.Mapping root, Collection<String> languages, YamlFields f) {
+        Optional<YamlNode.Mapping> search = root.get("search").filter(n -> n instanceof YamlNode.Mapping).map(n -> (YamlNode.Mapping) n);
+        if (search.isEmpty() || search.get().get("synonyms").isEmpty()) return Map.of();
+        Optional<YamlNode.Mapping> node = f.mapping(search.get(), "synonyms");
+        if (node.isEmpty()) return Map.of();
+        Set<String> keys = new java.util.TreeSet<>(languages);
+        keys.add("all");
+        f.rejectUnknownKeys(node.get(), keys, "search.synonyms");
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (YamlNode.Entry e : node.get().entries().values()) {
+            if (!keys.contains(e.key())) continue;
+            List<String> valid = new ArrayList<>();
+            List<YamlNode> items = e.value() instanceof YamlNode.Sequence seq ? seq.items() : List.of(e.value());
+            for (YamlNode item : items) {
+                String text = item instanceof YamlNode.Scalar sc && !sc.isNull() ? sc.text() : null;
+                long words = text == null ? 0 : java.util.Arrays.stream(text.split(",")).filter(w -> !w.isBlank()).count();
+                if (words < 2 || text.contains("=>")) {
+                    f.error(item.line(), "search.synonyms." + e.key() + ": each line lists two or more words or phrases "
+                                    + "that mean the same, separated by commas",
+                            "write  - NGO, non-governmental organisation, non-profit");
+                    continue;
+                }
+                valid.add(text);
+            }
+            lines.put(e.key(), valid);
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String lang : languages) {
+            List<String> all = new ArrayList<>(lines.getOrDefault("all", List.of()));
+            all.addAll(lines.getOrDefault(lang, List.of()));
+            if (!all.isEmpty()) out.put(lang, List.copyOf(all));
+        }
+        return out;
     }
 
     /** limits: { documentBytes: 20000000, ... }: each a positive whole number, over the defaults. */

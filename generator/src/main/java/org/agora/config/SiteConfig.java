@@ -18,6 +18,7 @@ import java.util.Map;
  * @param urls where pages are published (Hugo's URL settings)
  * @param brokenLinks whether a broken link stops the build
  * @param searchPacks whether the search export bundles its files into packs read with HTTP Range
+ * @param searchSynonyms per language code, lines of words that mean the same ("NGO, non-governmental organisation")
  */
 public record SiteConfig(
         Path siteDir,
@@ -37,9 +38,11 @@ public record SiteConfig(
         Limits limits,
         UrlSettings urls,
         BrokenLinks brokenLinks,
-        SearchPacks searchPacks) {
+        SearchPacks searchPacks,
+        Map<String, List<String>> searchSynonyms) {
 
     public SiteConfig {
+        searchSynonyms = Map.copyOf(searchSynonyms);
         languages = List.copyOf(languages);
         fallbacks = Map.copyOf(fallbacks);
         taxonomies = List.copyOf(taxonomies);

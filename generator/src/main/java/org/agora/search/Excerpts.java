@@ -118,6 +118,7 @@ public final class Excerpts {
                 case QueryPlan.TermClause t -> out.add(t.term());
                 case QueryPlan.AnyOfClause a -> out.addAll(a.terms());
                 case QueryPlan.PhraseClause p -> out.addAll(p.terms());
+                case QueryPlan.SynonymClause syn -> syn.alternatives().forEach(alt -> out.addAll(alt.terms()));
             }
         }
         return out;

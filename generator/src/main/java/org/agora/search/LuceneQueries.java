@@ -55,6 +55,15 @@ public final class LuceneQueries {
                     a.terms().forEach(term -> any.add(titleTerm(term), BooleanClause.Occur.SHOULD));
                     all.add(any.build(), BooleanClause.Occur.MUST);
                 }
+                case QueryPlan.SynonymClause syn -> {
+                    BooleanQuery.Builder any = new BooleanQuery.Builder();
+                    for (QueryPlan.PhraseClause alt : syn.alternatives()) {
+                        BooleanQuery.Builder every = new BooleanQuery.Builder();
+                        alt.terms().forEach(term -> every.add(titleTerm(term), BooleanClause.Occur.MUST));
+                        any.add(every.build(), BooleanClause.Occur.SHOULD);
+                    }
+                    all.add(any.build(), BooleanClause.Occur.MUST);
+                }
             }
         }
         return all.build();
@@ -87,17 +96,25 @@ public final class LuceneQueries {
         switch (clause) {
             case QueryPlan.TermClause t -> addTerm(any, t.term());
             case QueryPlan.AnyOfClause a -> a.terms().forEach(term -> addTerm(any, term));
-            case QueryPlan.PhraseClause p -> {
-                for (SearchFields.TextField field : SearchFields.TEXT) {
-                    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-                    for (int i = 0; i < p.terms().size(); i++) {
-                        phrase.add(new Term(field.name(), p.terms().get(i)), p.positions().get(i));
-                    }
-                    any.add(boosted(phrase.build(), field.boost()), BooleanClause.Occur.SHOULD);
+            case QueryPlan.PhraseClause p -> addPhrase(any, p);
+            case QueryPlan.SynonymClause syn -> {
+                for (QueryPlan.PhraseClause alt : syn.alternatives()) {
+                    if (alt.terms().size() == 1) addTerm(any, alt.terms().getFirst());
+                    else addPhrase(any, alt);
                 }
             }
         }
         return any.build();
+    }
+
+    private static void addPhrase(BooleanQuery.Builder any, QueryPlan.PhraseClause p) {
+        for (SearchFields.TextField field : SearchFields.TEXT) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            for (int i = 0; i < p.terms().size(); i++) {
+                phrase.add(new Term(field.name(), p.terms().get(i)), p.positions().get(i));
+            }
+            any.add(boosted(phrase.build(), field.boost()), BooleanClause.Occur.SHOULD);
+        }
     }
 
     private static void addTerm(BooleanQuery.Builder any, String term) {

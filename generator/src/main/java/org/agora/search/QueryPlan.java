@@ -40,7 +40,7 @@ public record QueryPlan(List<Clause> must, List<Clause> mustNot, Map<String, Lis
     /** True when nothing can match: no words and no filters. */
     public boolean isEmpty() { return must.isEmpty() && !matchAll; }
 
-    public sealed interface Clause permits TermClause, PhraseClause, AnyOfClause {}
+    public sealed interface Clause permits TermClause, PhraseClause, AnyOfClause, SynonymClause {}
 
     /** One term, looked up in every text field. */
     public record TermClause(String term) implements Clause {}
@@ -50,6 +50,13 @@ public record QueryPlan(List<Clause> must, List<Clause> mustNot, Map<String, Lis
         public PhraseClause {
             terms = List.copyOf(terms);
             positions = List.copyOf(positions);
+        }
+    }
+
+    /** Any of these words or phrases, which the site says mean the same ({@link Synonyms}); one term is a phrase of one. */
+    public record SynonymClause(List<PhraseClause> alternatives) implements Clause {
+        public SynonymClause {
+            alternatives = List.copyOf(alternatives);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
  *     characters or more and begins some (a word cut short, the first word of a compound or an identifier), or
  *     else the closest index words (typo tolerance, {@link #fuzzyTerms}), unless the query is made of stop words
  *     only;</li>
+ * <li>words that spell one of the site's {@link Synonyms} match any of its group, before any other rule;</li>
  * <li>with {@code prefix}, the last word also matches the index words it begins (at least
  *     {@value #PREFIX_MIN_LENGTH} characters): its own term first, then the terms of the most frequent words
  *     starting with it, {@value #PREFIX_MAX_TERMS} terms at most.</li>
@@ -38,8 +39,14 @@ public final class QueryPlanner {
     private final Analyzer keepStopwords;
     private final Analyzer surface;
     private final Vocabulary vocabulary;
+    private final Synonyms synonyms;
 
     public QueryPlanner(String language, Vocabulary vocabulary) {
+        this(language, vocabulary, Synonyms.NONE);
+    }
+
+    public QueryPlanner(String language, Vocabulary vocabulary, Synonyms synonyms) {
+        this.synonyms = synonyms;
         this.full = Analyzers.forLanguage(language, Analyzers.Mode.FULL);
         this.keepStopwords = Analyzers.forLanguage(language, Analyzers.Mode.KEEP_STOPWORDS);
         this.surface = Analyzers.forLanguage(language, Analyzers.Mode.SURFACE);
@@ -65,12 +72,20 @@ public final class QueryPlanner {
 
         List<QueryPlan.Clause> must = new ArrayList<>();
         List<QueryPlan.Clause> mustNot = new ArrayList<>();
+        List<List<Token>> analysed = new ArrayList<>();
+        for (QueryText.Part p : parts) analysed.add(Token.analyze(analyzer, p.text()));
         for (int i = 0; i < parts.size(); i++) {
             QueryText.Part p = parts.get(i);
-            List<Token> tokens = Token.analyze(analyzer, p.text());
+            List<Token> tokens = analysed.get(i);
             List<String> fuzzy;
             List<QueryPlan.Clause> target = new ArrayList<>();
-            if (i == prefixIndex) {
+            int last = stopwordsOnly ? -1 : synonymSpan(parts, analysed, i, prefixIndex);
+            if (last >= i) {
+                List<String> terms = new ArrayList<>();
+                for (int k = i; k <= last; k++) analysed.get(k).forEach(t -> terms.add(t.term()));
+                target.add(new QueryPlan.SynonymClause(synonyms.alternatives(terms)));
+                i = last;
+            } else if (i == prefixIndex) {
                 addPrefixWord(p.text(), tokens, target);
             } else if (!stopwordsOnly && !p.excluded() && !p.phrase() && !(fuzzy = unknownWordTerms(p.text(), tokens)).isEmpty()) {
                 target.add(new QueryPlan.AnyOfClause(fuzzy));
@@ -87,6 +102,25 @@ public final class QueryPlanner {
         }
         boolean matchAll = must.isEmpty() && !filters.isEmpty();
         return new QueryPlan(must, mustNot, filters, matchAll, stopwordsOnly);
+    }
+
+    /**
+     * The last of the words from {@code first} on that spell one of the site's synonyms, the longest such run
+     * (words, not phrases or exclusions, nor the word being typed; it begins and ends with a word that has
+     * terms); -1 when none does.
+     */
+    private int synonymSpan(List<QueryText.Part> parts, List<List<Token>> analysed, int first, int prefixIndex) {
+        if (synonyms.isEmpty() || analysed.get(first).isEmpty()) return -1;
+        int end = first;
+        while (end < parts.size() && end - first < Synonyms.MAX_WORDS && end != prefixIndex
+                && !parts.get(end).phrase() && !parts.get(end).excluded()) end++;
+        for (int last = end - 1; last >= first; last--) {
+            if (analysed.get(last).isEmpty()) continue;
+            List<String> terms = new ArrayList<>();
+            for (int k = first; k <= last; k++) analysed.get(k).forEach(t -> terms.add(t.term()));
+            if (!synonyms.alternatives(terms).isEmpty()) return last;
+        }
+        return -1;
     }
 
     /**

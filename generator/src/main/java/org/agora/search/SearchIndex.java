@@ -29,9 +29,11 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexSearcher searcher;
     private final LuceneVocabulary vocabulary;
     private final List<String> facetFields;
+    private final Synonyms synonyms;
 
-    private SearchIndex(String language, Directory directory) throws IOException {
+    private SearchIndex(String language, Directory directory, Synonyms synonyms) throws IOException {
         this.language = language;
+        this.synonyms = synonyms;
         this.directory = directory;
         this.reader = DirectoryReader.open(directory);
         if (reader.leaves().size() > 1) throw new IllegalStateException("index of " + language + " is not merged");
@@ -46,8 +48,15 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     public static SearchIndex open(String language, Path dir) throws IOException {
-        return new SearchIndex(language, FSDirectory.open(dir));
+        return open(language, dir, Synonyms.NONE);
     }
+
+    /** The index, searched with the site's synonyms for its language. */
+    public static SearchIndex open(String language, Path dir, Synonyms synonyms) throws IOException {
+        return new SearchIndex(language, FSDirectory.open(dir), synonyms);
+    }
+
+    public Synonyms synonyms() { return synonyms; }
 
     public String language() { return language; }
 
@@ -55,7 +64,7 @@ public final class SearchIndex implements AutoCloseable {
 
     public LuceneVocabulary vocabulary() { return vocabulary; }
 
-    public QueryPlanner planner() { return new QueryPlanner(language, vocabulary); }
+    public QueryPlanner planner() { return new QueryPlanner(language, vocabulary, synonyms); }
 
     /** The single segment; empty indexes have none. */
     public LeafReader leaf() { return reader.leaves().isEmpty() ? null : reader.leaves().getFirst().reader(); }

@@ -9,6 +9,7 @@ import org.agora.model.Page;
 import org.agora.model.SiteUrls;
 import org.agora.model.Slugs;
 import org.agora.search.AnalysisTables;
+import org.agora.search.Synonyms;
 import org.agora.search.DocumentText;
 import org.agora.search.FacetLabels;
 import org.agora.search.IndexBuilder;
@@ -336,8 +337,10 @@ final class SearchStage implements AutoCloseable {
         builders.values().parallelStream().forEach(builder -> {
             try {
                 builder.finish();
-                try (SearchIndex index = SearchIndex.open(builder.language(), builder.dir())) {
+                Synonyms synonyms = Synonyms.parse(builder.language(), config.searchSynonyms().getOrDefault(builder.language(), List.of()));
+                try (SearchIndex index = SearchIndex.open(builder.language(), builder.dir(), synonyms)) {
                     Map<String, Object> manifest = exporter.manifest(index, exportFiles(builder, index, exporter, searchDir, json));
+                    if (!synonyms.isEmpty()) manifest.put("synonyms", synonyms.groups());
                     manifest.put("label", config.language(builder.language()).label());
                     manifest.put("languages", languages);
                     manifest.put("analysis", AnalysisTables.forLanguage(builder.language()));

@@ -465,4 +465,41 @@ class ConfigLoaderTest {
         assertTrue(e.message().contains("search.packs must be auto, never or always, not 'sometimes'"), e.message());
         assertTrue(e.hint().contains("Range"), e.hint());
     }
+
+    @Test
+    void synonymsArePerLanguageWithAllInEveryLanguage() throws IOException {
+        SiteConfig c = load("""
+                languages:
+                  en: { label: English }
+                  fr: { label: Français }
+                search:
+                  synonyms:
+                    all: [ "OSM, OpenStreetMap" ]
+                    fr:
+                      - ONG, organisation non gouvernementale
+                """).orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        assertEquals(java.util.Map.of("en", List.of("OSM, OpenStreetMap"),
+                "fr", List.of("OSM, OpenStreetMap", "ONG, organisation non gouvernementale")), c.searchSynonyms());
+        assertEquals(java.util.Map.of(), load("languages:\n  en: { label: English }\n").orElseThrow().searchSynonyms());
+    }
+
+    @Test
+    void aSynonymLineWithOneWordOrAnUnknownLanguageIsAnErrorAtItsLine() throws IOException {
+        assertTrue(load("""
+                languages:
+                  en: { label: English }
+                search:
+                  synonyms:
+                    en:
+                      - NGO, non-governmental organisation
+                      - NGO
+                      - a => b, c
+                    de: [ "NGO, NRO" ]
+                """).isEmpty());
+        List<String> lines = errors().stream().map(d -> d.position().line() + " " + d.message()).toList();
+        assertEquals(3, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith("7 search.synonyms.en: each line lists two or more"), lines::toString);
+        assertTrue(lines.get(1).startsWith("8 "), lines::toString);
+        assertTrue(lines.get(2).startsWith("9 ") && lines.get(2).contains("de"), lines::toString);
+    }
 }

@@ -229,9 +229,9 @@ class ExportLayoutTest {
     /** The site setting reaches the export: the bundled site is small, so auto writes no packs; always does. */
     @Test
     void theSiteSettingChoosesPacks() throws Exception {
-        for (String setting : List.of("", "search:\n  packs: always\n", "search:\n  packs: never\n")) {
-            Path site = org.agora.testing.ServedSite.copyOfBundled(temp.resolve("site" + setting.length()));
-            Files.writeString(site.resolve("site-config.yml"), "\n" + setting, java.nio.file.StandardOpenOption.APPEND);
+        for (String setting : List.of("", "always", "never")) {
+            Path site = org.agora.testing.ServedSite.copyOfBundled(temp.resolve("site" + setting));
+            if (!setting.isEmpty()) org.agora.testing.ServedSite.setSearchPacks(site, setting);
             Path out = site.resolve("public");
             BuildResult built = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, out, false, site.resolve(".cache")));
             assertTrue(built.success(), () -> built.diagnostics().sorted().toString());

@@ -50,13 +50,21 @@ class RankingParityTest {
     static PreviewServer server;
     static URI base;
 
+    /** The synonym lines given to the corpus, for every language. */
+    static List<String> synonymLines = List.of();
+
     @BeforeAll
     static void buildOsmbe() throws IOException {
         Path site = TestPaths.osmbeSite(temp);
+        synonymLines = synonymsFromTheCorpus(site.resolve("content"), new Random(7));
+        Files.writeString(site.resolve("site-config.yml"), "\nsearch:\n  synonyms:\n    all:\n"
+                + synonymLines.stream().map(l -> "      - \"" + l + "\"\n").collect(java.util.stream.Collectors.joining()),
+                java.nio.file.StandardOpenOption.APPEND);
         BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("out"), false));
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         for (String lang : LANGUAGES) {
-            indexes.put(lang, SearchIndex.open(lang, BuildOptions.defaultCache(site).resolve("search").resolve(lang)));
+            indexes.put(lang, SearchIndex.open(lang, BuildOptions.defaultCache(site).resolve("search").resolve(lang),
+                    Synonyms.parse(lang, synonymLines)));
         }
         server = new PreviewServer(temp.resolve("out"), "/", 0);
         base = server.start();
@@ -184,6 +192,30 @@ class RankingParityTest {
 
     // --- the queries -----------------------------------------------------------------------------------
 
+    /**
+     * Lines of synonyms as a site would write them, from the corpus's own words: two or three words or pairs of
+     * neighbouring words taken anywhere in its Markdown, so that a group often joins pages that share no word.
+     */
+    static List<String> synonymsFromTheCorpus(Path content, Random random) throws IOException {
+        List<String> words = new ArrayList<>();
+        try (var files = Files.walk(content)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                for (String w : Files.readString(f).split("[^\\p{L}]+")) if (w.length() >= 4) words.add(w);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int g = 0; g < 60; g++) {
+            List<String> entries = new ArrayList<>();
+            int size = 2 + random.nextInt(2);
+            for (int e = 0; e < size; e++) {
+                int at = random.nextInt(words.size() - 1);
+                entries.add(random.nextInt(3) == 0 ? words.get(at) + " " + words.get(at + 1) : words.get(at));
+            }
+            lines.add(String.join(", ", entries));
+        }
+        return lines;
+    }
+
     /** Queries of every kind, built from words and passages of the language's own documents. */
     static List<SearchRequest> queries(String lang, Random random) throws IOException {
         SearchIndex index = indexes.get(lang);
@@ -203,7 +235,7 @@ class RankingParityTest {
             Map<String, List<String>> filters = Map.of();
             boolean prefix = false;
             boolean all = false;
-            int kind = out.size() % 14;
+            int kind = out.size() % 15;
             switch (kind) {
                 case 0, 1, 2 -> query = one;
                 case 3, 4 -> query = two;
@@ -231,6 +263,12 @@ class RankingParityTest {
                 }
                 case 11 -> query = misspell(one, random);
                 case 12 -> query = pieceOf(words.get(at + random.nextInt(4)), random) + (random.nextBoolean() ? " " + one : "");
+                case 13 -> {
+                    // One of a synonym line's words or phrases, alone or beside a word of the page.
+                    String[] entries = synonymLines.get(random.nextInt(synonymLines.size())).split(", ");
+                    query = entries[random.nextInt(entries.length)] + (random.nextInt(3) == 0 ? " " + one : "");
+                    all = random.nextInt(4) == 0;
+                }
                 default -> {
                     // Words that seldom meet, and perhaps one no page has: the results have most of them.
                     List<String> other = texts.get(random.nextInt(texts.size()));

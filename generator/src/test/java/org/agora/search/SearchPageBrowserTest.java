@@ -104,7 +104,7 @@ class SearchPageBrowserTest {
         // Packs, which only a site past 20,000 files gets by default: Chromium then reads them from the preview
         // server with Range requests, and imports agora-packs.js (the bundled site's runtime without packs is
         // the one KnownItemSearchTest runs in Chromium).
-        Files.writeString(copy.resolve("site-config.yml"), "\nsearch: { packs: always }\n", java.nio.file.StandardOpenOption.APPEND);
+        org.agora.testing.ServedSite.setSearchPacks(copy, "always");
         site = ServedSite.build(copy, temp.resolve("out"), BASE_PATH);
         output = site.output();
         base = site.base();

@@ -246,6 +246,35 @@ class SearcherTest {
     }
 
     @Test
+    void theSitesSynonymsFindThePagesOfEachOther() throws IOException {
+        var config = new org.agora.config.ConfigLoader().load(TestPaths.repoRoot(), new org.agora.diag.Diagnostics()).orElseThrow();
+        Map<String, SearchIndex> withSynonyms = new LinkedHashMap<>();
+        try {
+            for (String lang : indexes.keySet()) {
+                withSynonyms.put(lang, SearchIndex.open(lang, temp.resolve("cache").resolve("search").resolve(lang),
+                        Synonyms.parse(lang, config.searchSynonyms().getOrDefault(lang, List.of()))));
+            }
+            Searcher synonyms = new Searcher(withSynonyms);
+            // The bundled site-config.yml: "données ouvertes, open data, opendata"; no page says "opendata".
+            Set<String> expected = new java.util.HashSet<>(urls(search("\"données ouvertes\"", "fr")));
+            expected.addAll(urls(search("\"open data\"", "fr")));
+            assertFalse(expected.isEmpty());
+            SearchResults opendata = synonyms.search(new SearchRequest("opendata", "fr", false, Map.of(), false, 1, 100));
+            assertEquals(expected, urls(opendata));
+            assertEquals(List.of("opendata"), opendata.unknownWords(), "the word itself is still in no page");
+            assertEquals(urls(opendata), urls(synonyms.search(new SearchRequest("données ouvertes", "fr", false, Map.of(), false, 1, 100))),
+                    "each of a group finds the pages of all");
+            assertFalse(urls(search("opendata", "fr")).containsAll(expected), "without synonyms, not those pages");
+            // Beside other words, the synonyms are one clause: every word must still match.
+            SearchResults two = synonyms.search(new SearchRequest("opendata Kinshasa", "fr", false, Map.of(), false, 1, 100));
+            assertTrue(two.total() > 0 && expected.containsAll(urls(two)), () -> urls(two).toString());
+            for (SearchHit h : two.hits()) assertTrue(text(h).contains("kinshasa"), h.url());
+        } finally {
+            for (SearchIndex i : withSynonyms.values()) i.close();
+        }
+    }
+
+    @Test
     void allLanguagesListTheReadersLanguageFirst() {
         for (String reader : indexes.keySet()) {
             List<String> languages = search("radio", reader, false, Map.of(), true).hits().stream().map(SearchHit::language).toList();

@@ -31,6 +31,18 @@ public record ServedSite(OutputSite output, PreviewServer server, URI base) impl
     }
 
     /** A copy of the bundled e-library (configuration, content, data, themes) in {@code into}, to change before building. */
+    /** Sets {@code search.packs} in a copy of the bundled site, whose site-config.yml has a {@code search:} block. */
+    public static void setSearchPacks(Path site, String packs) {
+        Path config = site.resolve("site-config.yml");
+        try {
+            String yaml = Files.readString(config);
+            if (!yaml.contains("\nsearch:\n")) throw new IllegalStateException("no search: block in " + config);
+            Files.writeString(config, yaml.replace("\nsearch:\n", "\nsearch:\n  packs: " + packs + "\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path copyOfBundled(Path into) {
         Path repo = TestPaths.repoRoot();
         try {
