@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Asks Pagefind the known-item queries of KnownItemSearchTest, on Agora's built output of a corpus, in
-// headless Chromium, and prints MRR@10 and success@1 per language next to Agora's (the ranks the test wrote).
+// headless Chromium, and prints MRR@10, success@1, success@10 and the queries with no result at all, per language
+// and kind of query, next to Agora's (the ranks and totals the test wrote).
 //
 //   node known-item-pagefind.mjs --site OUT_DIR --queries generator/target/known-item-CORPUS.json \
 //        --tools BENCH/tools [--bundles NAME=/pagefind/,...] [--out RESULT.json] [--chromium /usr/bin/chromium]
@@ -50,12 +51,14 @@ function normal(url) {
   return u.endsWith('/index.html') ? u.slice(0, -'index.html'.length) : u;
 }
 
-function metrics(ranks) {
-  const n = ranks.length;
-  const mrr = n ? ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / n : 0;
-  const s1 = n ? ranks.filter((r) => r === 1).length / n : 0;
-  const s10 = n ? ranks.filter((r) => r > 0).length / n : 0;
-  return { n, mrr, s1, s10 };
+/** answers: [{rank (0: not in the top), total (0: no result at all)}]. */
+function metrics(answers) {
+  const n = answers.length;
+  const mrr = n ? answers.reduce((s, a) => s + (a.rank > 0 ? 1 / a.rank : 0), 0) / n : 0;
+  const s1 = n ? answers.filter((a) => a.rank === 1).length / n : 0;
+  const s10 = n ? answers.filter((a) => a.rank > 0).length / n : 0;
+  const zero = answers.filter((a) => a.total === 0).length;
+  return { n, mrr, s1, s10, zero };
 }
 
 const server = await serve(site);
@@ -86,14 +89,14 @@ try {
         for (const q of qs) {
           const res = await pf.search(q);
           const data = await Promise.all(res.results.slice(0, top).map((r) => r.data()));
-          out.push(data.map((d) => d.url));
+          out.push({ total: res.results.length, urls: data.map((d) => d.url) });
         }
         return out;
       }, { qs: queries.map((q) => q.query), top, bundle });
       await page.close();
       queries.forEach((q, i) => {
-        const at = found[i].map(normal).indexOf(normal(q.url));
-        ranks.get(q)[name] = { rank: at < 0 ? 0 : at + 1, top: found[i] };
+        const at = found[i].urls.map(normal).indexOf(normal(q.url));
+        ranks.get(q)[name] = { rank: at < 0 ? 0 : at + 1, total: found[i].total, top: found[i].urls };
       });
     }
     for (const q of queries) results.push({ ...q, pagefind: ranks.get(q) });
@@ -104,12 +107,16 @@ try {
 }
 
 const rows = [];
-const f = (m) => `${m.mrr.toFixed(3)} | ${m.s1.toFixed(3)} | ${m.s10.toFixed(3)}`;
+const f = (m) => `${m.mrr.toFixed(3)} | ${m.s1.toFixed(3)} | ${m.s10.toFixed(3)} | ${m.zero}`;
+const kinds = [...new Set(results.map((r) => r.kind || 'rare'))];
 for (const lang of [...new Set(results.map((r) => r.language))]) {
-  const mine = results.filter((r) => r.language === lang);
-  const row = { corpus: known.corpus, language: lang, agora: metrics(mine.map((r) => r.rank)) };
-  for (const [name] of bundles) row[name] = metrics(mine.map((r) => r.pagefind[name].rank));
-  rows.push(row);
-  console.log(`| ${known.corpus} | ${lang} | ${row.agora.n} | ${f(row.agora)} | ${bundles.map(([name]) => f(row[name])).join(' | ')} |`);
+  for (const kind of [...kinds, 'all']) {
+    const mine = results.filter((r) => r.language === lang && (kind === 'all' || (r.kind || 'rare') === kind));
+    if (!mine.length) continue;
+    const row = { corpus: known.corpus, language: lang, kind, agora: metrics(mine.map((r) => ({ rank: r.rank, total: r.total ?? 1 }))) };
+    for (const [name] of bundles) row[name] = metrics(mine.map((r) => r.pagefind[name]));
+    rows.push(row);
+    console.log(`| ${known.corpus} | ${lang} | ${kind} | ${row.agora.n} | ${f(row.agora)} | ${bundles.map(([name]) => f(row[name])).join(' | ')} |`);
+  }
 }
 if (args.out) fs.writeFileSync(args.out, JSON.stringify({ corpus: known.corpus, top, bundles, rows, results }, null, 1));
