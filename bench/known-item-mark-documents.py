@@ -18,6 +18,8 @@ for lang, urls in indexed.items():
     for url in urls:
         rel = urllib.parse.unquote(url.split('#')[0]).lstrip('/')
         path = os.path.join(site, rel)
+        if not os.path.exists(path) and '/' in rel:   # a site under a sub-path (/elibrary/en/...): files at en/...
+            path = os.path.join(site, rel.split('/', 1)[1])
         if os.path.isdir(path):   # "/docs/" (and "/helm/v2", a folder named without its slash)
             path = os.path.join(path, 'index.html')
         try:

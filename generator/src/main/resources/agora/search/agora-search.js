@@ -162,8 +162,8 @@ class FieldStats {
 // ---------------------------------------------------------------------------------------------------
 // One language's index files
 
-/** Text fields, in the manifest's order: title, headings, summary, body, attachments. */
-const FIELD_COUNT = 5;
+/** Text fields, in the manifest's order: title, headings, summary, body, attachments, parts. */
+const FIELD_COUNT = 6;
 
 class Postings {
   // Struct of arrays: docs ascending; per doc and field, term frequency (0 = absent) and norm byte.

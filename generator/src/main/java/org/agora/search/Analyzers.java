@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
@@ -23,6 +24,7 @@ import org.tartarus.snowball.ext.DutchStemmer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The analysis of each site language, at index and at query time. The browser's twin (analysis.js)
@@ -51,8 +53,10 @@ public final class Analyzers {
         NONE,
         /** Plus the {@link WordParts} of identifiers: what excerpts highlight, in Java and in the browser. */
         IDENTIFIERS,
-        /** Plus the words of Dutch compounds ({@link DutchCompounds}): what the index holds. */
-        IDENTIFIERS_AND_COMPOUNDS
+        /** Plus the words of Dutch compounds ({@link DutchCompounds}): the index's surface words. */
+        IDENTIFIERS_AND_COMPOUNDS,
+        /** Those parts without the words themselves: the index's {@link SearchFields#PARTS} field. */
+        PARTS_ONLY
     }
 
     private Analyzers() {}
@@ -67,10 +71,6 @@ public final class Analyzers {
         return forLanguage(language, mode, Parts.NONE);
     }
 
-    /** The chain of a document's text, which the index holds with the parts of its words. */
-    public static Analyzer forDocuments(String language, Mode mode) {
-        return forLanguage(language, mode, Parts.IDENTIFIERS_AND_COMPOUNDS);
-    }
 
     /**
      * A chain with word parts: each is analysed like a word (a stop word part goes) and stands at its word's
@@ -94,9 +94,10 @@ public final class Analyzers {
                 CharArraySet stops = stopwords(lang);
                 if (mode == Mode.FULL && !stops.isEmpty()) ts = new StopFilter(ts, stops);
                 ts = new ASCIIFoldingFilter(ts);
-                if (parts == Parts.IDENTIFIERS_AND_COMPOUNDS && lang.equals("nl")) ts = new DutchCompounds(ts);
+                if (parts.compareTo(Parts.IDENTIFIERS_AND_COMPOUNDS) >= 0 && lang.equals("nl")) ts = new DutchCompounds(ts);
                 if (mode != Mode.SURFACE) ts = stemmer(lang, ts);
                 if (parts != Parts.NONE) ts = new RemoveDuplicatesTokenFilter(ts);
+                if (parts == Parts.PARTS_ONLY) ts = new TypeTokenFilter(ts, Set.of(WordPartsFilter.PART), true);
                 return new TokenStreamComponents(source, ts);
             }
 

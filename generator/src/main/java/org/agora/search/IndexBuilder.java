@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IndexBuilder implements AutoCloseable {
 
     /** Changes whenever what is indexed or how changes, so an old cache is rebuilt instead of reused. */
-    static final String FORMAT = "agora-search-3 lucene-" + Version.LATEST;
+    static final String FORMAT = "agora-search-4 lucene-" + Version.LATEST;
     /**
      * Marks the fingerprint of a document whose attachment could not be read: it never equals a computed one,
      * so the next build analyses the document again and reports the problem again until the file is fixed.
@@ -120,8 +120,9 @@ public final class IndexBuilder implements AutoCloseable {
     }
 
     static Analyzer analyzer(String language) {
-        return new PerFieldAnalyzerWrapper(Analyzers.forDocuments(language, Analyzers.Mode.FULL),
-                Map.of(SearchFields.WORDS, Analyzers.forDocuments(language, Analyzers.Mode.SURFACE)));
+        return new PerFieldAnalyzerWrapper(Analyzers.forLanguage(language, Analyzers.Mode.FULL), Map.of(
+                SearchFields.WORDS, Analyzers.forLanguage(language, Analyzers.Mode.SURFACE, Analyzers.Parts.IDENTIFIERS_AND_COMPOUNDS),
+                SearchFields.PARTS.name(), Analyzers.forLanguage(language, Analyzers.Mode.FULL, Analyzers.Parts.PARTS_ONLY)));
     }
 
     /** Adds or replaces a document; safe to call from several threads. */
@@ -253,8 +254,9 @@ public final class IndexBuilder implements AutoCloseable {
             attached.append(a.text());
         }
         if (!attached.isEmpty()) d.add(new TextField(SearchFields.ATTACHMENTS.name(), attached.toString(), Field.Store.NO));
-        d.add(new Field(SearchFields.WORDS, String.join("\n", doc.title(),
-                doc.summary() == null ? "" : doc.summary(), doc.body(), attached), WORDS_TYPE));
+        String all = String.join("\n", doc.title(), doc.summary() == null ? "" : doc.summary(), doc.body(), attached);
+        d.add(new Field(SearchFields.WORDS, all, WORDS_TYPE));
+        d.add(new TextField(SearchFields.PARTS.name(), all, Field.Store.NO));
         if (doc.date() != null) {
             d.add(new StoredField(SearchFields.DATE, doc.date()));
             d.add(new StoredField(SearchFields.DATE_TEXT, doc.dateText()));

@@ -43,7 +43,7 @@ import java.util.TreeSet;
  */
 public final class IndexExporter {
 
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
     /**
      * The sizes that shape the files.

@@ -24,8 +24,15 @@ public final class SearchFields {
      */
     public static final TextField ATTACHMENTS = new TextField("attachments", 0.5f);
 
+    /**
+     * The parts of the words of all the text above ({@link WordParts} of identifiers, the words of Dutch
+     * compounds), without the words themselves: a query word that is only a part of a document's word finds it
+     * at half the body's weight, so a document with the word itself comes first.
+     */
+    public static final TextField PARTS = new TextField("parts", 0.5f);
+
     /** In this order everywhere: the order of the per-field flags in the exported postings. */
-    public static final List<TextField> TEXT = List.of(TITLE, HEADINGS, SUMMARY, BODY, ATTACHMENTS);
+    public static final List<TextField> TEXT = List.of(TITLE, HEADINGS, SUMMARY, BODY, ATTACHMENTS, PARTS);
 
     /** The words as readers type them (lower-cased, folded, not stemmed): prefix matching and "did you mean". */
     public static final String WORDS = "words";

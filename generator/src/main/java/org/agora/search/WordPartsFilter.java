@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -17,9 +18,13 @@ import java.util.Deque;
  */
 final class WordPartsFilter extends TokenFilter {
 
+    /** The type of a part, as Lucene's compound filters mark theirs. */
+    static final String PART = org.apache.lucene.analysis.compound.CompoundWordTokenFilterBase.TOKEN_TYPE_SUBWORD;
+
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final Deque<String> pending = new ArrayDeque<>();
     private final Deque<int[]> pendingOffsets = new ArrayDeque<>();
     private State word;
@@ -36,6 +41,7 @@ final class WordPartsFilter extends TokenFilter {
             term.setEmpty().append(pending.removeFirst());
             offset.setOffset(span[0], span[1]);
             increment.setPositionIncrement(0);
+            type.setType(PART);
             return true;
         }
         if (!input.incrementToken()) return false;

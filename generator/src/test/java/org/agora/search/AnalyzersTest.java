@@ -58,9 +58,9 @@ class AnalyzersTest {
         assertEquals(expected, tokens(lang, mode, text));
     }
 
-    /** What the index holds of a text: words with their parts at the same position. */
+    /** A text's words with their parts at the same position (the index's parts field keeps only the parts). */
     private static String documentTokens(String lang, String text) {
-        try (var analyzer = Analyzers.forDocuments(lang, FULL)) {
+        try (var analyzer = Analyzers.forLanguage(lang, FULL, Analyzers.Parts.IDENTIFIERS_AND_COMPOUNDS)) {
             return Token.analyze(analyzer, text).stream()
                     .map(t -> t.term() + "@" + t.position() + "[" + t.start() + "," + t.end() + "]")
                     .collect(Collectors.joining(" "));
@@ -80,6 +80,14 @@ class AnalyzersTest {
             """)
     void documentsAddTheirWordsPartsAtTheWordsPosition(String lang, String text, String expected) {
         assertEquals(expected, documentTokens(lang, text));
+    }
+
+    @Test
+    void thePartsFieldHoldsOnlyTheParts() {
+        try (var analyzer = Analyzers.forLanguage("nl", FULL, Analyzers.Parts.PARTS_ONLY)) {
+            assertEquals(List.of("attribut", "waard", "scal", "typ"), Token.analyze(analyzer, "de attribuutwaarde, ScaleType en waarde")
+                    .stream().map(Token::term).toList());
+        }
     }
 
     @Test

@@ -59,6 +59,28 @@ class IndexBuilderTest {
     }
 
     @Test
+    void aWordItselfRanksBeforeTheSameWordInsideAnother() throws IOException {
+        // Same length, same number of words: only the part differs.
+        List<SearchDocument> docs = List.of(
+                new SearchDocument("/nl/a/", "nl", "/nl/a/", "Een", "", null, "het datawoordenboek van de gemeente", null, null,
+                        Long.MIN_VALUE, Map.of(), List.of()),
+                new SearchDocument("/nl/b/", "nl", "/nl/b/", "Twee", "", null, "het woordenboek van de gemeente", null, null,
+                        Long.MIN_VALUE, Map.of(), List.of()));
+        try (IndexBuilder b = IndexBuilder.open("nl", dir)) {
+            docs.forEach(b::add);
+            b.finish();
+        }
+        try (SearchIndex index = SearchIndex.open("nl", dir)) {
+            Searcher searcher = new Searcher(Map.of("nl", index));
+            List<SearchHit> hits = searcher.search(new SearchRequest("woordenboek", "nl", false, Map.of(), false, 1, 10)).hits();
+            assertEquals(List.of("/nl/b/", "/nl/a/"), hits.stream().map(SearchHit::path).toList(), "both, the word itself first");
+            assertTrue(hits.get(1).score() < hits.get(0).score(), "the part's field weighs half the body's");
+            assertEquals(List.of("/nl/a/"), searcher.search(new SearchRequest("datawoordenboek", "nl", false, Map.of(), false, 1, 10))
+                    .hits().stream().map(SearchHit::path).toList(), "the compound finds only itself");
+        }
+    }
+
+    @Test
     void anIndexOfAnotherFormatIsRebuilt() throws IOException {
         build(List.of(doc("/en/a/", "2024-01-01", "x")));
         Files.writeString(dir.resolve("agora-index-key"), "agora-search-0 lucene-9");
