@@ -493,7 +493,34 @@ async function plan(index, parts, prefix, filters) {
     for (const c of target) if (!into.some((x) => sameClause(x, c)) && into.length < MAX_CLAUSES) into.push(c);
   }
   const hasFilters = Object.keys(filters).some((k) => filters[k] && filters[k].length);
-  return { must, mustNot, filters, matchAll: must.length === 0 && hasFilters, keepStopwords, required: must.length };
+  return bounded({ must, mustNot, filters, matchAll: must.length === 0 && hasFilters, keepStopwords, required: must.length });
+}
+
+const MAX_TERMS = 128;
+
+/** The plan within MAX_TERMS terms, as QueryPlanner.bounded. */
+function bounded(plan) {
+  const kept = (c) => (c.kind === 'term' ? 1 : c.kind === 'phrase' ? c.terms.length
+    : c.kind === 'any' ? Math.min(1, c.terms.length) : c.alternatives[0].terms.length);
+  let extra = MAX_TERMS - [...plan.must, ...plan.mustNot].reduce((n, c) => n + kept(c), 0);
+  const must = plan.must.map((c) => {
+    if (c.kind === 'any' && c.terms.length > 1) {
+      const keep = 1 + Math.max(0, Math.min(c.terms.length - 1, extra));
+      extra -= keep - 1;
+      return { kind: 'any', terms: c.terms.slice(0, keep) };
+    }
+    if (c.kind === 'synonyms') {
+      const alternatives = [c.alternatives[0]];
+      for (const alt of c.alternatives.slice(1)) {
+        if (alt.terms.length > extra) break;
+        extra -= alt.terms.length;
+        alternatives.push(alt);
+      }
+      return { kind: 'synonyms', alternatives };
+    }
+    return c;
+  });
+  return { ...plan, must };
 }
 
 const SYNONYM_MAX_WORDS = 8;

@@ -95,9 +95,10 @@ public final class Analyzers {
                 if (mode == Mode.FULL && !stops.isEmpty()) ts = new StopFilter(ts, stops);
                 ts = new ASCIIFoldingFilter(ts);
                 if (parts.compareTo(Parts.IDENTIFIERS_AND_COMPOUNDS) >= 0 && lang.equals("nl")) ts = new DutchCompounds(ts);
+                // The words themselves leave before stemming, the costly step, in the parts field's chain.
+                if (parts == Parts.PARTS_ONLY) ts = new TypeTokenFilter(ts, Set.of(WordPartsFilter.PART), true);
                 if (mode != Mode.SURFACE) ts = stemmer(lang, ts);
                 if (parts != Parts.NONE) ts = new RemoveDuplicatesTokenFilter(ts);
-                if (parts == Parts.PARTS_ONLY) ts = new TypeTokenFilter(ts, Set.of(WordPartsFilter.PART), true);
                 return new TokenStreamComponents(source, ts);
             }
 

@@ -32,8 +32,13 @@ public final class QueryPlanner {
     public static final int UNKNOWN_PREFIX_MIN_LENGTH = 4;
     /** Index words a misspelt word matches at most. */
     public static final int FUZZY_MAX_TERMS = 5;
-    /** Clauses kept of a long query: each looks in five fields, and Lucene allows 1,024 clauses in all. */
+    /** Clauses kept of a long query: each looks in six fields, and Lucene allows 1,024 clauses in all. */
     public static final int MAX_CLAUSES = 64;
+    /**
+     * Terms a plan looks up at most ({@link #bounded}): each is a clause per text field and one for the title
+     * bonus, seven in all, which keeps the largest query under Lucene's 1,024 clauses with room for filters.
+     */
+    public static final int MAX_TERMS = 128;
 
     private final Analyzer full;
     private final Analyzer keepStopwords;
@@ -101,7 +106,49 @@ public final class QueryPlanner {
             for (QueryPlan.Clause c : target) if (!into.contains(c) && into.size() < MAX_CLAUSES) into.add(c);
         }
         boolean matchAll = must.isEmpty() && !filters.isEmpty();
-        return new QueryPlan(must, mustNot, filters, matchAll, stopwordsOnly);
+        return bounded(new QueryPlan(must, mustNot, filters, matchAll, stopwordsOnly));
+    }
+
+    /**
+     * The plan within {@value #MAX_TERMS} terms: every clause keeps its first term (or synonym), and the others
+     * of expanded words (prefixes, closest words, synonyms) are kept in order while the budget lasts.
+     */
+    static QueryPlan bounded(QueryPlan plan) {
+        int used = 0;
+        for (QueryPlan.Clause c : plan.must()) used += keptTerms(c);
+        for (QueryPlan.Clause c : plan.mustNot()) used += keptTerms(c);
+        int extra = MAX_TERMS - used;
+        List<QueryPlan.Clause> must = new ArrayList<>();
+        for (QueryPlan.Clause c : plan.must()) {
+            switch (c) {
+                case QueryPlan.AnyOfClause a when a.terms().size() > 1 -> {
+                    int keep = 1 + Math.max(0, Math.min(a.terms().size() - 1, extra));
+                    extra -= keep - 1;
+                    must.add(new QueryPlan.AnyOfClause(a.terms().subList(0, keep)));
+                }
+                case QueryPlan.SynonymClause syn -> {
+                    List<QueryPlan.PhraseClause> kept = new ArrayList<>(List.of(syn.alternatives().getFirst()));
+                    for (QueryPlan.PhraseClause alt : syn.alternatives().subList(1, syn.alternatives().size())) {
+                        if (alt.terms().size() > extra) break;
+                        extra -= alt.terms().size();
+                        kept.add(alt);
+                    }
+                    must.add(new QueryPlan.SynonymClause(kept));
+                }
+                default -> must.add(c);
+            }
+        }
+        return new QueryPlan(must, plan.mustNot(), plan.filters(), plan.matchAll(), plan.keepStopwords(), plan.required());
+    }
+
+    /** The terms a clause keeps at least: all of a term or phrase, the first of the others. */
+    private static int keptTerms(QueryPlan.Clause c) {
+        return switch (c) {
+            case QueryPlan.TermClause t -> 1;
+            case QueryPlan.PhraseClause p -> p.terms().size();
+            case QueryPlan.AnyOfClause a -> Math.min(1, a.terms().size());
+            case QueryPlan.SynonymClause syn -> syn.alternatives().getFirst().terms().size();
+        };
     }
 
     /**

@@ -226,6 +226,14 @@ class RankingParityTest {
         }
         List<SearchRequest> out = new ArrayList<>();
         Map<String, List<String>> facetValues = facetValues(index);
+        // Four letters that begin many index words and are no word themselves: each stands for ten words.
+        Map<String, Integer> completions = new TreeMap<>();
+        for (Vocabulary.Surface w : index.vocabulary().withPrefix("")) {
+            if (w.word().length() > 4 && w.word().chars().allMatch(Character::isLetter)) completions.merge(w.word().substring(0, 4), 1, Integer::sum);
+        }
+        List<String> beginnings = completions.entrySet().stream().filter(e -> e.getValue() >= 10 && !index.vocabulary().hasTerm(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        assertTrue(beginnings.size() >= 10, lang + ": " + beginnings);
         while (out.size() < QUERIES_PER_LANGUAGE) {
             List<String> words = texts.get(random.nextInt(texts.size()));
             int at = random.nextInt(words.size() - 4);
@@ -235,7 +243,7 @@ class RankingParityTest {
             Map<String, List<String>> filters = Map.of();
             boolean prefix = false;
             boolean all = false;
-            int kind = out.size() % 15;
+            int kind = out.size() % 16;
             switch (kind) {
                 case 0, 1, 2 -> query = one;
                 case 3, 4 -> query = two;
@@ -263,6 +271,12 @@ class RankingParityTest {
                 }
                 case 11 -> query = misspell(one, random);
                 case 12 -> query = pieceOf(words.get(at + random.nextInt(4)), random) + (random.nextBoolean() ? " " + one : "");
+                case 14 -> {
+                    // A pasted run of words cut short: more prefix expansions than a plan keeps (QueryPlanner.bounded).
+                    List<String> pieces = new ArrayList<>();
+                    for (int k = 0; k < QueryText.MAX_PARTS; k++) pieces.add(beginnings.get(random.nextInt(beginnings.size())));
+                    query = String.join(" ", pieces);
+                }
                 case 13 -> {
                     // One of a synonym line's words or phrases, alone or beside a word of the page.
                     String[] entries = synonymLines.get(random.nextInt(synonymLines.size())).split(", ");

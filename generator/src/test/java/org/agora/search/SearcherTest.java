@@ -275,6 +275,24 @@ class SearcherTest {
     }
 
     @Test
+    void theLargestPlanStaysWithinLucenesClauseLimit() throws IOException {
+        // A pasted passage of words cut short: each stands for the most index words a plan allows, each looked
+        // up in every field and in the title for its bonus.
+        List<QueryPlan.Clause> must = new java.util.ArrayList<>();
+        for (int i = 0; i < QueryText.MAX_PARTS; i++) {
+            List<String> terms = new java.util.ArrayList<>();
+            for (int t = 0; t < QueryPlanner.PREFIX_MAX_TERMS; t++) terms.add("w" + i + "x" + t);
+            must.add(new QueryPlan.AnyOfClause(terms));
+        }
+        QueryPlan widest = QueryPlanner.bounded(new QueryPlan(must, List.of(), Map.of(), false, false));
+        int terms = widest.must().stream().mapToInt(c -> ((QueryPlan.AnyOfClause) c).terms().size()).sum();
+        assertTrue(terms <= QueryPlanner.MAX_TERMS, terms + " terms");
+        assertEquals(QueryText.MAX_PARTS, widest.must().size(), "every word keeps a clause");
+        indexes.get("en").searcher().search(LuceneQueries.of(widest), 10);   // Lucene's own check throws past its limit
+        indexes.get("en").searcher().search(LuceneQueries.of(widest.relaxedTo(1)), 10);
+    }
+
+    @Test
     void allLanguagesListTheReadersLanguageFirst() {
         for (String reader : indexes.keySet()) {
             List<String> languages = search("radio", reader, false, Map.of(), true).hits().stream().map(SearchHit::language).toList();
