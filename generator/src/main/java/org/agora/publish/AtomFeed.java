@@ -40,7 +40,8 @@ public final class AtomFeed {
         String description = config.description().in(lang, config.defaultLanguage());
         // The page a reader opens from the feed: the type's page once the site has one, else the home.
         String typePage = feed.type() == null ? null : Feeds.typePagePath(config, lang, feed.type());
-        String htmlPage = typePage != null && library.byPath().containsKey(typePage) ? typePage : config.languageRoot(lang);
+        String htmlPage = feed.term() != null ? feed.term().path()
+                : typePage != null && library.byPath().containsKey(typePage) ? typePage : config.languageRoot(lang);
 
         StringBuilder x = new StringBuilder(4096);
         x.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");

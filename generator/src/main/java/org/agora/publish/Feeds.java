@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Which documents each Atom feed carries: one feed per language (/fr/feed.xml) and one per language and
- * document type (/fr/types/news/feed.xml), newest first. A feed holds its language's own documents only,
+ * Which documents each Atom feed carries: one feed per language (/fr/feed.xml), one per language and
+ * document type (/fr/types/news/feed.xml) and one per taxonomy term page, so a reader can follow one theme or
+ * one country (/fr/themes/open-data/feed.xml), newest first. A feed holds its language's own documents only,
  * never fallbacks from another language, and only dated ones: an entry needs a date, and an undated page
  * (an "about" page) is not news. A feed without entries is not written, and no page links to it.
  * Feeds need absolute URLs (an entry's id is its address), so a site whose baseURL has no host has none.
@@ -29,11 +30,12 @@ public final class Feeds {
     public static final int MAX_ENTRIES = 50;
 
     /**
-     * @param type null for the language's feed
+     * @param type the document type of a type's feed, else null
+     * @param term the term page of a term's feed (its title names the feed), else null
      * @param path the feed's site path
      * @param entries newest first, at most {@link #MAX_ENTRIES}
      */
-    public record Feed(String language, String type, String path, List<Page> entries) {
+    public record Feed(String language, String type, Page term, String path, List<Page> entries) {
         public Feed {
             entries = List.copyOf(entries);
         }
@@ -60,14 +62,35 @@ public final class Feeds {
                     .filter(p -> p.kind() == PageKind.PAGE && p.language().equals(l.code()) && published(p) != null)
                     .sorted(NEWEST_FIRST).toList();
             if (dated.isEmpty()) continue;
-            out.put(key(l.code(), null), new Feed(l.code(), null, languagePath(library.config(), l.code()), first(dated)));
+            out.put(key(l.code(), null), new Feed(l.code(), null, null, languagePath(library.config(), l.code()), first(dated)));
             Map<String, List<Page>> byType = new TreeMap<>();
             for (Page p : dated) byType.computeIfAbsent(p.type(), k -> new ArrayList<>()).add(p);
-            byType.forEach((type, pages) ->
-                    out.put(key(l.code(), type), new Feed(l.code(), type, typePath(library.config(), l.code(), type), first(pages))));
+            byType.forEach((type, pages) -> out.put(key(l.code(), type),
+                    new Feed(l.code(), type, null, typePath(library.config(), l.code(), type), first(pages))));
+            // A term page lists fallbacks from other languages too; its feed, like the others, only the language's own.
+            for (Page termPage : library.pages()) {
+                if (termPage.kind() != PageKind.TERM || !termPage.language().equals(l.code())
+                        || org.agora.model.Facets.TYPES.equals(termPage.taxonomy())) continue;
+                List<Page> own = library.listing(termPage).stream()
+                        .filter(p -> p.kind() == PageKind.PAGE && p.language().equals(l.code()) && published(p) != null)
+                        .sorted(NEWEST_FIRST).toList();
+                if (!own.isEmpty()) out.put(termKey(termPage), new Feed(l.code(), null, termPage, termPath(termPage), first(own)));
+            }
         }
         return new Feeds(out);
     }
+
+    /** A term page's feed, if its language has dated documents with the term. */
+    public Optional<Feed> term(Page termPage) { return Optional.ofNullable(byKey.get(termKey(termPage))); }
+
+    /** Beside the term's page: /fr/themes/open-data/feed.xml (also for /fr/themes/open-data.html, with ugly URLs). */
+    static String termPath(Page termPage) {
+        String path = termPage.path();
+        if (path.endsWith(".html")) path = path.substring(0, path.length() - ".html".length());
+        return (path.endsWith("/") ? path : path + "/") + "feed.xml";
+    }
+
+    private static String termKey(Page termPage) { return "term\u0000" + termPage.path(); }
 
     /** Every feed to write, languages in the site's order, types alphabetically. */
     public List<Feed> all() { return List.copyOf(byKey.values()); }
@@ -100,6 +123,12 @@ public final class Feeds {
      * named by the UI string types.&lt;type&gt; (a plural: "Events"), as its page is, else by its label ("Event").
      */
     public static String title(Feed feed, Messages messages, String siteTitle) {
+        if (feed.term() != null) {
+            // A theme's own string, else the plain pattern (a site's older theme may not have it).
+            return messages.has(feed.language(), "feed.termTitle")
+                    ? messages.t(feed.language(), "feed.termTitle", Map.of("term", feed.term().title(), "site", siteTitle))
+                    : feed.term().title() + " – " + siteTitle;
+        }
         if (feed.type() == null) return messages.t(feed.language(), "feed.title", Map.of("site", siteTitle));
         String key = "types." + feed.type();
         String type = messages.has(feed.language(), key) ? messages.t(feed.language(), key)

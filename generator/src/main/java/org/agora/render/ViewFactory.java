@@ -234,6 +234,8 @@ public final class ViewFactory {
         if (page.kind() == PageKind.SECTION) feeds.type(page.language(), page.type()).ifPresent(f -> feedLinks.add(feedLink(f)));
         if (page.kind() == PageKind.TERM && org.agora.model.Facets.TYPES.equals(page.taxonomy())) {
             feeds.type(page.language(), page.term()).ifPresent(f -> feedLinks.add(feedLink(f)));
+        } else if (page.kind() == PageKind.TERM) {
+            feeds.term(page).ifPresent(f -> feedLinks.add(feedLink(f)));
         }
         String description = page.summary() != null && !page.summary().isBlank() ? page.summary()
                 : !body.excerpt().isBlank() ? body.excerpt()

@@ -76,16 +76,18 @@ class DiscoveryTest {
                 date: 2026-02-01
                 lastmod: 2026-06-01
                 summary: How to do it.
+                tags: [maps, training]
                 author: [Ana Diallo, Bo Peeters]
                 ---
                 Steps.
                 """);
-        write(dir, "content/fr/guides/guide.md", "---\ntitle: Guide FR\ndate: 2026-03-01T10:30:00+01:00\n---\nÉtapes.\n");
+        write(dir, "content/fr/guides/guide.md", "---\ntitle: Guide FR\ndate: 2026-03-01T10:30:00+01:00\ntags: [maps]\n---\nÉtapes.\n");
         write(dir, "content/en/about.md", "---\ntitle: About\n---\nNo date here.\n");
         write(dir, "content/en/events/party.md", """
                 ---
                 title: Party
                 date: 2026-04-01
+                tags: [maps]
                 event: { start: 2026-05-01T18:00:00+02:00, end: 2026-05-01T23:00:00+02:00, location: "Hall, Ghent" }
                 ---
                 Come.
@@ -137,7 +139,8 @@ class DiscoveryTest {
 
     @Test
     void everyEntryHasWhatAtomRequires() throws Exception {
-        for (String rel : List.of("en/feed.xml", "fr/feed.xml", "en/types/news/feed.xml", "en/types/events/feed.xml")) {
+        for (String rel : List.of("en/feed.xml", "fr/feed.xml", "en/types/news/feed.xml", "en/types/events/feed.xml",
+                "en/tags/maps/feed.xml", "fr/tags/maps/feed.xml")) {
             org.w3c.dom.Document feed = xml(rel);
             org.w3c.dom.Element root = feed.getDocumentElement();
             for (String required : List.of("id", "title", "updated")) assertEquals(1, children(root, required).size(), rel + " " + required);
@@ -171,6 +174,25 @@ class DiscoveryTest {
         assertEquals("Events – Test library", child(xml("en/types/events/feed.xml").getDocumentElement(), "title"));
         assertFalse(Files.exists(out.resolve("fr/types/news/feed.xml")), "no French news: no French news feed");
         assertFalse(Files.exists(out.resolve("nl/feed.xml")), "no Dutch documents: no Dutch feed");
+    }
+
+    @Test
+    void aReaderCanFollowOneTermInTheirLanguage() throws Exception {
+        org.w3c.dom.Document en = xml("en/tags/maps/feed.xml");
+        assertEquals(List.of("Party", "Guide"), entries(en).stream().map(e -> child(e, "title")).toList(), "newest first");
+        assertEquals("https://example.org/lib/en/tags/maps/", children(en.getDocumentElement(), "link").stream()
+                .filter(l -> l.getAttribute("rel").equals("alternate")).findFirst().orElseThrow().getAttribute("href"),
+                "the feed opens on the term's page");
+        org.w3c.dom.Document fr = xml("fr/tags/maps/feed.xml");
+        assertEquals(List.of("Guide FR"), entries(fr).stream().map(e -> child(e, "title")).toList(),
+                "the French term page lists English fallbacks, its feed does not");
+        assertTrue(child(fr.getDocumentElement(), "title").endsWith(" – Bibliothèque test"), child(fr.getDocumentElement(), "title"));
+        List<String> announced = site.page("en/tags/maps/index.html").select("head link[type=application/atom+xml]").stream()
+                .map(e -> e.attr("href")).toList();
+        assertEquals(List.of("/lib/en/feed.xml", "/lib/en/tags/maps/feed.xml"), announced);
+        assertTrue(Files.exists(out.resolve("en/tags/training/feed.xml")));
+        assertFalse(Files.exists(out.resolve("fr/tags/training/feed.xml")), "no French document has it: no French feed");
+        assertNull(site.page("fr/tags/training/index.html").selectFirst("head link[href$=/tags/training/feed.xml]"));
     }
 
     @Test
