@@ -57,6 +57,7 @@ public record CheckReport(Path siteDir, Diagnostics diagnostics, TranslationStat
         t.put("timesFrom", translations.byGit() ? "git" : "front matter");
         t.put("missing", translations.missingCount());
         t.put("outdated", translations.outdatedCount());
+        t.put("unreviewed", translations.unreviewedCount());
         t.put("groups", translations.groups());
         return t;
     }
@@ -75,9 +76,15 @@ public record CheckReport(Path siteDir, Diagnostics diagnostics, TranslationStat
                     s.append("    ").append(o.file()).append(" (").append(o.language()).append(") is older than its source: ")
                             .append(o.changed()).append(" < ").append(o.sourceChanged()).append('\n');
                 }
+                for (TranslationStatus.Unreviewed u : g.unreviewed()) {
+                    s.append("    ").append(u.file()).append(" (").append(u.language()).append(") is a machine translation")
+                            .append(u.by() == null ? "" : " by " + u.by()).append(" nobody has reviewed: once read, write")
+                            .append("  translation: { method: machine-reviewed, reviewedBy: <name> }\n");
+                }
             }
             s.append("  ").append(translations.missingCount()).append(" missing translations, ")
-                    .append(translations.outdatedCount()).append(" outdated\n");
+                    .append(translations.outdatedCount()).append(" outdated, ")
+                    .append(translations.unreviewedCount()).append(" machine translations not reviewed\n");
         }
         long errors = diagnostics.errorCount();
         long warnings = diagnostics.warningCount();

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * For each translation group made of documents: the site languages it lacks, and the translations changed
- * before their source. The source is the default language's version, else the oldest one. A version's time is
+ * For each translation group made of documents: the site languages it lacks, the translations changed
+ * before their source, and the machine translations nobody has reviewed. The source is the default language's version, else the oldest one. A version's time is
  * its last git commit when the site is a git repository, else its front matter's lastmod, else its date.
  * @param byGit whether times came from the git history
  */
@@ -25,8 +25,12 @@ public record TranslationStatus(List<String> languages, boolean byGit, List<Grou
      * @param source the source document, relative to the site ("content/guide.en.md")
      * @param missing site languages without a version
      * @param outdated versions changed before their source
+     * @param unreviewed machine translations nobody has reviewed yet ({@code translation: machine})
      */
-    public record Group(String key, String source, List<String> missing, List<Outdated> outdated) {}
+    public record Group(String key, String source, List<String> missing, List<Outdated> outdated, List<Unreviewed> unreviewed) {}
+
+    /** A machine translation not yet reviewed; {@code by} is the service or person named, or null. */
+    public record Unreviewed(String language, String file, String by) {}
 
     /** A translation older than its source; the times are ISO-8601 instants. */
     public record Outdated(String language, String file, String changed, String sourceChanged) {}
@@ -34,6 +38,8 @@ public record TranslationStatus(List<String> languages, boolean byGit, List<Grou
     public int missingCount() { return groups.stream().mapToInt(g -> g.missing().size()).sum(); }
 
     public int outdatedCount() { return groups.stream().mapToInt(g -> g.outdated().size()).sum(); }
+
+    public int unreviewedCount() { return groups.stream().mapToInt(g -> g.unreviewed().size()).sum(); }
 
     public static TranslationStatus of(Library library, GitTimes git) {
         var config = library.config();
@@ -58,8 +64,15 @@ public record TranslationStatus(List<String> languages, boolean byGit, List<Grou
                 changed(p, git).filter(t -> t.isBefore(sourceTime.get())).ifPresent(t -> outdated.add(
                         new Outdated(p.language(), relative(siteDir, p), t.toString(), sourceTime.get().toString())));
             }
-            if (!missing.isEmpty() || !outdated.isEmpty()) {
-                groups.add(new Group(group.key(), relative(siteDir, source), missing, outdated));
+            List<Unreviewed> unreviewed = new ArrayList<>();
+            for (Page p : versions) {
+                var t = p.document().frontMatter().translation();
+                if (t != null && t.method() == org.agora.content.FrontMatter.Translation.Method.MACHINE) {
+                    unreviewed.add(new Unreviewed(p.language(), relative(siteDir, p), t.by()));
+                }
+            }
+            if (!missing.isEmpty() || !outdated.isEmpty() || !unreviewed.isEmpty()) {
+                groups.add(new Group(group.key(), relative(siteDir, source), missing, outdated, unreviewed));
             }
         }
         groups.sort(Comparator.comparing(Group::source));

@@ -22,6 +22,7 @@ public record FrontMatter(
         String summary,
         String type,
         String translationKey,
+        Translation translation,
         Map<String, List<String>> taxonomyTerms,
         Event event,
         List<Attachment> attachments,
@@ -37,7 +38,7 @@ public record FrontMatter(
     }
 
     public static FrontMatter empty() {
-        return new FrontMatter(null, null, null, false, null, null, List.of(), null, null, null, null,
+        return new FrontMatter(null, null, null, false, null, null, List.of(), null, null, null, null, null,
                 Map.of(), null, List.of(), Map.of(), Map.of());
     }
 
@@ -104,4 +105,32 @@ public record FrontMatter(
 
     /** @param file path as written: relative to the document's folder, or from content/ when it starts with '/' */
     public record Attachment(String file, String title, int line) {}
+
+    /**
+     * How a translation was made ({@code translation: machine}, or {@code translation: {method: machine-reviewed,
+     * by: DeepL, reviewedBy: Awa Diop}}): readers are told when a text is a machine's.
+     * @param by who or what translated it (a person, a service), or null
+     * @param reviewedBy who reviewed a machine translation, or null
+     */
+    public record Translation(Method method, String by, String reviewedBy) {
+
+        public enum Method {
+            HUMAN("human"), MACHINE("machine"), MACHINE_REVIEWED("machine-reviewed");
+
+            private final String word;
+
+            Method(String word) { this.word = word; }
+
+            /** As editors write it. */
+            public String word() { return word; }
+
+            public static Optional<Method> of(String text) {
+                for (Method m : values()) if (m.word.equals(text.strip().toLowerCase(java.util.Locale.ROOT))) return Optional.of(m);
+                return Optional.empty();
+            }
+        }
+
+        /** Whether a machine wrote the text, reviewed or not. */
+        public boolean byMachine() { return method != Method.HUMAN; }
+    }
 }

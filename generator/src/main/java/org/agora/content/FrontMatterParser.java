@@ -195,6 +195,7 @@ public final class FrontMatterParser {
             type = null;
         }
         String translationKey = f.string(map, "translationKey").map(String::strip).orElse(null);
+        FrontMatter.Translation translation = translation(map, lines, f);
 
         Map<String, List<String>> terms = new LinkedHashMap<>();
         for (String taxonomy : config.taxonomies()) {
@@ -205,7 +206,35 @@ public final class FrontMatterParser {
         FrontMatter.Event event = f.mapping(map, "event").map(m -> event(m, f)).orElse(null);
         List<FrontMatter.Attachment> attachments = attachments(map, f);
         return new FrontMatter(title, date, lastmod, draft, slug, url, aliases, weight, summary, type,
-                translationKey, terms, event, attachments, params, lines);
+                translationKey, translation, terms, event, attachments, params, lines);
+    }
+
+    /** translation: human | machine | machine-reviewed, or { method: …, by: …, reviewedBy: … }. */
+    private static FrontMatter.Translation translation(YamlNode.Mapping map, Map<String, Integer> lines, YamlFields f) {
+        Optional<YamlNode> node = map.get("translation");
+        if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar sc && sc.isNull())) return null;
+        String method;
+        String by = null;
+        String reviewedBy = null;
+        if (node.get() instanceof YamlNode.Mapping m) {
+            f.rejectUnknownKeys(m, Set.of("method", "by", "reviewedBy"), "translation");
+            method = f.string(m, "method").orElse("");
+            by = f.string(m, "by").map(String::strip).filter(x -> !x.isEmpty()).orElse(null);
+            reviewedBy = f.string(m, "reviewedBy").map(String::strip).filter(x -> !x.isEmpty()).orElse(null);
+        } else {
+            method = f.string(map, "translation").orElse("");
+        }
+        Optional<FrontMatter.Translation.Method> parsed = FrontMatter.Translation.Method.of(method);
+        if (parsed.isEmpty()) {
+            f.error("frontmatter.invalid-translation", lines.getOrDefault("translation", 1),
+                    "translation must be human, machine or machine-reviewed, not '" + method.strip() + "'",
+                    "write  translation: machine  or  translation: { method: machine-reviewed, by: DeepL, reviewedBy: Awa Diop }");
+            return null;
+        }
+        if (reviewedBy != null && parsed.get() == FrontMatter.Translation.Method.MACHINE) {
+            parsed = Optional.of(FrontMatter.Translation.Method.MACHINE_REVIEWED);
+        }
+        return new FrontMatter.Translation(parsed.get(), by, reviewedBy);
     }
 
     /** Sites repeat the same few extra fields in every file: decide once per field name. */
@@ -293,7 +322,7 @@ public final class FrontMatterParser {
         Optional<PageDate> d = fileNameDate(source);
         if (d.isEmpty()) return fm;
         return new FrontMatter(fm.title(), d.get(), fm.lastmod(), fm.draft(), fm.slug(), fm.url(), fm.aliases(),
-                fm.weight(), fm.summary(), fm.type(), fm.translationKey(), fm.taxonomyTerms(), fm.event(),
+                fm.weight(), fm.summary(), fm.type(), fm.translationKey(), fm.translation(), fm.taxonomyTerms(), fm.event(),
                 fm.attachments(), fm.params(), fm.fieldLines());
     }
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class FrontMatterSchema {
 
-    public enum Kind { TEXT, DATE, BOOLEAN, INTEGER, TEXT_LIST, TEXT_OR_LIST, EVENT, ATTACHMENTS }
+    public enum Kind { TEXT, DATE, BOOLEAN, INTEGER, TEXT_LIST, TEXT_OR_LIST, EVENT, ATTACHMENTS, TRANSLATION }
 
     public record Field(String name, Kind kind, boolean required, String description) {}
 
@@ -38,6 +38,8 @@ public final class FrontMatterSchema {
             new Field("description", Kind.TEXT, false, "Same as summary, as Hugo sites write it."),
             new Field("type", Kind.TEXT, false, "The kind of document (guide, report, event...)."),
             new Field("translationKey", Kind.TEXT, false, "The same key in each language's file makes them translations of each other."),
+            new Field("translation", Kind.TRANSLATION, false,
+                    "How this translation was made: human, machine or machine-reviewed (readers are told of machine translations)."),
             new Field("event", Kind.EVENT, false, "When and where an event takes place."),
             new Field("attachments", Kind.ATTACHMENTS, false, "Files offered for download with the document."));
 
@@ -45,6 +47,11 @@ public final class FrontMatterSchema {
             new Field("start", Kind.DATE, true, "When the event starts: 2027-02-10T09:30:00+01:00."),
             new Field("end", Kind.DATE, false, "When it ends."),
             new Field("location", Kind.TEXT, false, "Where it takes place."));
+
+    public static final List<Field> TRANSLATION_FIELDS = List.of(
+            new Field("method", Kind.TEXT, true, "human, machine or machine-reviewed."),
+            new Field("by", Kind.TEXT, false, "Who or what translated it: a person, a service."),
+            new Field("reviewedBy", Kind.TEXT, false, "Who reviewed a machine translation."));
 
     public static final List<Field> ATTACHMENT_FIELDS = List.of(
             new Field("file", Kind.TEXT, true, "The file's path, beside the Markdown file or from content/ starting with /."),
@@ -156,6 +163,18 @@ public final class FrontMatterSchema {
                 s.put("properties", properties(EVENT_FIELDS));
                 s.put("required", required(EVENT_FIELDS));
                 s.put("additionalProperties", false);
+            }
+            case TRANSLATION -> {
+                List<String> methods = java.util.Arrays.stream(FrontMatter.Translation.Method.values())
+                        .map(FrontMatter.Translation.Method::word).toList();
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("type", "object");
+                Map<String, Object> props = properties(TRANSLATION_FIELDS);
+                props.put("method", obj("description", TRANSLATION_FIELDS.getFirst().description(), "enum", methods));
+                detail.put("properties", props);
+                detail.put("required", required(TRANSLATION_FIELDS));
+                detail.put("additionalProperties", false);
+                s.put("anyOf", List.of(obj("enum", methods), detail));
             }
             case ATTACHMENTS -> {
                 Map<String, Object> item = new LinkedHashMap<>();

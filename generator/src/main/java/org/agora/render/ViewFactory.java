@@ -144,7 +144,35 @@ public final class ViewFactory {
                         .filter(java.util.Objects::nonNull).map(p -> item(p, page.language())).toList(),
                 page.kind() == PageKind.LIBRARY ? libraryView(page) : null,
                 events,
+                translation(page, fm),
                 meta(page, title(page), urls.absolute(pagePath), body, alternates));
+    }
+
+    /**
+     * The notice of a machine translation, linking to the original: the version in the site's default language,
+     * else the first language's version written by people.
+     */
+    private Views.TranslationView translation(Page page, FrontMatter fm) {
+        FrontMatter.Translation t = fm.translation();
+        if (t == null || !t.byMachine()) return null;
+        TranslationGroup group = library.groupOf(page);
+        Optional<Page> original = Optional.empty();
+        if (group != null) {
+            original = group.in(config.defaultLanguage()).filter(p -> p != page && p.document() != null && !machineMade(p));
+            if (original.isEmpty()) {
+                original = config.languages().stream().map(l -> group.in(l.code())).flatMap(Optional::stream)
+                        .filter(p -> p != page && p.document() != null && !machineMade(p)).findFirst();
+            }
+        }
+        return new Views.TranslationView(t.method().word(), t.by(), t.reviewedBy(),
+                original.map(p -> config.language(p.language()).label()).orElse(null),
+                original.map(Page::language).orElse(null),
+                original.map(p -> urls.href(p.path())).orElse(null));
+    }
+
+    private static boolean machineMade(Page p) {
+        FrontMatter.Translation t = p.document().frontMatter().translation();
+        return t != null && t.byMachine();
     }
 
     /** The library's filters: a facet per taxonomy (tags left out: too many to browse), type, year and language. */
@@ -286,7 +314,7 @@ public final class ViewFactory {
         String path = notFoundPath(language);
         return new Views.PageView("404", title, urls.href(path), urls.absolute(path), Html.of(""), List.of(), null, null, null,
                 "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
-                null, Map.of(), List.of(), null, null,
+                null, Map.of(), List.of(), null, null, null,
                 new Views.MetaView(null, null, null, List.of(), languageFeed(language), null));
     }
 

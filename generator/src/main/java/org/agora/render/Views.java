@@ -128,8 +128,20 @@ public final class Views {
             List<ItemView> related,
             LibraryView library,
             EventsView events,
-
+            TranslationView translation,
             MetaView meta) {}
+
+    /**
+     * How a page was translated, when a machine did it: the notice readers see.
+     * @param method "machine" or "machine-reviewed"
+     * @param by who or what translated it, or null
+     * @param reviewedBy who reviewed it, or null
+     * @param originalLanguage the label of the original's language ("English"), or null without an original
+     * @param originalCode its language code, for the link's hreflang
+     * @param originalUrl the original's link, or null
+     */
+    public record TranslationView(String method, String by, String reviewedBy, String originalLanguage, String originalCode,
+                                  String originalUrl) {}
 
     /**
      * What the head says about the page to feed readers, link previews and search engines.

@@ -96,6 +96,22 @@ class CheckCommandTest {
     }
 
     @Test
+    void machineTranslationsNobodyReviewedAreListed() throws IOException {
+        Path site = org.agora.testing.ServedSite.copyOfBundled(temp.resolve("bundled"));
+        JsonNode t = new ObjectMapper().readTree(run("check", "--site", site.toString(), "--format", "json").out())
+                .get("translations");
+        List<JsonNode> unreviewed = new java.util.ArrayList<>();
+        for (JsonNode g : t.get("groups")) g.get("unreviewed").forEach(unreviewed::add);
+        assertEquals(1, unreviewed.size(), unreviewed.toString());
+        assertEquals("content/nl/guides/open-data-publishing.md", unreviewed.getFirst().get("file").asText());
+        assertEquals("DeepL", unreviewed.getFirst().get("by").asText());
+        assertEquals(1, t.get("unreviewed").asInt(), "the reviewed French guide is not counted");
+        String text = run("check", "--site", site.toString()).out();
+        assertTrue(text.contains("content/nl/guides/open-data-publishing.md (nl) is a machine translation by DeepL nobody has reviewed"), text);
+        assertTrue(text.contains("1 machine translations not reviewed"), text);
+    }
+
+    @Test
     void textNamesEachProblemAndWritesNothing() throws IOException {
         Path site = TestPaths.fixtureSite("check", temp.resolve("check"));
         List<Path> before = files(site);

@@ -442,4 +442,29 @@ class FrontMatterParserTest {
         parse("---\nevent:\n  start: 2027-10-31T02:30:00+02:00\n  end: 2027-10-31T02:15:00+01:00\n---\n");
         noDiagnostics();
     }
+
+    @Test
+    void translationIsAMethodOrAMethodWithItsPeople() {
+        FrontMatter plain = parse("---\ntitle: T\ntranslation: machine\n---\nx\n").frontMatter();
+        assertEquals(new FrontMatter.Translation(FrontMatter.Translation.Method.MACHINE, null, null), plain.translation());
+        FrontMatter full = parse("---\ntitle: T\ntranslation: { method: machine-reviewed, by: DeepL, reviewedBy: Awa Diop }\n---\nx\n")
+                .frontMatter();
+        assertEquals(new FrontMatter.Translation(FrontMatter.Translation.Method.MACHINE_REVIEWED, "DeepL", "Awa Diop"), full.translation());
+        assertEquals(FrontMatter.Translation.Method.MACHINE_REVIEWED,
+                parse("---\ntitle: T\ntranslation: { method: machine, reviewedBy: Awa }\n---\nx\n").frontMatter().translation().method(),
+                "a reviewer makes it a reviewed machine translation");
+        assertEquals(null, parse("---\ntitle: T\n---\nx\n").frontMatter().translation());
+        noDiagnostics();
+    }
+
+    @Test
+    void anUnknownTranslationMethodIsAnErrorAtItsLine() {
+        FrontMatter fm = parse("---\ntitle: T\n\ntranslation: google\n---\nx\n").frontMatter();
+        assertEquals(null, fm.translation());
+        Diagnostic d = onlyDiagnostic();
+        assertTrue(d.isError());
+        assertEquals(4, d.position().line());
+        assertEquals("frontmatter.invalid-translation", d.code());
+        assertTrue(d.message().contains("human, machine or machine-reviewed, not 'google'"), d.message());
+    }
 }

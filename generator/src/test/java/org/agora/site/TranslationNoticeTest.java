@@ -1,0 +1,69 @@
+package org.agora.site;
+
+import org.agora.testing.OutputSite;
+import org.agora.testing.ServedSite;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Readers are told, in their language, when a page is a machine's translation, and led to the original: the
+ * bundled site's Dutch open-data guide (translation: machine, by DeepL) and French facilitation guide
+ * (machine-reviewed by Awa Diop); a human translation and an original carry no notice.
+ */
+class TranslationNoticeTest {
+
+    @TempDir
+    static Path temp;
+    static OutputSite site;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Path dir = ServedSite.copyOfBundled(temp.resolve("site"));
+        Path out = temp.resolve("out");
+        BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(dir, out, false, temp.resolve("cache")));
+        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
+        site = new OutputSite(out, "/elibrary/");
+    }
+
+    static Element notice(String page) {
+        Document doc = site.page(page);
+        return doc.selectFirst("article.doc aside.translation-notice");
+    }
+
+    @Test
+    void aMachineTranslationSaysSoAndLinksToTheOriginal() {
+        Element nl = notice("nl/praktijkgidsen/open-data-publiceren/index.html");
+        assertNotNull(nl, "the Dutch guide is a machine translation");
+        assertEquals("Machinevertaling door DeepL. Lees het origineel (English)", nl.text());
+        Element link = nl.selectFirst("a");
+        assertEquals("en", link.attr("hreflang"));
+        assertTrue(site.pageFor(link.attr("href")).isPresent(), link.attr("href"));
+        assertEquals("/elibrary/en/guides/open-data-publishing/", link.attr("href"));
+    }
+
+    @Test
+    void aReviewedOneNamesItsReviewerInTheReadersLanguage() {
+        Element fr = notice("fr/guides-pratiques/animer-un-atelier/index.html");
+        assertNotNull(fr);
+        assertTrue(fr.text().startsWith("Traduction automatique relue par DeepL, relue par Awa Diop."), fr.text());
+        assertEquals("/elibrary/en/guides/facilitation/", fr.selectFirst("a").attr("href"));
+    }
+
+    @Test
+    void originalsAndHumanTranslationsCarryNone() {
+        assertNull(notice("en/guides/open-data-publishing/index.html"));
+        assertNull(notice("fr/guides-pratiques/publier-des-donnees-ouvertes/index.html"));
+    }
+}
