@@ -66,10 +66,8 @@ public record TranslationStatus(List<String> languages, boolean byGit, List<Grou
             }
             List<Unreviewed> unreviewed = new ArrayList<>();
             for (Page p : versions) {
-                var t = p.document().frontMatter().translation();
-                if (t != null && t.method() == org.agora.content.FrontMatter.Translation.Method.MACHINE) {
-                    unreviewed.add(new Unreviewed(p.language(), relative(siteDir, p), t.by()));
-                }
+                library.translationOf(p).filter(t -> t.method() == org.agora.config.TranslationMethod.MACHINE)
+                        .ifPresent(t -> unreviewed.add(new Unreviewed(p.language(), relative(siteDir, p), t.by())));
             }
             if (!missing.isEmpty() || !outdated.isEmpty() || !unreviewed.isEmpty()) {
                 groups.add(new Group(group.key(), relative(siteDir, source), missing, outdated, unreviewed));

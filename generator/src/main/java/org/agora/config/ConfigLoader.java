@@ -33,7 +33,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
             "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types", "security", "limits",
-            "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks", "search");
+            "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks", "search", "translation");
     private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction", "baseURL");
     private static final Set<String> MARKDOWN_KEYS = Set.of("trustRawHtml");
     private static final Set<String> TYPE_KEYS = Set.of("required");
@@ -111,13 +111,14 @@ public final class ConfigLoader {
         BrokenLinks brokenLinks = readBrokenLinks(root, f);
         SearchPacks searchPacks = readSearch(root, f);
         Map<String, List<String>> synonyms = readSynonyms(root, codes, f);
+        TranslationMethod translationDefault = readTranslationDefault(root, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
                 fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits, urls, brokenLinks,
-                searchPacks, synonyms));
+                searchPacks, synonyms, translationDefault));
     }
 
     /**
@@ -291,6 +292,21 @@ public final class ConfigLoader {
             if (!all.isEmpty()) out.put(lang, List.copyOf(all));
         }
         return out;
+    }
+
+    /** translation: { default: machine }: how the site's translations were made when a document does not say. */
+    private TranslationMethod readTranslationDefault(YamlNode.Mapping root, YamlFields f) {
+        Optional<YamlNode.Mapping> node = f.mapping(root, "translation");
+        if (node.isEmpty()) return null;
+        f.rejectUnknownKeys(node.get(), Set.of("default"), "translation");
+        Optional<String> text = f.string(node.get(), "default");
+        if (text.isEmpty()) return null;
+        return TranslationMethod.of(text.get()).orElseGet(() -> {
+            f.error(node.get().get("default").orElseThrow().line(),
+                    "translation.default must be human, machine or machine-reviewed, not '" + text.get().strip() + "'",
+                    "write  translation: { default: machine }  when the site's translations are machine-made");
+            return null;
+        });
     }
 
     /** limits: { documentBytes: 20000000, ... }: each a positive whole number, over the defaults. */

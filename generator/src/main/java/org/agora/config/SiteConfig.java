@@ -19,6 +19,7 @@ import java.util.Map;
  * @param brokenLinks whether a broken link stops the build
  * @param searchPacks whether the search export bundles its files into packs read with HTTP Range
  * @param searchSynonyms per language code, lines of words that mean the same ("NGO, non-governmental organisation")
+ * @param translationDefault how a translation without its own {@code translation:} was made, or null (not said)
  */
 public record SiteConfig(
         Path siteDir,
@@ -39,7 +40,8 @@ public record SiteConfig(
         UrlSettings urls,
         BrokenLinks brokenLinks,
         SearchPacks searchPacks,
-        Map<String, List<String>> searchSynonyms) {
+        Map<String, List<String>> searchSynonyms,
+        TranslationMethod translationDefault) {
 
     public SiteConfig {
         searchSynonyms = Map.copyOf(searchSynonyms);

@@ -112,25 +112,9 @@ public record FrontMatter(
      * @param by who or what translated it (a person, a service), or null
      * @param reviewedBy who reviewed a machine translation, or null
      */
-    public record Translation(Method method, String by, String reviewedBy) {
-
-        public enum Method {
-            HUMAN("human"), MACHINE("machine"), MACHINE_REVIEWED("machine-reviewed");
-
-            private final String word;
-
-            Method(String word) { this.word = word; }
-
-            /** As editors write it. */
-            public String word() { return word; }
-
-            public static Optional<Method> of(String text) {
-                for (Method m : values()) if (m.word.equals(text.strip().toLowerCase(java.util.Locale.ROOT))) return Optional.of(m);
-                return Optional.empty();
-            }
-        }
+    public record Translation(org.agora.config.TranslationMethod method, String by, String reviewedBy) {
 
         /** Whether a machine wrote the text, reviewed or not. */
-        public boolean byMachine() { return method != Method.HUMAN; }
+        public boolean byMachine() { return method != org.agora.config.TranslationMethod.HUMAN; }
     }
 }

@@ -224,15 +224,15 @@ public final class FrontMatterParser {
         } else {
             method = f.string(map, "translation").orElse("");
         }
-        Optional<FrontMatter.Translation.Method> parsed = FrontMatter.Translation.Method.of(method);
+        Optional<org.agora.config.TranslationMethod> parsed = org.agora.config.TranslationMethod.of(method);
         if (parsed.isEmpty()) {
             f.error("frontmatter.invalid-translation", lines.getOrDefault("translation", 1),
                     "translation must be human, machine or machine-reviewed, not '" + method.strip() + "'",
                     "write  translation: machine  or  translation: { method: machine-reviewed, by: DeepL, reviewedBy: Awa Diop }");
             return null;
         }
-        if (reviewedBy != null && parsed.get() == FrontMatter.Translation.Method.MACHINE) {
-            parsed = Optional.of(FrontMatter.Translation.Method.MACHINE_REVIEWED);
+        if (reviewedBy != null && parsed.get() == org.agora.config.TranslationMethod.MACHINE) {
+            parsed = Optional.of(org.agora.config.TranslationMethod.MACHINE_REVIEWED);
         }
         return new FrontMatter.Translation(parsed.get(), by, reviewedBy);
     }

@@ -165,8 +165,8 @@ public final class FrontMatterSchema {
                 s.put("additionalProperties", false);
             }
             case TRANSLATION -> {
-                List<String> methods = java.util.Arrays.stream(FrontMatter.Translation.Method.values())
-                        .map(FrontMatter.Translation.Method::word).toList();
+                List<String> methods = java.util.Arrays.stream(org.agora.config.TranslationMethod.values())
+                        .map(org.agora.config.TranslationMethod::word).toList();
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("type", "object");
                 Map<String, Object> props = properties(TRANSLATION_FIELDS);

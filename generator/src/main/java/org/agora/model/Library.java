@@ -38,6 +38,22 @@ public record Library(
 
     public TranslationGroup groupOf(Page page) { return groups.get(page.groupKey()); }
 
+    /**
+     * How a document was translated: its own {@code translation:}, else, for a translation (a version outside the
+     * default language whose group has the default language's version), the site's default; empty for originals
+     * and when neither says.
+     */
+    public Optional<org.agora.content.FrontMatter.Translation> translationOf(Page page) {
+        if (page.document() == null) return Optional.empty();
+        var own = page.document().frontMatter().translation();
+        if (own != null) return Optional.of(own);
+        if (config.translationDefault() == null || page.language().equals(config.defaultLanguage())) return Optional.empty();
+        TranslationGroup group = groupOf(page);
+        boolean hasOriginal = group != null && group.in(config.defaultLanguage()).filter(p -> p.document() != null).isPresent();
+        return hasOriginal ? Optional.of(new org.agora.content.FrontMatter.Translation(config.translationDefault(), null, null))
+                : Optional.empty();
+    }
+
     public List<Page> listing(Page page) { return listings.getOrDefault(page.path(), List.of()); }
 
     public List<TermCount> termCounts(Page taxonomyPage) { return termCounts.getOrDefault(taxonomyPage.path(), List.of()); }

@@ -144,7 +144,7 @@ public final class ViewFactory {
                         .filter(java.util.Objects::nonNull).map(p -> item(p, page.language())).toList(),
                 page.kind() == PageKind.LIBRARY ? libraryView(page) : null,
                 events,
-                translation(page, fm),
+                translation(page),
                 meta(page, title(page), urls.absolute(pagePath), body, alternates));
     }
 
@@ -152,8 +152,8 @@ public final class ViewFactory {
      * The notice of a machine translation, linking to the original: the version in the site's default language,
      * else the first language's version written by people.
      */
-    private Views.TranslationView translation(Page page, FrontMatter fm) {
-        FrontMatter.Translation t = fm.translation();
+    private Views.TranslationView translation(Page page) {
+        FrontMatter.Translation t = library.translationOf(page).orElse(null);
         if (t == null || !t.byMachine()) return null;
         TranslationGroup group = library.groupOf(page);
         Optional<Page> original = Optional.empty();
@@ -170,9 +170,8 @@ public final class ViewFactory {
                 original.map(p -> urls.href(p.path())).orElse(null));
     }
 
-    private static boolean machineMade(Page p) {
-        FrontMatter.Translation t = p.document().frontMatter().translation();
-        return t != null && t.byMachine();
+    private boolean machineMade(Page p) {
+        return library.translationOf(p).map(FrontMatter.Translation::byMachine).orElse(false);
     }
 
     /** The library's filters: a facet per taxonomy (tags left out: too many to browse), type, year and language. */

@@ -502,4 +502,15 @@ class ConfigLoaderTest {
         assertTrue(lines.get(1).startsWith("8 "), lines::toString);
         assertTrue(lines.get(2).startsWith("9 ") && lines.get(2).contains("de"), lines::toString);
     }
+
+    @Test
+    void aSiteSaysHowItsTranslationsWereMade() throws IOException {
+        String languages = "languages:\n  en: { label: English }\n";
+        assertEquals(null, load(languages).orElseThrow().translationDefault());
+        assertEquals(TranslationMethod.MACHINE, load(languages + "translation: { default: machine }\n").orElseThrow().translationDefault());
+        assertTrue(load(languages + "translation:\n  default: deepl\n").isEmpty());
+        Diagnostic e = onlyError();
+        assertEquals(4, e.position().line());
+        assertTrue(e.message().contains("translation.default must be human, machine or machine-reviewed, not 'deepl'"), e.message());
+    }
 }

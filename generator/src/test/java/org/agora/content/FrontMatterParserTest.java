@@ -446,11 +446,11 @@ class FrontMatterParserTest {
     @Test
     void translationIsAMethodOrAMethodWithItsPeople() {
         FrontMatter plain = parse("---\ntitle: T\ntranslation: machine\n---\nx\n").frontMatter();
-        assertEquals(new FrontMatter.Translation(FrontMatter.Translation.Method.MACHINE, null, null), plain.translation());
+        assertEquals(new FrontMatter.Translation(org.agora.config.TranslationMethod.MACHINE, null, null), plain.translation());
         FrontMatter full = parse("---\ntitle: T\ntranslation: { method: machine-reviewed, by: DeepL, reviewedBy: Awa Diop }\n---\nx\n")
                 .frontMatter();
-        assertEquals(new FrontMatter.Translation(FrontMatter.Translation.Method.MACHINE_REVIEWED, "DeepL", "Awa Diop"), full.translation());
-        assertEquals(FrontMatter.Translation.Method.MACHINE_REVIEWED,
+        assertEquals(new FrontMatter.Translation(org.agora.config.TranslationMethod.MACHINE_REVIEWED, "DeepL", "Awa Diop"), full.translation());
+        assertEquals(org.agora.config.TranslationMethod.MACHINE_REVIEWED,
                 parse("---\ntitle: T\ntranslation: { method: machine, reviewedBy: Awa }\n---\nx\n").frontMatter().translation().method(),
                 "a reviewer makes it a reviewed machine translation");
         assertEquals(null, parse("---\ntitle: T\n---\nx\n").frontMatter().translation());

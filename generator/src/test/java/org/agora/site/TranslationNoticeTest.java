@@ -66,4 +66,19 @@ class TranslationNoticeTest {
         assertNull(notice("en/guides/open-data-publishing/index.html"));
         assertNull(notice("fr/guides-pratiques/publier-des-donnees-ouvertes/index.html"));
     }
+
+    @Test
+    void theSitesDefaultCoversTranslationsThatDoNotSay(@TempDir Path other) throws IOException {
+        Path dir = ServedSite.copyOfBundled(other.resolve("site"));
+        Files.writeString(dir.resolve("site-config.yml"), "\ntranslation: { default: machine }\n", java.nio.file.StandardOpenOption.APPEND);
+        BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(dir, other.resolve("out"), false, other.resolve("cache")));
+        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
+        OutputSite machine = new OutputSite(other.resolve("out"), "/elibrary/");
+        Element unsaid = machine.page("fr/guides-pratiques/publier-des-donnees-ouvertes/index.html")
+                .selectFirst("aside.translation-notice");
+        assertNotNull(unsaid, "a French version that does not say is the site's default: machine");
+        assertEquals("/elibrary/en/guides/open-data-publishing/", unsaid.selectFirst("a").attr("href"));
+        assertNull(machine.page("en/guides/open-data-publishing/index.html").selectFirst("aside.translation-notice"),
+                "an original is no translation");
+    }
 }
