@@ -363,7 +363,8 @@ public final class ViewFactory {
         RenderedMarkdown body = bodies.get(p.path());
         String summary = p.summary() != null ? p.summary() : body == null || body.excerpt().isEmpty() ? null : body.excerpt();
         return new Views.ItemView(p.title(), urls.href(p.path()), summary, date(p.date(), f), p.type(), p.language(),
-                !p.language().equals(pageLanguage), event(p, f));
+                !p.language().equals(pageLanguage), event(p, f),
+                library.translationOf(p).filter(FrontMatter.Translation::byMachine).map(t -> t.method().word()).orElse(null));
     }
 
     private Views.EventView event(Page p, LocaleFormats f) {

@@ -64,8 +64,9 @@ public final class Views {
      * @param language the document's language; differs from the page's for a fallback document
      * @param fallback true when shown in place of a missing translation
      */
+    /** A document in a list; {@code translation} is "machine" or "machine-reviewed" for a machine's translation, else null. */
     public record ItemView(String title, String url, String summary, DateView date, String type, String language,
-                           boolean fallback, EventView event) {}
+                           boolean fallback, EventView event, String translation) {}
 
     public record TermCountView(String label, String url, int count) {}
 

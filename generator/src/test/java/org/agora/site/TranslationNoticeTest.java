@@ -62,6 +62,17 @@ class TranslationNoticeTest {
     }
 
     @Test
+    void listsMarkMachineTranslations() {
+        Document guides = site.page("nl/praktijkgidsen/index.html");
+        Element item = guides.selectFirst("li.item:has(a[href=/elibrary/nl/praktijkgidsen/open-data-publiceren/])");
+        assertNotNull(item, guides.select("li.item a").eachAttr("href").toString());
+        assertEquals("Machinevertaling", item.selectFirst(".badge.machine").text());
+        assertEquals(1, guides.select(".badge.machine").size(), "the other Dutch guides were written by people");
+        assertEquals("Traduction automatique relue",
+                site.page("fr/guides-pratiques/index.html").selectFirst(".badge.machine").text());
+    }
+
+    @Test
     void originalsAndHumanTranslationsCarryNone() {
         assertNull(notice("en/guides/open-data-publishing/index.html"));
         assertNull(notice("fr/guides-pratiques/publier-des-donnees-ouvertes/index.html"));
