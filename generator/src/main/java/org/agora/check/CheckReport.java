@@ -58,6 +58,8 @@ public record CheckReport(Path siteDir, Diagnostics diagnostics, TranslationStat
         t.put("missing", translations.missingCount());
         t.put("outdated", translations.outdatedCount());
         t.put("unreviewed", translations.unreviewedCount());
+        t.put("minor", translations.minorCount());
+        t.put("perLanguage", translations.perLanguage());
         t.put("groups", translations.groups());
         return t;
     }
@@ -73,8 +75,23 @@ public record CheckReport(Path siteDir, Diagnostics diagnostics, TranslationStat
                 if (!g.missing().isEmpty()) s.append("  missing: ").append(String.join(", ", g.missing()));
                 s.append('\n');
                 for (TranslationStatus.Outdated o : g.outdated()) {
-                    s.append("    ").append(o.file()).append(" (").append(o.language()).append(") is older than its source: ")
-                            .append(o.changed()).append(" < ").append(o.sourceChanged()).append('\n');
+                    s.append("    ").append(o.file()).append(" (").append(o.language()).append(")");
+                    if (o.reason().equals("older")) {
+                        s.append(" is older than its source: ").append(o.changed()).append(" < ").append(o.sourceChanged());
+                    } else {
+                        s.append(" translates an earlier version of its source: ")
+                                .append(o.paragraphs() == null ? "what changed is not in the git history"
+                                        : plural(o.paragraphs(), "paragraph") + " changed since");
+                        if (!o.commits().isEmpty()) {
+                            var last = o.commits().getFirst();
+                            s.append(", last by ").append(last.author()).append(" on ").append(last.date(), 0, 10);
+                        }
+                    }
+                    s.append('\n');
+                }
+                for (TranslationStatus.Outdated o : g.minor()) {
+                    s.append("    ").append(o.file()).append(" (").append(o.language()).append("): its source only had typos fixed")
+                            .append(" since; once checked, run  ./agora mark-current ").append(o.file()).append('\n');
                 }
                 for (TranslationStatus.Unreviewed u : g.unreviewed()) {
                     s.append("    ").append(u.file()).append(" (").append(u.language()).append(") is a machine translation")
@@ -84,6 +101,7 @@ public record CheckReport(Path siteDir, Diagnostics diagnostics, TranslationStat
             }
             s.append("  ").append(translations.missingCount()).append(" missing translations, ")
                     .append(translations.outdatedCount()).append(" outdated, ")
+                    .append(translations.minorCount()).append(" with typo fixes only, ")
                     .append(translations.unreviewedCount()).append(" machine translations not reviewed\n");
         }
         long errors = diagnostics.errorCount();

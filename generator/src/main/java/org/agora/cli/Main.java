@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The agora command: a thin picocli layer over the build; no static state, so tests call {@link #run}. */
 @Command(name = "agora", mixinStandardHelpOptions = true, version = "Agora 0.1.0",
         description = "Builds multilingual e-libraries: Markdown + site-config.yml + a theme → a static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, SearchCommand.class, NewCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, SearchCommand.class, NewCommand.class, MarkCurrentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

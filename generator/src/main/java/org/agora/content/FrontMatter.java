@@ -110,11 +110,14 @@ public record FrontMatter(
      * How a translation was made ({@code translation: machine}, or {@code translation: {method: machine-reviewed,
      * by: DeepL, reviewedBy: Awa Diop}}): readers are told when a text is a machine's.
      * @param by who or what translated it (a person, a service), or null
+     * @param method null when the front matter only pins the source ({@code translation: { source: … }}): the
+     *               site's default method applies
      * @param reviewedBy who reviewed a machine translation, or null
+     * @param source the {@link SourceVersion#pin() pin} of the source version translated, or null
      */
-    public record Translation(org.agora.config.TranslationMethod method, String by, String reviewedBy) {
+    public record Translation(org.agora.config.TranslationMethod method, String by, String reviewedBy, String source) {
 
         /** Whether a machine wrote the text, reviewed or not. */
-        public boolean byMachine() { return method != org.agora.config.TranslationMethod.HUMAN; }
+        public boolean byMachine() { return method != null && method != org.agora.config.TranslationMethod.HUMAN; }
     }
 }

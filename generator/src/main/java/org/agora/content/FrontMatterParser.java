@@ -209,32 +209,49 @@ public final class FrontMatterParser {
                 translationKey, translation, terms, event, attachments, params, lines);
     }
 
-    /** translation: human | machine | machine-reviewed, or { method: …, by: …, reviewedBy: … }. */
+    /**
+     * translation: human | machine | machine-reviewed, or { method: …, by: …, reviewedBy: …, source: … } where
+     * source pins the version of the source translated ({@link SourceVersion#pin()}).
+     */
     private static FrontMatter.Translation translation(YamlNode.Mapping map, Map<String, Integer> lines, YamlFields f) {
         Optional<YamlNode> node = map.get("translation");
         if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar sc && sc.isNull())) return null;
         String method;
         String by = null;
         String reviewedBy = null;
+        String source = null;
+        int line = lines.getOrDefault("translation", 1);
         if (node.get() instanceof YamlNode.Mapping m) {
-            f.rejectUnknownKeys(m, Set.of("method", "by", "reviewedBy"), "translation");
-            method = f.string(m, "method").orElse("");
+            f.rejectUnknownKeys(m, Set.of("method", "by", "reviewedBy", "source"), "translation");
+            method = f.string(m, "method").orElse(null);
             by = f.string(m, "by").map(String::strip).filter(x -> !x.isEmpty()).orElse(null);
             reviewedBy = f.string(m, "reviewedBy").map(String::strip).filter(x -> !x.isEmpty()).orElse(null);
+            source = f.string(m, "source").map(String::strip).filter(x -> !x.isEmpty()).orElse(null);
+            if (source != null && !SourceVersion.isPin(source)) {
+                f.error("frontmatter.invalid-translation", line,
+                        "translation source must be the pin Agora wrote (" + SourceVersion.PIN_LENGTH
+                                + " hexadecimal characters), not '" + source + "'",
+                        "run  ./agora mark-current <this file>  to pin the source version it translates now");
+                source = null;
+            }
+            if (method == null && by == null && reviewedBy == null) {
+                return source == null ? null : new FrontMatter.Translation(null, null, null, source);
+            }
+            if (method == null) method = "";
         } else {
             method = f.string(map, "translation").orElse("");
         }
         Optional<org.agora.config.TranslationMethod> parsed = org.agora.config.TranslationMethod.of(method);
         if (parsed.isEmpty()) {
-            f.error("frontmatter.invalid-translation", lines.getOrDefault("translation", 1),
+            f.error("frontmatter.invalid-translation", line,
                     "translation must be human, machine or machine-reviewed, not '" + method.strip() + "'",
                     "write  translation: machine  or  translation: { method: machine-reviewed, by: DeepL, reviewedBy: Awa Diop }");
-            return null;
+            return source == null ? null : new FrontMatter.Translation(null, null, null, source);
         }
         if (reviewedBy != null && parsed.get() == org.agora.config.TranslationMethod.MACHINE) {
             parsed = Optional.of(org.agora.config.TranslationMethod.MACHINE_REVIEWED);
         }
-        return new FrontMatter.Translation(parsed.get(), by, reviewedBy);
+        return new FrontMatter.Translation(parsed.get(), by, reviewedBy, source);
     }
 
     /** Sites repeat the same few extra fields in every file: decide once per field name. */

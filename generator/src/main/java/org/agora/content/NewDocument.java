@@ -150,6 +150,9 @@ public final class NewDocument {
         if (fm.weight() != null) y.append("weight: ").append(fm.weight()).append('\n');
         if (fm.type() != null) y.append("type: ").append(quote(fm.type())).append('\n');
         if (fm.translationKey() != null) y.append("translationKey: ").append(quote(fm.translationKey())).append('\n');
+        y.append("# the version of the source this translates: ./agora check reports the translation outdated when the\n");
+        y.append("# source's words change; after updating it, run  ./agora mark-current ").append("content/").append(rel).append('\n');
+        y.append("translation: { source: \"").append(SourceVersion.of(source).pin()).append("\" }\n");
         if (fm.summary() != null) y.append("summary: ").append(quote(fm.summary())).append('\n');
         for (String taxonomy : config.taxonomies()) {
             List<String> values = fm.terms(taxonomy);

@@ -46,11 +46,12 @@ public record Library(
     public Optional<org.agora.content.FrontMatter.Translation> translationOf(Page page) {
         if (page.document() == null) return Optional.empty();
         var own = page.document().frontMatter().translation();
-        if (own != null) return Optional.of(own);
+        if (own != null && own.method() != null) return Optional.of(own);
         if (config.translationDefault() == null || page.language().equals(config.defaultLanguage())) return Optional.empty();
         TranslationGroup group = groupOf(page);
         boolean hasOriginal = group != null && group.in(config.defaultLanguage()).filter(p -> p.document() != null).isPresent();
-        return hasOriginal ? Optional.of(new org.agora.content.FrontMatter.Translation(config.translationDefault(), null, null))
+        return hasOriginal ? Optional.of(new org.agora.content.FrontMatter.Translation(config.translationDefault(), null, null,
+                own == null ? null : own.source()))
                 : Optional.empty();
     }
 

@@ -89,7 +89,9 @@ class NewCommandTest {
         assertTrue(checklist.startsWith("---\n# TO TRANSLATE from English (content/en/guides/checklist.md)"), checklist);
         assertTrue(checklist.contains("\ntitle: \"Checklist\"\ndate: 2026-10-01\ndraft: true\n"), checklist);
         assertFalse(checklist.contains("translationKey"), checklist);
-        assertTrue(checklist.endsWith("draft: true\n---\n## The list\n\n- [ ] book a room\n"), "the body as it was: " + checklist);
+        assertTrue(checklist.endsWith("\n---\n## The list\n\n- [ ] book a room\n"), "the body as it was: " + checklist);
+        String pin = org.agora.content.SourceVersion.of("Checklist", null, "## The list\n\n- [ ] book a room\n").pin();
+        assertTrue(checklist.contains("\ntranslation: { source: \"" + pin + "\" }\n"), "pinned to its source as it is: " + checklist);
 
         // Suffix layout with a translationKey and an event: both kept.
         Run assembly = run("new", "--site", site.toString(), "--translate", "events/assembly.md", "--to", "nl");

@@ -446,10 +446,10 @@ class FrontMatterParserTest {
     @Test
     void translationIsAMethodOrAMethodWithItsPeople() {
         FrontMatter plain = parse("---\ntitle: T\ntranslation: machine\n---\nx\n").frontMatter();
-        assertEquals(new FrontMatter.Translation(org.agora.config.TranslationMethod.MACHINE, null, null), plain.translation());
+        assertEquals(new FrontMatter.Translation(org.agora.config.TranslationMethod.MACHINE, null, null, null), plain.translation());
         FrontMatter full = parse("---\ntitle: T\ntranslation: { method: machine-reviewed, by: DeepL, reviewedBy: Awa Diop }\n---\nx\n")
                 .frontMatter();
-        assertEquals(new FrontMatter.Translation(org.agora.config.TranslationMethod.MACHINE_REVIEWED, "DeepL", "Awa Diop"), full.translation());
+        assertEquals(new FrontMatter.Translation(org.agora.config.TranslationMethod.MACHINE_REVIEWED, "DeepL", "Awa Diop", null), full.translation());
         assertEquals(org.agora.config.TranslationMethod.MACHINE_REVIEWED,
                 parse("---\ntitle: T\ntranslation: { method: machine, reviewedBy: Awa }\n---\nx\n").frontMatter().translation().method(),
                 "a reviewer makes it a reviewed machine translation");
@@ -466,5 +466,25 @@ class FrontMatterParserTest {
         assertEquals(4, d.position().line());
         assertEquals("frontmatter.invalid-translation", d.code());
         assertTrue(d.message().contains("human, machine or machine-reviewed, not 'google'"), d.message());
+    }
+
+    @Test
+    void translationPinsTheSourceVersionItTranslates() {
+        FrontMatter pinOnly = parse("---\ntitle: T\ntranslation: { source: \"3f2a9c1e0b7d\" }\n---\nx\n").frontMatter();
+        assertEquals(new FrontMatter.Translation(null, null, null, "3f2a9c1e0b7d"), pinOnly.translation());
+        FrontMatter both = parse("---\ntitle: T\ntranslation:\n  method: machine\n  by: DeepL\n  source: 3f2a9c1e0b7d\n---\nx\n").frontMatter();
+        assertEquals("3f2a9c1e0b7d", both.translation().source());
+        assertTrue(both.translation().byMachine());
+        noDiagnostics();
+    }
+
+    @Test
+    void aSourcePinThatIsNotOneIsAnErrorAtItsLine() {
+        FrontMatter fm = parse("---\ntitle: T\ntranslation: { method: human, source: yesterday }\n---\nx\n").frontMatter();
+        assertEquals(null, fm.translation().source(), "a wrong pin pins nothing");
+        Diagnostic d = onlyDiagnostic();
+        assertEquals(3, d.position().line());
+        assertEquals("frontmatter.invalid-translation", d.code());
+        assertTrue(d.hint().contains("mark-current"), d.hint());
     }
 }
