@@ -149,12 +149,15 @@ public final class ViewFactory {
     }
 
     /**
-     * The notice of a machine translation, linking to the original: the version in the site's default language,
-     * else the first language's version written by people.
+     * The notice of a machine translation, or of one whose original changed since the version it pins, linking to
+     * the original: the version in the site's default language, else the first language's version written by people.
      */
     private Views.TranslationView translation(Page page) {
         FrontMatter.Translation t = library.translationOf(page).orElse(null);
-        if (t == null || !t.byMachine()) return null;
+        boolean machine = t != null && t.byMachine();
+        String pin = page.document() == null || page.document().frontMatter().translation() == null ? null
+                : page.document().frontMatter().translation().source();
+        if (!machine && pin == null) return null;
         TranslationGroup group = library.groupOf(page);
         Optional<Page> original = Optional.empty();
         if (group != null) {
@@ -164,10 +167,14 @@ public final class ViewFactory {
                         .filter(p -> p != page && p.document() != null && !machineMade(p)).findFirst();
             }
         }
-        return new Views.TranslationView(t.method().word(), t.by(), t.reviewedBy(),
+        boolean sourceChanged = pin != null && original.isPresent()
+                && !org.agora.content.SourceVersion.of(original.get().document()).matches(pin);
+        if (!machine && !sourceChanged) return null;
+        return new Views.TranslationView(machine ? t.method().word() : null, machine ? t.by() : null,
+                machine ? t.reviewedBy() : null,
                 original.map(p -> config.language(p.language()).label()).orElse(null),
                 original.map(Page::language).orElse(null),
-                original.map(p -> urls.href(p.path())).orElse(null));
+                original.map(p -> urls.href(p.path())).orElse(null), sourceChanged);
     }
 
     private boolean machineMade(Page p) {

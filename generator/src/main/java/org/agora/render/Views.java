@@ -134,15 +134,16 @@ public final class Views {
 
     /**
      * How a page was translated, when a machine did it: the notice readers see.
-     * @param method "machine" or "machine-reviewed"
+     * @param method "machine" or "machine-reviewed", or null for a translation by people
      * @param by who or what translated it, or null
      * @param reviewedBy who reviewed it, or null
      * @param originalLanguage the label of the original's language ("English"), or null without an original
      * @param originalCode its language code, for the link's hreflang
      * @param originalUrl the original's link, or null
+     * @param sourceChanged whether the original's words changed since the version this translation pins
      */
     public record TranslationView(String method, String by, String reviewedBy, String originalLanguage, String originalCode,
-                                  String originalUrl) {}
+                                  String originalUrl, boolean sourceChanged) {}
 
     /**
      * What the head says about the page to feed readers, link previews and search engines.

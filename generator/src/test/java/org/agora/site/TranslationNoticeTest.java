@@ -92,4 +92,52 @@ class TranslationNoticeTest {
         assertNull(machine.page("en/guides/open-data-publishing/index.html").selectFirst("aside.translation-notice"),
                 "an original is no translation");
     }
+
+    @Test
+    void aTranslationWhoseOriginalChangedSinceItsPinSaysSo() {
+        // the bundled French radio guide pins the English one as it was before its "Paying for music" section
+        Element fr = notice("fr/guides-pratiques/demarrer-une-radio-communautaire/index.html");
+        assertNotNull(fr, "the French radio guide is behind its original");
+        assertEquals("L’original a changé depuis cette traduction. Ce texte n’est peut-être plus à jour. Lire l’original (English)",
+                fr.text());
+        assertEquals("/elibrary/en/guides/community-radio-starter/", fr.selectFirst("a").attr("href"));
+        assertNull(notice("nl/praktijkgidsen/een-workshop-begeleiden/index.html"),
+                "the Dutch facilitation guide pins its original as it is");
+    }
+
+    @Test
+    void anEditOfTheOriginalShowsTheNoticeInEveryLanguageAndWhiteSpaceDoesNot(@TempDir Path other) throws IOException {
+        Path dir = ServedSite.copyOfBundled(other.resolve("site"));
+        Path en = dir.resolve("content/en/guides/facilitation.md");
+        String text = Files.readString(en);
+        Files.writeString(en, text.replace("\n\n", "\n   \n").replace(". ", ".  "));
+        OutputSite spaced = build(dir, other.resolve("spaced"));
+        assertNull(spaced.page("fr/guides-pratiques/animer-un-atelier/index.html").selectFirst("aside .source-changed"),
+                "white space is no change");
+
+        Files.writeString(en, text + "\nA new closing paragraph that the translations do not have yet.\n");
+        // an English machine translation of the French-only toolkit, so every language has a notice to show
+        Files.writeString(dir.resolve("content/en/resources/boite-a-outils-climat.md"),
+                "---\ntitle: Toolkit\ntranslation: { method: machine, by: DeepL }\n---\nFive simple tools.\n");
+        OutputSite changed = build(dir, other.resolve("changed"));
+        Element fr = changed.page("fr/guides-pratiques/animer-un-atelier/index.html").selectFirst("aside.translation-notice");
+        assertTrue(fr.text().startsWith("Traduction automatique relue par DeepL, relue par Awa Diop."), fr.text());
+        assertEquals("L’original a changé depuis cette traduction.", fr.selectFirst(".source-changed strong").text());
+        Element nl = changed.page("nl/praktijkgidsen/een-workshop-begeleiden/index.html").selectFirst("aside.translation-notice");
+        assertNotNull(nl, "the Dutch human translation pins its original too");
+        assertEquals("Het origineel is gewijzigd sinds deze vertaling werd gemaakt. Deze tekst is mogelijk niet meer actueel. "
+                + "Lees het origineel (English)", nl.text());
+        assertEquals("/elibrary/en/guides/facilitation/", nl.selectFirst("a").attr("href"));
+        Element toolkit = changed.page("en/resources/boite-a-outils-climat/index.html").selectFirst("aside.translation-notice");
+        assertNotNull(toolkit, "an English machine translation");
+        assertEquals("Machine translation by DeepL. Read the original in Français", toolkit.text());
+        assertEquals("fr", toolkit.selectFirst("a").attr("hreflang"));
+        assertTrue(changed.pageFor(toolkit.selectFirst("a").attr("href")).isPresent());
+    }
+
+    private static OutputSite build(Path dir, Path out) {
+        BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(dir, out, false, out.resolveSibling(out.getFileName() + "-cache")));
+        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
+        return new OutputSite(out, "/elibrary/");
+    }
 }
