@@ -30,6 +30,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--schema", description = "print the JSON Schema of this site's front matter (for editors) instead of checking")
     boolean schema;
 
+    @Option(names = "--dashboard", paramLabel = "DIR", description = "also write the translation dashboard for editors into DIR "
+            + "(index.html and translations.json; keep it out of the published site)")
+    Path dashboard;
+
+    @Option(names = "--compare", paramLabel = "FILE", description = "with --dashboard: an earlier translations.json; writes DIR/changes.md, "
+            + "what changed since, for a pull-request comment")
+    Path compare;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,8 +54,43 @@ final class CheckCommand implements Callable<Integer> {
         TranslationStatus translations = result.library() == null ? null
                 : TranslationStatus.of(result.library(), GitTimes.of(siteDir));
         CheckReport report = new CheckReport(siteDir, result.diagnostics(), translations);
+        if (compare != null && dashboard == null) {
+            spec.commandLine().getErr().println("agora check: --compare goes with --dashboard DIR");
+            return ExitCodes.USAGE;
+        }
+        if (dashboard != null && translations != null) {
+            try {
+                writeDashboard(result.library().config(), translations);
+            } catch (java.io.IOException | RuntimeException e) {
+                spec.commandLine().getErr().println("agora check: could not write the dashboard: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         spec.commandLine().getOut().print(format == Format.json ? report.json() : report.text());
         return result.diagnostics().hasErrors() ? ExitCodes.SITE_ERRORS : ExitCodes.OK;
+    }
+
+    private void writeDashboard(org.agora.config.SiteConfig config, TranslationStatus translations) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode before = null;
+        if (compare != null) {
+            // read first: a wrong file name must leave nothing half written
+            try {
+                before = new com.fasterxml.jackson.databind.ObjectMapper().readTree(compare.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException(compare + " is not a translations.json: " + e.getMessage(), e);
+            }
+        }
+        String generated = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        org.agora.check.TranslationDashboard board = new org.agora.check.TranslationDashboard(config, translations);
+        String json = board.json(generated);
+        java.nio.file.Files.createDirectories(dashboard);
+        org.agora.files.AtomicWrite.replace(dashboard.resolve("index.html"), board.html(generated).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.agora.files.AtomicWrite.replace(dashboard.resolve("translations.json"), json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (before != null) {
+            String changes = org.agora.check.DashboardChanges.markdown(before, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+            org.agora.files.AtomicWrite.replace(dashboard.resolve("changes.md"), changes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        spec.commandLine().getErr().println("Translation dashboard written to " + dashboard.resolve("index.html"));
     }
 
     /** The schema depends on the site through its taxonomies, which are front-matter fields too, and its types. */

@@ -39,7 +39,7 @@ public final class FrontMatterSchema {
             new Field("type", Kind.TEXT, false, "The kind of document (guide, report, event...)."),
             new Field("translationKey", Kind.TEXT, false, "The same key in each language's file makes them translations of each other."),
             new Field("translation", Kind.TRANSLATION, false,
-                    "How this translation was made: human, machine or machine-reviewed (readers are told of machine translations)."),
+                    "How this translation was made: human, machine or machine-reviewed (readers are told of machine translations), and the source version it translates."),
             new Field("event", Kind.EVENT, false, "When and where an event takes place."),
             new Field("attachments", Kind.ATTACHMENTS, false, "Files offered for download with the document."));
 
@@ -49,9 +49,10 @@ public final class FrontMatterSchema {
             new Field("location", Kind.TEXT, false, "Where it takes place."));
 
     public static final List<Field> TRANSLATION_FIELDS = List.of(
-            new Field("method", Kind.TEXT, true, "human, machine or machine-reviewed."),
+            new Field("method", Kind.TEXT, false, "human, machine or machine-reviewed (the site's default when only source is given)."),
             new Field("by", Kind.TEXT, false, "Who or what translated it: a person, a service."),
-            new Field("reviewedBy", Kind.TEXT, false, "Who reviewed a machine translation."));
+            new Field("reviewedBy", Kind.TEXT, false, "Who reviewed a machine translation."),
+            new Field("source", Kind.TEXT, false, "The version of the source this translates, as ./agora mark-current writes it."));
 
     public static final List<Field> ATTACHMENT_FIELDS = List.of(
             new Field("file", Kind.TEXT, true, "The file's path, beside the Markdown file or from content/ starting with /."),
@@ -171,6 +172,8 @@ public final class FrontMatterSchema {
                 detail.put("type", "object");
                 Map<String, Object> props = properties(TRANSLATION_FIELDS);
                 props.put("method", obj("description", TRANSLATION_FIELDS.getFirst().description(), "enum", methods));
+                props.put("source", obj("description", TRANSLATION_FIELDS.getLast().description(), "type", "string",
+                        "pattern", "^[0-9a-fA-F]{" + SourceVersion.MIN_PIN_LENGTH + ",64}$"));
                 detail.put("properties", props);
                 detail.put("required", required(TRANSLATION_FIELDS));
                 detail.put("additionalProperties", false);

@@ -31,6 +31,8 @@ public final class HtmlSanitizer {
             // Task lists' boxes are the only inputs Markdown makes: never a field a reader can type into.
             .addEnforcedAttribute("input", "type", "checkbox")
             .addEnforcedAttribute("input", "disabled", "disabled")
+            // a wide table scrolls in its own box on phones: reachable by keyboard, raw HTML tables too
+            .addEnforcedAttribute("table", "tabindex", "0")
             .preserveRelativeLinks(true);
 
     private HtmlSanitizer() {}

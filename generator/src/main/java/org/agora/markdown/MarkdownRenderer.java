@@ -122,6 +122,14 @@ public final class MarkdownRenderer {
             public LinkResolver apply(LinkResolverBasicContext context) {
                 return MarkdownRenderer.this::resolve;
             }
+        }).attributeProviderFactory(new com.vladsch.flexmark.html.IndependentAttributeProviderFactory() {
+            @Override
+            public com.vladsch.flexmark.html.AttributeProvider apply(com.vladsch.flexmark.html.renderer.LinkResolverContext context) {
+                // A wide table scrolls in its own box on phones (theme CSS): keyboard users must reach it to scroll it.
+                return (node, part, attributes) -> {
+                    if (node instanceof com.vladsch.flexmark.ext.tables.TableBlock) attributes.replaceValue("tabindex", "0");
+                };
+            }
         }).build();
     }
 

@@ -122,6 +122,12 @@ class TranslationDriftTest {
         assertEquals(1, fr.get("commits").size());
         assertEquals("Jan Peeters", fr.get("commits").get(0).get("author").asText());
         assertEquals("Shorter advice round", fr.get("commits").get(0).get("subject").asText());
+        Path board = temp.resolve("board");
+        run("check", "--site", site.toString(), "--dashboard", board.toString());
+        var html = org.jsoup.Jsoup.parse(board.resolve("index.html").toFile(), "UTF-8");
+        assertEquals("Peers then ask questions before they give any advice.", html.selectFirst(".change del").text());
+        assertEquals("Peers first ask questions, then give advice.", html.selectFirst(".change ins").text());
+        assertTrue(html.selectFirst(".change").text().contains("Jan Peeters: Shorter advice round"), html.selectFirst(".change").text());
 
         run("mark-current", "--site", site.toString(), "content/fr/workshop.md");
         commit(site, "French workshop guide up to date", "Awa Diop");

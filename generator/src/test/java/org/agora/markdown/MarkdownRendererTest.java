@@ -357,6 +357,7 @@ class MarkdownRendererTest {
         Element table = doc.selectFirst("table");
         assertNotNull(table, r.html());
         assertTrue(table.hasClass("table"), r.html());
+        assertEquals("0", table.attr("tabindex"), "a table that scrolls on a phone is reachable by keyboard");
         assertEquals(List.of("Name", "Count"), table.select("th").eachText());
         assertEquals("1", table.select("td").get(1).text());
         assertEquals("old", doc.selectFirst("del").text());
