@@ -32,21 +32,29 @@ public final class Citable {
      * The authors as a catalogue writes them ("Diallo, Ana"): from {@code authors:} (else {@code author:}), a name
      * or a list whose items are names or maps {@code {family, given}} or {@code {name}}. Empty items are skipped.
      */
-    public static List<String> creators(Page p) {
+    public static List<String> creators(Page p) { return authors(p, true); }
+
+    /** The same authors as a reader says them ("Ana Diallo"): for feeds and structured data. */
+    public static List<String> names(Page p) { return authors(p, false); }
+
+    private static List<String> authors(Page p, boolean familyFirst) {
         Object value = param(p, "authors");
         if (value == null) value = param(p, "author");
         List<String> out = new ArrayList<>();
         for (Object item : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
-            String name = item instanceof Map<?, ?> m ? nameOf(m) : item == null ? "" : String.valueOf(item).strip();
+            String name = item instanceof Map<?, ?> m ? nameOf(m, familyFirst) : text(item);
             if (!name.isEmpty()) out.add(name);
         }
         return out;
     }
 
-    private static String nameOf(Map<?, ?> m) {
+    private static String nameOf(Map<?, ?> m, boolean familyFirst) {
         String family = text(m.get("family"));
         String given = text(m.get("given"));
-        if (!family.isEmpty()) return given.isEmpty() ? family : family + ", " + given;
+        if (!family.isEmpty()) {
+            if (given.isEmpty()) return family;
+            return familyFirst ? family + ", " + given : given + " " + family;
+        }
         String name = text(m.get("name"));
         return name.isEmpty() ? given : name;
     }

@@ -185,6 +185,23 @@ class OaiRepositoryTest {
         assertTrue(Files.isRegularFile(out.resolve("oai.xml")));
     }
 
+    /** The same documents' feeds, hostile tag feed included, are valid Atom, and name authors as readers say them. */
+    @Test
+    void theFeedsOfTheseDocumentsAreValidAtom() {
+        List<Path> feeds = Harvesting.feeds(out);
+        assertTrue(feeds.size() >= 8, "language, type and term feeds: " + feeds);
+        List<String> errors = new ArrayList<>();
+        feeds.forEach(f -> errors.addAll(Harvesting.atomErrors(f)));
+        assertEquals(List.of(), errors);
+        Element feed = Harvesting.parse(out.resolve("en/types/resources/feed.xml")).getDocumentElement();
+        List<String> authors = new ArrayList<>();
+        for (Element entry : Harvesting.children(feed, "entry")) {
+            if (!Harvesting.children(entry, "title").getFirst().getTextContent().equals("Annual report")) continue;
+            for (Element a : Harvesting.children(entry, "author")) authors.add(Harvesting.children(a, "name").getFirst().getTextContent());
+        }
+        assertEquals(List.of("Ana Diallo", "Bridges Network", "Bo Peeters"), authors);
+    }
+
     /** Without settings: RFC 2142's webmaster mailbox on the site's host, and the file's own URL as base URL. */
     @Test
     void withoutSettingsTheFileNamesTheHostsWebmasterAndItsOwnUrl() throws IOException {
