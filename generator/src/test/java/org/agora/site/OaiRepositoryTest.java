@@ -214,6 +214,20 @@ class OaiRepositoryTest {
                 "no second slash after the gateway's own; the port's colon encoded");
     }
 
+    /** A site that already publishes a static repository of its own (made by hand, or by another tool) keeps it. */
+    @Test
+    void theSitesOwnOaiFileIsKept() throws IOException {
+        Path dir = temp.resolve("own");
+        // An XML file can hold script a browser runs: the site must say its developers wrote it.
+        write(dir, "site-config.yml", "baseURL: https://example.org/\nlanguages: { en: { label: English } }\n"
+                + "security: { activeFiles: [static/oai.xml] }\n");
+        write(dir, "content/resources/r.md", "---\ntitle: R\ndate: 2026-01-01\n---\nText.\n");
+        write(dir, "static/oai.xml", "<Repository/>\n");
+        BuildResult own = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(dir, temp.resolve("own-out"), false));
+        assertTrue(own.success(), () -> own.diagnostics().sorted().toString());
+        assertEquals("<Repository/>\n", Files.readString(temp.resolve("own-out/oai.xml")));
+    }
+
     @Test
     void aMistypedSettingIsAnErrorAtItsLine() throws IOException {
         Diagnostics d = new Diagnostics();
