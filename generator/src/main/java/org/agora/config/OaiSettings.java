@@ -15,5 +15,5 @@ public record OaiSettings(String adminEmail, URI gateway, LocalizedText rights) 
     public static final OaiSettings NONE = new OaiSettings(null, null, null);
 
     /** What OAI-PMH's schema accepts as an e-mail address (its emailType), so a typo fails the build, not the harvest. */
-    static final Pattern EMAIL = Pattern.compile("\\S+@(\\S+\\.)+\\S+");
+    public static final Pattern EMAIL = Pattern.compile("\\S+@(\\S+\\.)+\\S+");
 }

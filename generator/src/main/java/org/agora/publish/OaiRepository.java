@@ -59,10 +59,12 @@ public final class OaiRepository {
 
     /**
      * The documents the repository lists: citable and dated, in the site's language order, then by path, so
-     * records never change places between builds. Empty when the baseURL has no host.
+     * records never change places between builds. Empty when the baseURL has no host, or when no address can be
+     * given to harvesters (no oai.adminEmail and a host without a domain, such as localhost).
      */
     public static List<Page> documents(Library library) {
         if (library.config().baseUrl().getHost() == null) return List.of();
+        if (!org.agora.config.OaiSettings.EMAIL.matcher(adminEmail(library.config())).matches()) return List.of();
         List<String> order = library.config().languageCodes();
         return library.pages().stream()
                 .filter(p -> Citable.isCitable(p) && Feeds.updated(p) != null && order.contains(p.language()))

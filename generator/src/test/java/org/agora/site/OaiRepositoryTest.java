@@ -214,6 +214,18 @@ class OaiRepositoryTest {
                 "no second slash after the gateway's own; the port's colon encoded");
     }
 
+    /** webmaster@localhost is no address OAI-PMH accepts: a site on a host without a domain has no oai.xml. */
+    @Test
+    void aSiteOnLocalhostWithoutAddressHasNoOaiFile() throws IOException {
+        Path dir = temp.resolve("local");
+        write(dir, "site-config.yml", "baseURL: http://localhost:1313/\nlanguages: { en: { label: English } }\n");
+        write(dir, "content/resources/r.md", "---\ntitle: R\ndate: 2026-01-01\n---\nText.\n");
+        BuildResult local = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(dir, temp.resolve("local-out"), false));
+        assertTrue(local.success(), () -> local.diagnostics().sorted().toString());
+        assertTrue(Files.isRegularFile(temp.resolve("local-out/en/feed.xml")) || Files.isRegularFile(temp.resolve("local-out/feed.xml")));
+        assertFalse(Files.exists(temp.resolve("local-out/oai.xml")));
+    }
+
     /** A site that already publishes a static repository of its own (made by hand, or by another tool) keeps it. */
     @Test
     void theSitesOwnOaiFileIsKept() throws IOException {
