@@ -33,7 +33,8 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
             "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types", "security", "limits",
-            "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks", "search", "translation");
+            "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks", "search", "translation",
+            "oai");
     private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction", "baseURL");
     private static final Set<String> MARKDOWN_KEYS = Set.of("trustRawHtml");
     private static final Set<String> TYPE_KEYS = Set.of("required");
@@ -112,13 +113,14 @@ public final class ConfigLoader {
         SearchPacks searchPacks = readSearch(root, f);
         Map<String, List<String>> synonyms = readSynonyms(root, codes, f);
         TranslationMethod translationDefault = readTranslationDefault(root, f);
+        OaiSettings oai = readOai(root, codes, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
                 fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits, urls, brokenLinks,
-                searchPacks, synonyms, translationDefault));
+                searchPacks, synonyms, translationDefault, oai));
     }
 
     /**
@@ -307,6 +309,35 @@ public final class ConfigLoader {
                     "write  translation: { default: machine }  when the site's translations are machine-made");
             return null;
         });
+    }
+
+    /** oai: { adminEmail: ..., gateway: https://..., rights: ... }: the OAI static repository's own settings. */
+    private OaiSettings readOai(YamlNode.Mapping root, Set<String> codes, YamlFields f) {
+        Optional<YamlNode.Mapping> node = f.mapping(root, "oai");
+        if (node.isEmpty()) return OaiSettings.NONE;
+        f.rejectUnknownKeys(node.get(), Set.of("adminEmail", "gateway", "rights"), "oai");
+        String email = f.string(node.get(), "adminEmail").map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        if (email != null && !OaiSettings.EMAIL.matcher(email).matches()) {
+            f.error(node.get().get("adminEmail").orElseThrow().line(), "oai.adminEmail '" + email + "' is not an e-mail address",
+                    "write  adminEmail: library@example.org");
+            email = null;
+        }
+        URI gateway = null;
+        Optional<String> gatewayText = f.string(node.get(), "gateway").map(String::strip).filter(s -> !s.isEmpty());
+        if (gatewayText.isPresent()) {
+            try {
+                gateway = new URI(gatewayText.get());
+                if (!("http".equals(gateway.getScheme()) || "https".equals(gateway.getScheme())) || gateway.getHost() == null) {
+                    throw new java.net.URISyntaxException(gatewayText.get(), "not an http(s) URL with a host");
+                }
+            } catch (java.net.URISyntaxException e) {
+                f.error(node.get().get("gateway").orElseThrow().line(), "oai.gateway '" + gatewayText.get()
+                        + "' is not the http(s) URL of a gateway", "write  gateway: https://gateway.example.org/oai");
+                gateway = null;
+            }
+        }
+        LocalizedText rights = readText(node.get(), "rights", codes, f).orElse(null);
+        return new OaiSettings(email, gateway, rights);
     }
 
     /** limits: { documentBytes: 20000000, ... }: each a positive whole number, over the defaults. */

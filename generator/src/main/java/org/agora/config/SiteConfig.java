@@ -20,6 +20,7 @@ import java.util.Map;
  * @param searchPacks whether the search export bundles its files into packs read with HTTP Range
  * @param searchSynonyms per language code, lines of words that mean the same ("NGO, non-governmental organisation")
  * @param translationDefault how a translation without its own {@code translation:} was made, or null (not said)
+ * @param oai what the OAI-PMH static repository says about the library (oai: in site-config.yml)
  */
 public record SiteConfig(
         Path siteDir,
@@ -41,7 +42,8 @@ public record SiteConfig(
         BrokenLinks brokenLinks,
         SearchPacks searchPacks,
         Map<String, List<String>> searchSynonyms,
-        TranslationMethod translationDefault) {
+        TranslationMethod translationDefault,
+        OaiSettings oai) {
 
     public SiteConfig {
         searchSynonyms = Map.copyOf(searchSynonyms);

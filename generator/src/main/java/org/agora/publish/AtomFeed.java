@@ -8,7 +8,6 @@ import org.agora.model.Page;
 import org.agora.model.SiteUrls;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,19 +88,8 @@ public final class AtomFeed {
         return body == null || body.excerpt().isBlank() ? null : body.excerpt();
     }
 
-    /** The front matter's author: one name or a list of names, as sites write it. */
-    public static List<String> authors(Page p) {
-        if (p.document() == null) return List.of();
-        Object value = p.document().frontMatter().params().get("author");
-        if (value == null) value = p.document().frontMatter().params().get("authors");
-        List<String> out = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object o : list) if (o != null && !String.valueOf(o).isBlank()) out.add(String.valueOf(o).strip());
-        } else if (value != null && !String.valueOf(value).isBlank()) {
-            out.add(String.valueOf(value).strip());
-        }
-        return out;
-    }
+    /** The document's authors by name ("Ana Diallo"), read as {@link Citable} reads them, for entries and JSON-LD. */
+    public static List<String> authors(Page p) { return Citable.names(p); }
 
     private static void element(StringBuilder x, String indent, String name, String text) {
         x.append(indent).append('<').append(name).append('>').append(Xml.escape(text))

@@ -8,6 +8,7 @@ import org.agora.model.Page;
 import org.agora.model.SiteUrls;
 import org.agora.publish.AtomFeed;
 import org.agora.publish.Feeds;
+import org.agora.publish.OaiRepository;
 import org.agora.publish.Robots;
 import org.agora.publish.Sitemap;
 import org.agora.render.ViewFactory;
@@ -19,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The files that help readers and machines find the pages: Atom feeds, sitemap.xml and robots.txt.
+ * The files that help readers and machines find the pages: Atom feeds, sitemap.xml, robots.txt, and oai.xml for
+ * the aggregators that harvest the library's citable documents (OAI-PMH through a static repository gateway).
  * The sitemap lists every page a reader can land on (documents, homes, sections, taxonomy, term and search
  * pages; not the 404 pages, the redirects of aliases or the later pages of a long list), each with the
  * very hreflang alternates its own head declares: both come from {@link ViewFactory}.
@@ -44,6 +46,7 @@ final class DiscoveryFiles {
         for (Feeds.Feed f : feeds.all()) out.add(Page.outputPathOf(f.path()));
         if (hasSitemap(library.config())) out.addAll(sitemap.fileNames(library.pages().size()));
         out.add(Robots.FILE);
+        if (OaiRepository.publishes(library)) out.add(OaiRepository.FILE);
         return out;
     }
 
@@ -55,6 +58,7 @@ final class DiscoveryFiles {
         boolean withSitemap = hasSitemap(library.config());
         if (withSitemap) out.putAll(sitemap.write(sitemapUrls(views)));
         out.put(Robots.FILE, Robots.of(urls, withSitemap));
+        if (OaiRepository.publishes(library)) out.put(OaiRepository.FILE, new OaiRepository(library, messages).write(texts));
         return out;
     }
 

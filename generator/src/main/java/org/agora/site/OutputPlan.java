@@ -33,8 +33,8 @@ final class OutputPlan {
     static final String HEADERS_FILE = "_headers";
     /** The browser's search index: Agora's alone, every file in it. */
     static final String SEARCH_FOLDER = org.agora.search.SearchLayout.OUTPUT_FOLDER + "/";
-    /** Files a site may bring to replace the one Agora would write (its own rules for crawlers). */
-    private static final Set<String> REPLACEABLE = Set.of(Robots.FILE);
+    /** Files a site may bring to replace the one Agora would write (its own rules for crawlers, its own OAI file). */
+    private static final Set<String> REPLACEABLE = Set.of(Robots.FILE, org.agora.publish.OaiRepository.FILE);
     /** Files a site may bring whose rules come first and Agora's are added after them. */
     static final Set<String> MERGED = Set.of(REDIRECTS_FILE, HEADERS_FILE);
 
