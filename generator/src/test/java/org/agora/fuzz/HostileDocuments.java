@@ -45,7 +45,7 @@ final class HostileDocuments {
     }
 
     /** Files the build writes besides pages: a document or alias may claim the same path. */
-    static final List<String> GENERATED_PATHS = List.of("/sitemap.xml", "/robots.txt", "/_redirects", "/404.html", "/index.html",
+    static final List<String> GENERATED_PATHS = List.of("/sitemap.xml", "/robots.txt", "/_redirects", "/404.html", "/index.html", "/oai.xml",
             "/agora-search/en.json", "/agora-search/agora-search.js", "/en/feed.xml", "/en/404.html", "/en/library/", "/en/search/",
             "/en/tags/", "/en/library/data.json", "/assets/agora.js", "/en/", "/fr/", "/");
 
