@@ -119,6 +119,9 @@ function start(app) {
       if (r.date) time.dateTime = r.date;
       meta.append(time);
     }
+    if (r.translation) {
+      meta.append(el('span', 'badge machine', r.translation === 'machine-reviewed' ? s.machineReviewed : s.machine));
+    }
     if (foreign) {
       const badge = el('span', 'badge', r.languageLabel || r.language);
       badge.lang = r.language;

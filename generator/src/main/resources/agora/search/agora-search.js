@@ -1051,6 +1051,7 @@ class Engine {
       date: data.date || null,
       dateText: data.dateText || null,
       type: data.type || null,
+      translation: data.translation || null,
       typeLabel: type ? type.label : (data.type || null),
       summary: data.summary || '',
       excerpt: pieces,

@@ -262,6 +262,7 @@ public final class IndexBuilder implements AutoCloseable {
             d.add(new StoredField(SearchFields.DATE_TEXT, doc.dateText()));
         }
         if (doc.sortDate() != Long.MIN_VALUE) d.add(new NumericDocValuesField(SearchFields.SORT_DATE, doc.sortDate()));
+        if (doc.translation() != null) d.add(new StoredField(SearchFields.TRANSLATION, doc.translation()));
         for (var e : new TreeMap<>(doc.facets()).entrySet()) {
             for (String value : e.getValue()) {
                 d.add(new StringField(e.getKey(), value, Field.Store.YES));
@@ -276,7 +277,7 @@ public final class IndexBuilder implements AutoCloseable {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String s : List.of(doc.path(), doc.language(), doc.url(), doc.title(), doc.headings(),
                     String.valueOf(doc.summary()), doc.body(), String.valueOf(doc.date()), String.valueOf(doc.dateText()),
-                    Long.toString(doc.sortDate()), new TreeMap<>(doc.facets()).toString())) {
+                    Long.toString(doc.sortDate()), new TreeMap<>(doc.facets()).toString(), String.valueOf(doc.translation()))) {
                 sha.update(s.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

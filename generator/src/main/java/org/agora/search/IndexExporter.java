@@ -588,6 +588,7 @@ public final class IndexExporter {
             putIfPresent(m, "date", doc.get(SearchFields.DATE));
             putIfPresent(m, "dateText", doc.get(SearchFields.DATE_TEXT));
             putIfPresent(m, "type", doc.get(SearchFields.TYPE));
+            putIfPresent(m, "translation", doc.get(SearchFields.TRANSLATION));
             m.put("text", fragmentText(doc.get(SearchFields.TEXT_STORED), layout.fragmentTextMax()));
             String[] titles = doc.getValues(SearchFields.ATTACHMENT_TITLE);
             if (titles.length > 0) {

@@ -42,6 +42,8 @@ public final class SearchFields {
     public static final String URL = "url";
     public static final String DATE = "date";
     public static final String DATE_TEXT = "dateText";
+    /** How a machine translation was made ("machine", "machine-reviewed"), stored for results to say so. */
+    public static final String TRANSLATION = "translation";
     /** Orders documents newest first, so that identical scores and plain browsing list recent documents first. */
     public static final String SORT_DATE = "sortDate";
     /** Fingerprint of everything indexed for a document: an unchanged document is not indexed again. */

@@ -138,7 +138,8 @@ final class SearchStage implements AutoCloseable {
         String summary = page.summary() != null && !page.summary().isBlank() ? page.summary() : null;
         documents.incrementAndGet();
         builder.add(new SearchDocument(page.path(), lang, urls.href(page.path()), page.title(), text.headings(),
-                summary, text.body(), date, dateText, sortDate, facets, attachments.of(page.path())));
+                summary, text.body(), date, dateText, sortDate, facets, attachments.of(page.path()),
+                library.translationOf(page).filter(t -> t.byMachine()).map(t -> t.method().word()).orElse(null)));
     }
 
     /**

@@ -69,9 +69,10 @@ class SearchPageBrowserTest {
                 history: history.length,
                 results: [...list.children].map((li) => {
                   const a = li.querySelector('.item-title a');
-                  const badge = li.querySelector('.badge');
+                  const badge = li.querySelector('.badge:not(.machine)');
                   return { title: a.textContent, href: a.getAttribute('href'), lang: a.lang || null,
                            badge: badge && { text: badge.textContent, lang: badge.lang },
+                           machine: (m => m && m.textContent)(li.querySelector('.badge.machine')),
                            marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
                            attachment: (f => f && { text: f.textContent, href: f.querySelector('a').getAttribute('href') })(
                              li.querySelector('.search-attachment')),
@@ -257,6 +258,30 @@ class SearchPageBrowserTest {
             }
         }
         assertTrue(badges.contains("English") || badges.contains("Nederlands"), () -> "badges: " + badges);
+    }
+
+    @Test
+    void machineTranslationsSaySoInTheResultsInTheReadersLanguage() {
+        browser.open(base.resolve("nl/search/?q=open+data"));
+        JsonNode results = settled("open data").path("results");
+        JsonNode machine = null;
+        int others = 0;
+        for (JsonNode r : results) {
+            if (r.path("href").asText().equals("/elibrary/nl/praktijkgidsen/open-data-publiceren/")) machine = r;
+            else if (!r.path("machine").isNull()) others++;
+        }
+        assertNotNull(machine, results::toString);
+        assertEquals("Machinevertaling", machine.path("machine").asText(), "the Dutch guide is DeepL's, unreviewed");
+        assertEquals(0, others, () -> "the other Dutch pages were written by people: " + results);
+        browser.open(base.resolve("fr/search/?q=atelier+pairs"));
+        JsonNode french = settled("atelier pairs").path("results");
+        boolean reviewed = false;
+        for (JsonNode r : french) {
+            if (r.path("href").asText().equals("/elibrary/fr/guides-pratiques/animer-un-atelier/")) {
+                reviewed = "Traduction automatique relue".equals(r.path("machine").asText());
+            }
+        }
+        assertTrue(reviewed, french::toString);
     }
 
     @Test

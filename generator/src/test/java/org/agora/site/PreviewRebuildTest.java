@@ -41,8 +41,11 @@ class PreviewRebuildTest {
 
     static Stream<Arguments> edits() {
         return Stream.of(
-                Arguments.of("a paragraph added to a guide's body", "content/en/guides/facilitation.md",
+                Arguments.of("a paragraph added to a guide's body", "content/en/guides/safe-online-spaces.md",
                         (UnaryOperator<String>) s -> s + "\n\nA paragraph added in the preview.\n", 1),
+                // its French and Dutch translations pin it: they now tell readers their original changed
+                Arguments.of("a paragraph added to a guide that pinned translations translate", "content/en/guides/facilitation.md",
+                        (UnaryOperator<String>) s -> s + "\n\nA paragraph added in the preview.\n", 3),
                 Arguments.of("a guide's title", "content/en/guides/community-radio-starter.md",
                         (UnaryOperator<String>) s -> s.replace("Starting a community radio: a first-year guide",
                                 "Starting a community radio in its first year"), -1),
@@ -85,7 +88,8 @@ class PreviewRebuildTest {
                 long documents = newFiles(temp.resolve("cache-preview/documents"), mark);
                 long pages = newFiles(temp.resolve("cache-preview/pages"), mark);
                 if (expectedPages >= 0) {
-                    assertEquals(expectedPages, documents, "documents rendered for " + what);
+                    // one file edited: at most its own Markdown is rendered again, whatever pages show it
+                    assertEquals(Math.min(expectedPages, 1), documents, "documents rendered for " + what);
                     assertEquals(expectedPages, pages, "pages rendered for " + what);
                 } else {
                     assertTrue(pages > 1, "the lists showing it were rendered too, for " + what + ": " + pages);

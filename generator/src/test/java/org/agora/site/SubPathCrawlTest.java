@@ -49,7 +49,7 @@ class SubPathCrawlTest {
         try (StaticServer server = StaticServer.serve(temp.resolve("out"), "/kb/")) {
             served = server.base();
             crawl = new LinkCrawler(served, URI.create("https://example.org/kb/"))
-                    .crawl(List.of("", "robots.txt", "sitemap.xml", "_redirects", "_headers", "404.html"));
+                    .crawl(List.of("", "robots.txt", "sitemap.xml", "oai.xml", "_redirects", "_headers", "404.html"));
         }
     }
 
