@@ -20,6 +20,7 @@ import java.util.Map;
  * @param searchPacks whether the search export bundles its files into packs read with HTTP Range
  * @param searchSynonyms per language code, lines of words that mean the same ("NGO, non-governmental organisation")
  * @param translationDefault how a translation without its own {@code translation:} was made, or null (not said)
+ * @param citable the document types whose documents readers can cite: a Cite box, citation files and tags
  */
 public record SiteConfig(
         Path siteDir,
@@ -41,14 +42,19 @@ public record SiteConfig(
         BrokenLinks brokenLinks,
         SearchPacks searchPacks,
         Map<String, List<String>> searchSynonyms,
-        TranslationMethod translationDefault) {
+        TranslationMethod translationDefault,
+        List<String> citable) {
 
     public SiteConfig {
         searchSynonyms = Map.copyOf(searchSynonyms);
         languages = List.copyOf(languages);
         fallbacks = Map.copyOf(fallbacks);
         taxonomies = List.copyOf(taxonomies);
+        citable = List.copyOf(citable);
     }
+
+    /** Whether documents of this type get a Cite box, citation files and citation tags. */
+    public boolean isCitable(String type) { return type != null && citable.contains(type); }
 
     public Path contentDir() { return siteDir.resolve("content"); }
 

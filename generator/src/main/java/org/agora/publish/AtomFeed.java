@@ -92,8 +92,10 @@ public final class AtomFeed {
     /** The front matter's author: one name or a list of names, as sites write it. */
     public static List<String> authors(Page p) {
         if (p.document() == null) return List.of();
+        // authors: is Agora's own field now (people and organisations, for citations); author: stays the site's.
+        List<org.agora.content.FrontMatter.Author> typed = p.document().frontMatter().publication().authors();
+        if (!typed.isEmpty()) return typed.stream().map(org.agora.content.FrontMatter.Author::displayName).toList();
         Object value = p.document().frontMatter().params().get("author");
-        if (value == null) value = p.document().frontMatter().params().get("authors");
         List<String> out = new ArrayList<>();
         if (value instanceof List<?> list) {
             for (Object o : list) if (o != null && !String.valueOf(o).isBlank()) out.add(String.valueOf(o).strip());
