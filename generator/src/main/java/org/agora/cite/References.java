@@ -68,8 +68,29 @@ public final class References {
         this.locales = Set.copyOf(known);
     }
 
+    /** How many citations' references are kept: every document of a large site, not an unbounded preview session's edits. */
+    private static final int REMEMBERED = 50_000;
+
+    /**
+     * References already formatted, by citation: a rebuild (the preview's, after a save) asks again for every
+     * page's, and about 2 ms per document adds up on a site of thousands of reports.
+     */
+    private final Map<Citation, List<Reference>> formatted = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Citation, List<Reference>> eldest) { return size() > REMEMBERED; }
+            });
+
     /** The citation in every style; a style that fails on it is left out (the downloads still carry the data). */
     public List<Reference> format(Citation citation) {
+        List<Reference> known = formatted.get(citation);
+        if (known != null) return known;
+        List<Reference> made = formatNow(citation);
+        formatted.put(citation, made);
+        return made;
+    }
+
+    private List<Reference> formatNow(Citation citation) {
         CSLItemData item = CSLItemData.fromJson(CslJson.item(citation));
         String locale = cslLocale(citation.language());
         List<Reference> out = new ArrayList<>();
