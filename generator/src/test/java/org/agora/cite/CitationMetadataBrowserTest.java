@@ -102,12 +102,14 @@ class CitationMetadataBrowserTest {
                 const out = [];
                 for (const a of document.querySelectorAll('.cite-downloads a[download]')) {
                   const r = await fetch(a.href);
-                  out.push({ name: a.getAttribute('download'), status: r.status, start: (await r.text()).slice(0, 12) });
+                  out.push({ name: a.getAttribute('download'), status: r.status, type: r.headers.get('content-type'),
+                             start: (await r.text()).slice(0, 12) });
                 }
                 return out;""");
         assertEquals(3, files.size(), files.toString());
         for (JsonNode f : files) assertEquals(200, f.path("status").asInt(), f.toString());
         assertEquals("TY  - RPRT\r\n", files.path(0).path("start").asText());
+        assertTrue(files.path(0).path("type").asText().startsWith("application/x-research-info-systems"), files.toString());
         assertTrue(files.path(1).path("start").asText().startsWith("@techreport{"), files.toString());
         assertTrue(files.path(2).path("start").asText().startsWith("["), files.toString());
     }
