@@ -277,7 +277,13 @@ public final class FrontMatterParser {
                 case YamlNode.Scalar s -> authorText(s.text(), s.line(), f).ifPresent(out::add);
                 case YamlNode.Mapping written -> {
                     YamlNode.Mapping m = KeyCase.canonical(written, AUTHOR_KEYS, f);
-                    f.rejectUnknownKeys(m, AUTHOR_KEYS, "an author");
+                    // Hugo themes give authors more keys (link, image, email): kept out of citations, not errors;
+                    // only a near miss of Agora's own is worth a word.
+                    for (YamlNode.Entry e : m.entries().values()) {
+                        if (AUTHOR_KEYS.contains(e.key())) continue;
+                        Suggestions.closest(e.key(), AUTHOR_KEYS).ifPresent(near -> f.warning("frontmatter.unknown-field", e.keyLine(),
+                                "unknown key '" + e.key() + "' in an author is ignored", "did you mean '" + near + "'?"));
+                    }
                     String family = f.string(m, "family").map(FrontMatterParser::oneLine).filter(x -> !x.isEmpty()).orElse(null);
                     String given = f.string(m, "given").map(FrontMatterParser::oneLine).filter(x -> !x.isEmpty()).orElse(null);
                     String name = f.string(m, "name").map(FrontMatterParser::oneLine).filter(x -> !x.isEmpty()).orElse(null);

@@ -190,7 +190,7 @@ public final class FrontMatterSchema {
                 Map<String, Object> person = new LinkedHashMap<>();
                 person.put("type", "object");
                 person.put("properties", properties(AUTHOR_FIELDS));
-                person.put("additionalProperties", false);
+                // Hugo themes' author maps carry more (link, image): Agora leaves them out of citations.
                 person.put("oneOf", List.of(obj("required", List.of("family")), obj("required", List.of("name"))));
                 Map<String, Object> one = obj("anyOf", List.of(obj("type", "string"), person));
                 s.put("anyOf", List.of(obj("type", "string"), obj("type", "array", "items", one)));

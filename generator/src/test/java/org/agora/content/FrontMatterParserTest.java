@@ -550,6 +550,17 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aHugoThemesExtraAuthorKeysAreIgnoredAndANearMissIsWarned() {
+        FrontMatter fm = parse("---\ntitle: T\nauthors:\n  - { name: Awa Diop, link: \"https://example.org\", image: a.png }\n"
+                + "  - { family: Diop, givne: Awa }\n---\nx\n").frontMatter();
+        assertEquals(List.of(FrontMatter.Author.named("Awa Diop"), FrontMatter.Author.person("Diop", null)), fm.publication().authors());
+        Diagnostic d = onlyDiagnostic();
+        assertEquals("frontmatter.unknown-field", d.code());
+        assertEquals(5, d.position().line());
+        assertTrue(d.hint().contains("'given'"), d.hint());
+    }
+
+    @Test
     void aNewlineInANameNeverReachesTheOutput() {
         FrontMatter fm = parse("---\ntitle: T\nauthors:\n  - \"Diop,\\nTY  - JOUR Awa\"\npublisher: \"A\\r\\nER  - \"\n---\nx\n").frontMatter();
         noDiagnostics();
