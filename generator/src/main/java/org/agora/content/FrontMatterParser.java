@@ -37,6 +37,8 @@ public final class FrontMatterParser {
     private static final Set<String> EVENT_KEYS = FrontMatterSchema.names(FrontMatterSchema.EVENT_FIELDS);
     private static final Set<String> ATTACHMENT_KEYS = FrontMatterSchema.names(FrontMatterSchema.ATTACHMENT_FIELDS);
     private static final Pattern DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.+)$");
+    /** More authors than any report of an e-library has; the cap keeps reference formatting cheap. */
+    static final int MAX_AUTHORS = 1000;
     private static final Set<String> AUTHOR_KEYS = FrontMatterSchema.names(FrontMatterSchema.AUTHOR_FIELDS);
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -270,6 +272,13 @@ public final class FrontMatterParser {
         Optional<YamlNode> node = map.get("authors");
         if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar s && s.isNull())) return List.of();
         List<YamlNode> items = node.get() instanceof YamlNode.Sequence seq ? seq.items() : List.of(node.get());
+        if (items.size() > MAX_AUTHORS) {
+            // Every reference of every style is formatted from the list: a runaway one (a pasted file) would
+            // cost each build seconds for nothing a reader can use.
+            f.error("frontmatter.invalid-author", node.get().line(), "'authors' lists " + items.size() + " names, more than the "
+                    + MAX_AUTHORS + " a document may have", "keep the authors who wrote it, or name the group as one organisation");
+            items = items.subList(0, MAX_AUTHORS);
+        }
         List<FrontMatter.Author> out = new ArrayList<>();
         for (YamlNode item : items) {
             switch (item) {

@@ -561,6 +561,14 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aRunawayAuthorListIsCutAndReported() {
+        String list = "- A\n".repeat(FrontMatterParser.MAX_AUTHORS + 1);
+        FrontMatter fm = parse("---\ntitle: T\nauthors:\n" + list + "---\nx\n").frontMatter();
+        assertEquals(FrontMatterParser.MAX_AUTHORS, fm.publication().authors().size());
+        assertEquals("frontmatter.invalid-author", onlyDiagnostic().code());
+    }
+
+    @Test
     void aNewlineInANameNeverReachesTheOutput() {
         FrontMatter fm = parse("---\ntitle: T\nauthors:\n  - \"Diop,\\nTY  - JOUR Awa\"\npublisher: \"A\\r\\nER  - \"\n---\nx\n").frontMatter();
         noDiagnostics();
