@@ -207,6 +207,37 @@ class CitableDocumentsTest {
         assertEquals(HOSTILE, CitationFiles.cslJson(Files.readAllBytes(out.root().resolve("en/resources/x/x.csl.json"))).getTitle());
     }
 
+    @Test
+    void withUglyUrlsTheFilesStillSitBesideThePageAndOnlyCitableTypesGetThem(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("content/en/reports"));
+        Files.createDirectories(dir.resolve("content/en/resources"));
+        Files.writeString(dir.resolve("site-config.yml"), """
+                title: Test library
+                baseURL: https://example.org/lib/
+                defaultContentLanguageInSubdir: true
+                uglyURLs: true
+                citable: [reports]
+                languages:
+                  en: { label: English, locale: en-US }
+                """);
+        Files.writeString(dir.resolve("content/en/reports/survey.md"),
+                "---\ntitle: Survey\ndate: 2026-01-02\nauthors: [\"Diop, Awa\"]\nisbn: 978-2-12-345680-3\n---\nText.\n");
+        Files.writeString(dir.resolve("content/en/resources/list.md"), "---\ntitle: List\n---\nText.\n");
+        BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(dir, dir.resolve("out"), false));
+        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
+        OutputSite out = new OutputSite(dir.resolve("out"), "/lib/");
+        Document page = out.page("en/reports/survey.html");
+        assertEquals(List.of("/lib/en/reports/survey.ris", "/lib/en/reports/survey.bib", "/lib/en/reports/survey.csl.json"),
+                page.select(".cite-downloads a").eachAttr("href"));
+        assertEquals(List.of(), out.brokenLinks());
+        RISReference ris = CitationFiles.ris(Files.readAllBytes(out.root().resolve("en/reports/survey.ris")));
+        assertEquals("9782123456803", ris.getIsbnOrIssn());
+        assertEquals("BOOK", CitationFiles.values(CitationFiles.strictRis(Files.readAllBytes(out.root().resolve("en/reports/survey.ris"))), "TY").getFirst());
+        assertEquals("9782123456803", page.selectFirst("meta[name=citation_isbn]").attr("content"));
+        assertNull(out.page("en/resources/list.html").selectFirst("section.cite"), "resources are not citable on this site");
+        assertFalse(Files.exists(out.root().resolve("en/resources/list.ris")));
+    }
+
     static JsonNode jsonLd(String rel) throws IOException {
         return new ObjectMapper().readTree(site.page(rel).selectFirst("script[type=application/ld+json]").data());
     }
