@@ -50,6 +50,7 @@ final class CheckCommand implements Callable<Integer> {
         if (result.library() != null) {
             org.agora.check.EditorChecks.run(result.library(), result.diagnostics());
             org.agora.check.RequiredFields.run(result.library(), result.diagnostics());
+            org.agora.check.CitableFields.run(result.library(), result.diagnostics());
         }
         TranslationStatus translations = result.library() == null ? null
                 : TranslationStatus.of(result.library(), GitTimes.of(siteDir));

@@ -34,7 +34,9 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
             "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types", "security", "limits",
             "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks", "search", "translation",
-            "oai");
+            "oai", "citable");
+    /** Reports and resources are what readers of an e-library cite; news and events rarely are. */
+    public static final List<String> DEFAULT_CITABLE = List.of("resources", "reports");
     private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction", "baseURL");
     private static final Set<String> MARKDOWN_KEYS = Set.of("trustRawHtml");
     private static final Set<String> TYPE_KEYS = Set.of("required");
@@ -114,13 +116,14 @@ public final class ConfigLoader {
         Map<String, List<String>> synonyms = readSynonyms(root, codes, f);
         TranslationMethod translationDefault = readTranslationDefault(root, f);
         OaiSettings oai = readOai(root, codes, f);
+        List<String> citable = readCitable(root, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
                 fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits, urls, brokenLinks,
-                searchPacks, synonyms, translationDefault, oai));
+                searchPacks, synonyms, translationDefault, oai, citable));
     }
 
     /**
@@ -292,6 +295,23 @@ public final class ConfigLoader {
             List<String> all = new ArrayList<>(lines.getOrDefault("all", List.of()));
             all.addAll(lines.getOrDefault(lang, List.of()));
             if (!all.isEmpty()) out.put(lang, List.copyOf(all));
+        }
+        return out;
+    }
+
+    /** citable: [resources, reports]: the types (the type: field, else the first folder) readers can cite. */
+    private List<String> readCitable(YamlNode.Mapping root, YamlFields f) {
+        Optional<YamlNode> node = root.get("citable");
+        if (node.isEmpty()) return DEFAULT_CITABLE;
+        if (node.get() instanceof YamlNode.Scalar s && s.isNull()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String type : f.stringList(root, "citable")) {
+            String t = type.strip();
+            if (t.isEmpty() || t.contains("/") || t.chars().anyMatch(c -> c < 0x20)) {
+                f.error(node.get().line(), "citable: '" + type + "' is not a type name", "write the types as  citable: [resources, reports]");
+            } else if (!out.contains(t)) {
+                out.add(t);
+            }
         }
         return out;
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param searchSynonyms per language code, lines of words that mean the same ("NGO, non-governmental organisation")
  * @param translationDefault how a translation without its own {@code translation:} was made, or null (not said)
  * @param oai what the OAI-PMH static repository says about the library (oai: in site-config.yml)
+ * @param citable the document types whose documents readers can cite: a Cite box, citation files and tags
  */
 public record SiteConfig(
         Path siteDir,
@@ -43,14 +44,19 @@ public record SiteConfig(
         SearchPacks searchPacks,
         Map<String, List<String>> searchSynonyms,
         TranslationMethod translationDefault,
-        OaiSettings oai) {
+        OaiSettings oai,
+        List<String> citable) {
 
     public SiteConfig {
         searchSynonyms = Map.copyOf(searchSynonyms);
         languages = List.copyOf(languages);
         fallbacks = Map.copyOf(fallbacks);
         taxonomies = List.copyOf(taxonomies);
+        citable = List.copyOf(citable);
     }
+
+    /** Whether documents of this type get a Cite box, citation files and citation tags. */
+    public boolean isCitable(String type) { return type != null && citable.contains(type); }
 
     public Path contentDir() { return siteDir.resolve("content"); }
 

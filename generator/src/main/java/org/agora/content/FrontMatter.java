@@ -9,6 +9,7 @@ import java.util.Optional;
  * for templates (real sites carry author, cover, and more).
  * @param taxonomyTerms terms per taxonomy field (tags, categories, themes, countries, organisations...)
  * @param fieldLines the line of each given field, for messages about it
+ * @param publication who wrote and published the document and its identifiers, for citing it
  */
 public record FrontMatter(
         String title,
@@ -27,7 +28,8 @@ public record FrontMatter(
         Event event,
         List<Attachment> attachments,
         Map<String, Object> params,
-        Map<String, Integer> fieldLines) {
+        Map<String, Integer> fieldLines,
+        Publication publication) {
 
     public FrontMatter {
         aliases = List.copyOf(aliases);
@@ -35,11 +37,12 @@ public record FrontMatter(
         attachments = List.copyOf(attachments);
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         fieldLines = Map.copyOf(fieldLines);
+        if (publication == null) publication = Publication.NONE;
     }
 
     public static FrontMatter empty() {
         return new FrontMatter(null, null, null, false, null, null, List.of(), null, null, null, null, null,
-                Map.of(), null, List.of(), Map.of(), Map.of());
+                Map.of(), null, List.of(), Map.of(), Map.of(), Publication.NONE);
     }
 
     public List<String> terms(String taxonomy) { return taxonomyTerms.getOrDefault(taxonomy, List.of()); }
@@ -86,6 +89,10 @@ public record FrontMatter(
             case "translationKey" -> present(translationKey);
             case "event" -> event != null;
             case "attachments" -> !attachments.isEmpty();
+            case "authors" -> !publication.authors().isEmpty();
+            case "publisher" -> present(publication.publisher());
+            case "doi" -> present(publication.doi());
+            case "isbn" -> present(publication.isbn());
             default -> taxonomyTerms.containsKey(field) || present(params.get(field));
         };
     }
@@ -119,5 +126,46 @@ public record FrontMatter(
 
         /** Whether a machine wrote the text, reviewed or not. */
         public boolean byMachine() { return method != null && method != org.agora.config.TranslationMethod.HUMAN; }
+    }
+
+    /**
+     * What a reference to the document names besides its title and date.
+     * @param authors people and organisations, in the order the editor wrote them
+     * @param publisher who published it, or null
+     * @param doi the DOI without its resolver ("10.5281/zenodo.1234"), or null
+     * @param isbn the ISBN's digits (ISBN-10 or ISBN-13, no hyphens), or null
+     */
+    public record Publication(List<Author> authors, String publisher, String doi, String isbn) {
+
+        public static final Publication NONE = new Publication(List.of(), null, null, null);
+
+        public Publication {
+            authors = List.copyOf(authors);
+        }
+    }
+
+    /**
+     * A person ({@code family}, {@code given}) or an organisation or anyone known by one name ({@code literal}):
+     * citation formats keep the two apart, so that "Bridges Learning Network" is never cited as "Network, B. L.".
+     */
+    public record Author(String family, String given, String literal) {
+
+        public static Author person(String family, String given) { return new Author(family, given, null); }
+
+        public static Author named(String name) { return new Author(null, null, name); }
+
+        public boolean isPerson() { return literal == null; }
+
+        /** "Awa Diop", or the organisation's name: how a page's byline writes it. */
+        public String displayName() {
+            if (!isPerson()) return literal;
+            return given == null || given.isBlank() ? family : given + " " + family;
+        }
+
+        /** "Diop, Awa", as RIS, Highwire tags and most reference lists write a person. */
+        public String invertedName() {
+            if (!isPerson()) return literal;
+            return given == null || given.isBlank() ? family : family + ", " + given;
+        }
     }
 }

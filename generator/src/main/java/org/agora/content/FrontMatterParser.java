@@ -37,6 +37,9 @@ public final class FrontMatterParser {
     private static final Set<String> EVENT_KEYS = FrontMatterSchema.names(FrontMatterSchema.EVENT_FIELDS);
     private static final Set<String> ATTACHMENT_KEYS = FrontMatterSchema.names(FrontMatterSchema.ATTACHMENT_FIELDS);
     private static final Pattern DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.+)$");
+    /** More authors than any report of an e-library has; the cap keeps reference formatting cheap. */
+    static final int MAX_AUTHORS = 1000;
+    private static final Set<String> AUTHOR_KEYS = FrontMatterSchema.names(FrontMatterSchema.AUTHOR_FIELDS);
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final SiteConfig config;
@@ -206,7 +209,7 @@ public final class FrontMatterParser {
         FrontMatter.Event event = f.mapping(map, "event").map(m -> event(m, f)).orElse(null);
         List<FrontMatter.Attachment> attachments = attachments(map, f);
         return new FrontMatter(title, date, lastmod, draft, slug, url, aliases, weight, summary, type,
-                translationKey, translation, terms, event, attachments, params, lines);
+                translationKey, translation, terms, event, attachments, params, lines, publication(map, lines, f));
     }
 
     /**
@@ -254,12 +257,107 @@ public final class FrontMatterParser {
         return new FrontMatter.Translation(parsed.get(), by, reviewedBy, source);
     }
 
+    /** authors, publisher, doi and isbn: what a reference to the document names besides its title and date. */
+    private static FrontMatter.Publication publication(YamlNode.Mapping map, Map<String, Integer> lines, YamlFields f) {
+        List<FrontMatter.Author> authors = authors(map, f);
+        String publisher = f.string(map, "publisher").map(FrontMatterParser::oneLine).filter(x -> !x.isEmpty()).orElse(null);
+        String doi = f.string(map, "doi").map(String::strip).filter(x -> !x.isEmpty()).flatMap(written -> {
+            Optional<String> d = Identifiers.doi(written);
+            if (d.isEmpty()) {
+                f.error("frontmatter.invalid-doi", lines.getOrDefault("doi", 1), "'" + written + "' is not a DOI",
+                        "write the DOI as  doi: 10.5281/zenodo.1234567  (a link https://doi.org/10... works too); a DOI starts with 10., a number, and /");
+            }
+            return d;
+        }).orElse(null);
+        String isbn = f.string(map, "isbn").map(String::strip).filter(x -> !x.isEmpty()).flatMap(written -> {
+            Optional<String> i = Identifiers.isbn(written);
+            if (i.isEmpty()) {
+                f.error("frontmatter.invalid-isbn", lines.getOrDefault("isbn", 1), "'" + written + "' is not a valid ISBN",
+                        "copy the ISBN-13 (or ISBN-10) from the book's back cover or imprint page, hyphens allowed: 978-2-12-345680-3; its last digit is a check digit, so one wrong digit shows");
+            }
+            return i;
+        }).orElse(null);
+        if (authors.isEmpty() && publisher == null && doi == null && isbn == null) return FrontMatter.Publication.NONE;
+        return new FrontMatter.Publication(authors, publisher, doi, isbn);
+    }
+
+    /**
+     * authors: a text or a list, each "Family, Given" for a person, a text without a comma for an organisation
+     * (or anyone known by one name), or { family: …, given: … } / { name: … } when a name holds a comma.
+     */
+    private static List<FrontMatter.Author> authors(YamlNode.Mapping map, YamlFields f) {
+        Optional<YamlNode> node = map.get("authors");
+        if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar s && s.isNull())) return List.of();
+        List<YamlNode> items = node.get() instanceof YamlNode.Sequence seq ? seq.items() : List.of(node.get());
+        if (items.size() > MAX_AUTHORS) {
+            // Every reference of every style is formatted from the list: a runaway one (a pasted file) would
+            // cost each build seconds for nothing a reader can use.
+            f.error("frontmatter.invalid-author", node.get().line(), "'authors' lists " + items.size() + " names, more than the "
+                    + MAX_AUTHORS + " a document may have", "keep the authors who wrote it, or name the group as one organisation");
+            items = items.subList(0, MAX_AUTHORS);
+        }
+        List<FrontMatter.Author> out = new ArrayList<>();
+        for (YamlNode item : items) {
+            switch (item) {
+                case YamlNode.Scalar s when s.isNull() -> { }
+                case YamlNode.Scalar s -> authorText(s.text(), s.line(), f).ifPresent(out::add);
+                case YamlNode.Mapping written -> {
+                    YamlNode.Mapping m = KeyCase.canonical(written, AUTHOR_KEYS, f);
+                    // Hugo themes give authors more keys (link, image, email): kept out of citations, not errors;
+                    // only a near miss of Agora's own is worth a word.
+                    for (YamlNode.Entry e : m.entries().values()) {
+                        if (AUTHOR_KEYS.contains(e.key())) continue;
+                        Suggestions.closest(e.key(), AUTHOR_KEYS).ifPresent(near -> f.warning("frontmatter.unknown-field", e.keyLine(),
+                                "unknown key '" + e.key() + "' in an author is ignored", "did you mean '" + near + "'?"));
+                    }
+                    String family = f.string(m, "family").map(FrontMatterParser::oneLine).filter(x -> !x.isEmpty()).orElse(null);
+                    String given = f.string(m, "given").map(FrontMatterParser::oneLine).filter(x -> !x.isEmpty()).orElse(null);
+                    String name = f.string(m, "name").map(FrontMatterParser::oneLine).filter(x -> !x.isEmpty()).orElse(null);
+                    if (family != null && name == null) {
+                        out.add(FrontMatter.Author.person(family, given));
+                    } else if (name != null && family == null && given == null) {
+                        out.add(FrontMatter.Author.named(name));
+                    } else {
+                        f.error("frontmatter.invalid-author", m.line(), "an author needs either family: (and given:) for a person, or name: for an organisation",
+                                "write  - { family: Diop, given: Awa }  or  - { name: Bridges Learning Network }");
+                    }
+                }
+                case YamlNode.Sequence s -> f.error("frontmatter.invalid-author", s.line(), "an author cannot be a list",
+                        "write one author per line:\n      authors:\n        - \"Diop, Awa\"\n        - Bridges Learning Network");
+            }
+        }
+        return out;
+    }
+
+    /** "Diop, Awa" is a person; "Bridges Learning Network" is one name. */
+    private static Optional<FrontMatter.Author> authorText(String text, int line, YamlFields f) {
+        String written = oneLine(text);
+        if (written.isEmpty()) return Optional.empty();
+        int comma = written.indexOf(',');
+        if (comma < 0) return Optional.of(FrontMatter.Author.named(written));
+        String family = written.substring(0, comma).strip();
+        String given = written.substring(comma + 1).strip();
+        if (family.isEmpty() || given.isEmpty() || given.contains(",")) {
+            f.error("frontmatter.invalid-author", line, "'" + written + "' is not a name Agora can read",
+                    "write a person as  \"Family, Given\"  (\"Diop, Awa\"), an organisation without a comma, or a name with commas as  { name: \"...\" }");
+            return Optional.empty();
+        }
+        return Optional.of(FrontMatter.Author.person(family, given));
+    }
+
+    /** A name is one line: a newline or tab in it would start a new line of a RIS file or a meta tag. */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\s\\p{Cc}]+", " ").strip();
+    }
+
     /** Sites repeat the same few extra fields in every file: decide once per field name. */
     private Optional<String> nearMiss(String key) {
         return nearMisses.computeIfAbsent(key, this::computeNearMiss);
     }
 
     private Optional<String> computeNearMiss(String key) {
+        // Hugo sites' own author: field is no misspelt authors: (templates and {{< param "author" >}} read it).
+        if (key.equals("author")) return Optional.empty();
         for (String known : knownFields) {
             if (known.equals(key + "s") || known.equals(key + "es")
                     || (key.endsWith("y") && known.equals(key.substring(0, key.length() - 1) + "ies"))) {
@@ -340,7 +438,7 @@ public final class FrontMatterParser {
         if (d.isEmpty()) return fm;
         return new FrontMatter(fm.title(), d.get(), fm.lastmod(), fm.draft(), fm.slug(), fm.url(), fm.aliases(),
                 fm.weight(), fm.summary(), fm.type(), fm.translationKey(), fm.translation(), fm.taxonomyTerms(), fm.event(),
-                fm.attachments(), fm.params(), fm.fieldLines());
+                fm.attachments(), fm.params(), fm.fieldLines(), fm.publication());
     }
 
     /** Jekyll's and Hugo's ":filename" date: "2026-05-04-network-assembly.md". */

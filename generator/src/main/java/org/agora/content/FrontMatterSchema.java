@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class FrontMatterSchema {
 
-    public enum Kind { TEXT, DATE, BOOLEAN, INTEGER, TEXT_LIST, TEXT_OR_LIST, EVENT, ATTACHMENTS, TRANSLATION }
+    public enum Kind { TEXT, DATE, BOOLEAN, INTEGER, TEXT_LIST, TEXT_OR_LIST, EVENT, ATTACHMENTS, TRANSLATION, AUTHORS }
 
     public record Field(String name, Kind kind, boolean required, String description) {}
 
@@ -41,7 +41,17 @@ public final class FrontMatterSchema {
             new Field("translation", Kind.TRANSLATION, false,
                     "How this translation was made: human, machine or machine-reviewed (readers are told of machine translations), and the source version it translates."),
             new Field("event", Kind.EVENT, false, "When and where an event takes place."),
-            new Field("attachments", Kind.ATTACHMENTS, false, "Files offered for download with the document."));
+            new Field("attachments", Kind.ATTACHMENTS, false, "Files offered for download with the document."),
+            new Field("authors", Kind.AUTHORS, false,
+                    "Who wrote the document, in order, for its references: \"Family, Given\" for a person, a name without a comma for an organisation."),
+            new Field("publisher", Kind.TEXT, false, "Who published the document (default: the site)."),
+            new Field("doi", Kind.TEXT, false, "The document's DOI: 10.5281/zenodo.1234567 (or https://doi.org/10.5281/zenodo.1234567)."),
+            new Field("isbn", Kind.TEXT, false, "The book's ISBN-13 or ISBN-10, hyphens allowed: 978-2-12-345680-3."));
+
+    public static final List<Field> AUTHOR_FIELDS = List.of(
+            new Field("family", Kind.TEXT, false, "A person's family name."),
+            new Field("given", Kind.TEXT, false, "A person's given names."),
+            new Field("name", Kind.TEXT, false, "An organisation's name, or a name that is not split into family and given."));
 
     public static final List<Field> EVENT_FIELDS = List.of(
             new Field("start", Kind.DATE, true, "When the event starts: 2027-02-10T09:30:00+01:00."),
@@ -178,6 +188,15 @@ public final class FrontMatterSchema {
                 detail.put("required", required(TRANSLATION_FIELDS));
                 detail.put("additionalProperties", false);
                 s.put("anyOf", List.of(obj("enum", methods), detail));
+            }
+            case AUTHORS -> {
+                Map<String, Object> person = new LinkedHashMap<>();
+                person.put("type", "object");
+                person.put("properties", properties(AUTHOR_FIELDS));
+                // Hugo themes' author maps carry more (link, image): Agora leaves them out of citations.
+                person.put("oneOf", List.of(obj("required", List.of("family")), obj("required", List.of("name"))));
+                Map<String, Object> one = obj("anyOf", List.of(obj("type", "string"), person));
+                s.put("anyOf", List.of(obj("type", "string"), obj("type", "array", "items", one)));
             }
             case ATTACHMENTS -> {
                 Map<String, Object> item = new LinkedHashMap<>();

@@ -96,6 +96,9 @@ public final class NewDocument {
             y.append("  end: ").append(date).append('\n');
             y.append("  location: ").append(quote("Venue, city, country")).append('\n');
         }
+        if (config.isCitable(type) && !requiredTop.contains("authors")) {
+            y.append("authors: []                   # who wrote it, for its references: \"Diop, Awa\", Bridges Learning Network\n");
+        }
         if (attachments) {
             y.append("attachments: []               # - file: /files/report.pdf   (from content/, or beside this file)")
                     .append(requiredTop.contains("attachments") ? "   REQUIRED for " + type : "").append('\n');
@@ -167,6 +170,18 @@ public final class NewDocument {
             if (e.end() != null) y.append("  end: ").append(e.end().iso()).append('\n');
             if (e.location() != null) y.append("  location: ").append(quote(e.location())).append('\n');
         });
+        // A translation cites the same work: its authors and identifiers come along (an organisation's name may be translated).
+        FrontMatter.Publication pub = fm.publication();
+        if (!pub.authors().isEmpty()) {
+            y.append("authors:\n");
+            for (FrontMatter.Author a : pub.authors()) {
+                y.append("  - ").append(a.isPerson() ? a.given() == null ? "{ family: " + quote(a.family()) + " }" : quote(a.invertedName())
+                        : a.literal().contains(",") ? "{ name: " + quote(a.literal()) + " }" : quote(a.literal())).append('\n');
+            }
+        }
+        if (pub.publisher() != null) y.append("publisher: ").append(quote(pub.publisher())).append('\n');
+        if (pub.doi() != null) y.append("doi: ").append(quote(pub.doi())).append('\n');
+        if (pub.isbn() != null) y.append("isbn: ").append(quote(pub.isbn())).append('\n');
         if (!fm.attachments().isEmpty()) {
             y.append("attachments:\n");
             for (FrontMatter.Attachment a : fm.attachments()) {

@@ -88,7 +88,8 @@ public final class AtomFeed {
         return body == null || body.excerpt().isBlank() ? null : body.excerpt();
     }
 
-    /** The document's authors by name ("Ana Diallo"), read as {@link Citable} reads them, for entries and JSON-LD. */
+
+    /** The document's authors as readers say them: its typed authors, else a site's author: field. */
     public static List<String> authors(Page p) { return Citable.names(p); }
 
     private static void element(StringBuilder x, String indent, String name, String text) {

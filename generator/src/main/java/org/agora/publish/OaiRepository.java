@@ -67,7 +67,7 @@ public final class OaiRepository {
         if (!org.agora.config.OaiSettings.EMAIL.matcher(adminEmail(library.config())).matches()) return List.of();
         List<String> order = library.config().languageCodes();
         return library.pages().stream()
-                .filter(p -> Citable.isCitable(p) && Feeds.updated(p) != null && order.contains(p.language()))
+                .filter(p -> Citable.isCitable(p, library.config()) && Feeds.updated(p) != null && order.contains(p.language()))
                 .sorted(Comparator.comparingInt((Page p) -> order.indexOf(p.language())).thenComparing(Page::path))
                 .toList();
     }

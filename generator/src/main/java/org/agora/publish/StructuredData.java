@@ -33,9 +33,11 @@ public final class StructuredData {
      * @param url the page's canonical URL
      * @param description its summary, or its first lines; may be null
      * @param home the language's home page, as an absolute URL
+     * @param citation for a citable document, what its references say (authors, publisher, identifiers,
+     *                 the other language versions); null for other pages
      */
     public record Subject(Page page, String title, String url, String description, Organization site, String home,
-                          List<Media> attachments) {}
+                          List<Media> attachments, org.agora.cite.Citation citation) {}
 
     private StructuredData() {}
 
@@ -104,6 +106,9 @@ public final class StructuredData {
                 place.put("address", e.location());
             }
             root.set("organizer", organization(s.site()));
+        } else if (s.citation() != null) {
+            cited(root, s.citation());
+            root.put("mainEntityOfPage", s.url());
         } else {
             List<String> authors = AtomFeed.authors(page);
             if (authors.isEmpty()) {
@@ -126,6 +131,54 @@ public final class StructuredData {
                 if (mime != null) o.put("encodingFormat", mime);
             }
         }
+    }
+
+    /**
+     * A citable document as its references name it: people and organisations as authors, its publisher, its DOI
+     * and ISBN, and its language versions: workTranslation on the original, translationOfWork on a translation.
+     */
+    private static void cited(ObjectNode root, org.agora.cite.Citation c) {
+        if (!c.authors().isEmpty()) {
+            ArrayNode list = root.putArray("author");
+            for (FrontMatter.Author a : c.authors()) {
+                ObjectNode o = list.addObject();
+                if (a.isPerson()) {
+                    o.put("@type", "Person");
+                    o.put("name", a.displayName());
+                    o.put("familyName", a.family());
+                    if (a.given() != null) o.put("givenName", a.given());
+                } else {
+                    o.put("@type", "Organization");
+                    o.put("name", a.literal());
+                }
+            }
+        }
+        ObjectNode publisher = root.putObject("publisher");
+        publisher.put("@type", "Organization");
+        publisher.put("name", c.publisher());
+        if (c.doi() != null || c.isbn() != null) {
+            ArrayNode ids = root.putArray("identifier");
+            if (c.doi() != null) ids.addObject().put("@type", "PropertyValue").put("propertyID", "DOI").put("value", c.doi());
+            if (c.isbn() != null) ids.addObject().put("@type", "PropertyValue").put("propertyID", "ISBN").put("value", c.isbn());
+        }
+        if (c.doi() != null) root.put("sameAs", c.doiUrl());
+        if (c.isbn() != null) root.put("isbn", c.isbn());
+        if (c.original() != null) {
+            root.set("translationOfWork", work(c.original()));
+        } else if (!c.translations().isEmpty()) {
+            ArrayNode list = root.putArray("workTranslation");
+            for (org.agora.cite.Citation.Version v : c.translations()) list.add(work(v));
+        }
+    }
+
+    private static ObjectNode work(org.agora.cite.Citation.Version v) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("@type", "CreativeWork");
+        o.put("@id", v.url());
+        o.put("url", v.url());
+        o.put("name", v.title());
+        o.put("inLanguage", v.language());
+        return o;
     }
 
     private static ObjectNode organization(Organization o) {

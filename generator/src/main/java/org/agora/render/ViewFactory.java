@@ -36,6 +36,7 @@ public final class ViewFactory {
     private final Map<String, String> libraryData;
     private final EventSchedule schedule;
     private final Feeds feeds;
+    private final org.agora.cite.Citations citations;
     /** The top sections of each language, for the main navigation of every page; made on first use. */
     private final Map<String, List<Views.ItemView>> topSections = new java.util.concurrent.ConcurrentHashMap<>();
     /** The URL of each language's events section, for the home page's "all events" link; made on first use. */
@@ -64,6 +65,7 @@ public final class ViewFactory {
         this.bodies = bodies;
         this.attachments = attachments;
         this.feeds = feeds;
+        this.citations = new org.agora.cite.Citations(library);
     }
 
     /** The same views, with the URL of each language's library data, written before the library pages. */
@@ -145,7 +147,33 @@ public final class ViewFactory {
                 page.kind() == PageKind.LIBRARY ? libraryView(page) : null,
                 events,
                 translation(page),
-                meta(page, title(page), urls.absolute(pagePath), body, alternates));
+                meta(page, title(page), urls.absolute(pagePath), body, alternates),
+                cite(page));
+    }
+
+    /** The citation of a citable document (its type is listed under citable:), with its attachments; else empty. */
+    public Optional<org.agora.cite.Citation> citation(Page page) {
+        if (!org.agora.cite.Citations.isCitable(page, config)) return Optional.empty();
+        List<org.agora.cite.Citation.File> files = attachments.getOrDefault(page.path(), List.of()).stream()
+                .map(a -> new org.agora.cite.Citation.File(a.title(), config.baseUrl().resolve(a.url()).toString(),
+                        a.url().substring(a.url().lastIndexOf('/') + 1))).toList();
+        return citations.of(page, files);
+    }
+
+    private Views.CiteView cite(Page page) {
+        Optional<org.agora.cite.Citation> found = citation(page);
+        if (found.isEmpty()) return null;
+        org.agora.cite.Citation c = found.get();
+        org.agora.cite.Citations.Downloads d = org.agora.cite.Citations.downloadsOf(page, config).orElseThrow();
+        List<Views.DownloadView> downloads = List.of(download("ris", d.ris()), download("bibtex", d.bibtex()),
+                download("csl-json", d.cslJson()));
+        return new Views.CiteView(c.authors().stream().map(FrontMatter.Author::displayName).toList(), c.doi(), c.doiUrl(),
+                c.isbn(), org.agora.cite.References.shared().format(c), downloads, org.agora.cite.Highwire.tags(c),
+                org.agora.cite.Coins.of(c));
+    }
+
+    private Views.DownloadView download(String format, String path) {
+        return new Views.DownloadView(format, urls.href(path), path.substring(path.lastIndexOf('/') + 1));
     }
 
     /**
@@ -280,7 +308,8 @@ public final class ViewFactory {
         List<StructuredData.Media> media = attachments.getOrDefault(page.path(), List.of()).stream()
                 .map(a -> new StructuredData.Media(a.title(), config.baseUrl().resolve(a.url()).toString(), a.url())).toList();
         String structured = StructuredData.of(new StructuredData.Subject(page, title, canonical, description,
-                new StructuredData.Organization(siteTitle, urls.absolute("/")), urls.absolute(config.languageRoot(page.language())), media));
+                new StructuredData.Organization(siteTitle, urls.absolute("/")), urls.absolute(config.languageRoot(page.language())), media,
+                citation(page).orElse(null)));
         Html jsonLd = structured == null ? null : Html.of(structured);
         return new Views.MetaView(description, page.kind() == PageKind.PAGE ? "article" : "website",
                 ogLocale(page.language()), otherLocales, List.copyOf(feedLinks), jsonLd);
@@ -321,7 +350,7 @@ public final class ViewFactory {
         return new Views.PageView("404", title, urls.href(path), urls.absolute(path), Html.of(""), List.of(), null, null, null,
                 "404", null, List.of(), null, List.of(), alternates, urls.absolute("/"), List.of(), List.of(), List.of(),
                 null, Map.of(), List.of(), null, null, null,
-                new Views.MetaView(null, null, null, List.of(), languageFeed(language), null));
+                new Views.MetaView(null, null, null, List.of(), languageFeed(language), null), null);
     }
 
     /**

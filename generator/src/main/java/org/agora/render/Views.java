@@ -103,6 +103,7 @@ public final class Views {
      * @param events for an events section, its upcoming and past events; for a home page, the next events;
      *               null elsewhere
      * @param meta feeds, Open Graph and JSON-LD for the head
+     * @param cite for a citable document, its authors, identifiers, references and citation files; null elsewhere
      */
     public record PageView(
             String kind,
@@ -130,7 +131,24 @@ public final class Views {
             LibraryView library,
             EventsView events,
             TranslationView translation,
-            MetaView meta) {}
+            MetaView meta,
+            CiteView cite) {}
+
+    /**
+     * A citable document as its page shows it (byline, DOI, the Cite box) and declares it to citation managers.
+     * @param authors their names as a byline writes them ("Awa Diop"), in order
+     * @param doiUrl the DOI as a link, or null; @param isbn digits only, or null
+     * @param references the reference in each CSL style, in the page's language (plain text)
+     * @param downloads the RIS, BibTeX and CSL-JSON files
+     * @param tags Highwire's citation_* meta tags for the head
+     * @param coins the OpenURL ContextObject of the COinS span's title (escaped when printed)
+     */
+    public record CiteView(List<String> authors, String doi, String doiUrl, String isbn,
+                           List<org.agora.cite.References.Reference> references, List<DownloadView> downloads,
+                           List<org.agora.cite.Highwire.Tag> tags, String coins) {}
+
+    /** @param format "ris", "bibtex" or "csl-json": its label comes from the UI strings ("cite.format.ris") */
+    public record DownloadView(String format, String url, String fileName) {}
 
     /**
      * How a page was translated, when a machine did it: the notice readers see.

@@ -36,7 +36,9 @@ public final class PreviewServer implements AutoCloseable {
             Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
             Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
             Map.entry("ico", "image/x-icon"), Map.entry("pdf", "application/pdf"), Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("ics", "text/calendar; charset=utf-8"), Map.entry("woff2", "font/woff2"));
+            Map.entry("ics", "text/calendar; charset=utf-8"), Map.entry("woff2", "font/woff2"),
+            // A citable document's files, with the types reference managers register for them.
+            Map.entry("ris", "application/x-research-info-systems; charset=utf-8"), Map.entry("bib", "application/x-bibtex; charset=utf-8"));
 
     /** Where the preview's own files live, below the base path; no site file can be there (not a slug). */
     static final String LIVE = "__agora/";

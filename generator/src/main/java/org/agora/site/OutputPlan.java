@@ -55,6 +55,11 @@ final class OutputPlan {
                         : new Claim("page " + n + " of " + page.what(), page.at()));
             }
             ICalendar.pathOf(p).ifPresent(ics -> claim(Page.outputPathOf(ics), new Claim("the calendar file of " + page.what(), page.at())));
+            org.agora.cite.Citations.downloadsOf(p, library.config()).ifPresent(d -> {
+                for (String file : List.of(d.ris(), d.bibtex(), d.cslJson())) {
+                    claim(Page.outputPathOf(file), new Claim("the citation file of " + page.what(), page.at()));
+                }
+            });
         }
         for (Alias a : library.aliases()) {
             claimPage(Page.outputPathOf(a.path()), new Claim("the redirect of alias " + a.path() + " in "

@@ -104,6 +104,7 @@ final class PageWriter {
             RenderedMarkdown text = rendered.text(page);
             writePage(views, page, text, rendered.content(page), page.path(), List.of(), null, diagnostics);
             writeCalendar(page, text);
+            writeCitation(page);
         });
         return null;
     }
@@ -174,6 +175,15 @@ final class PageWriter {
             String description = page.summary() != null ? page.summary() : body.excerpt();
             write(Page.outputPathOf(path), ICalendar.of(page, urls.absolute(page.path()), description, schedule.buildDate()));
         });
+    }
+
+    /** A citable document's RIS, BibTeX and CSL-JSON files, beside its page: what its Cite box links to. */
+    private void writeCitation(Page page) {
+        org.agora.cite.Citations.downloadsOf(page, library.config()).ifPresent(d -> views.citation(page).ifPresent(c -> {
+            write(Page.outputPathOf(d.ris()), org.agora.cite.Ris.write(c));
+            write(Page.outputPathOf(d.bibtex()), org.agora.cite.BibTex.write(c));
+            write(Page.outputPathOf(d.cslJson()), org.agora.cite.CslJson.write(c));
+        }));
     }
 
     /** Pages whose template ran, neither taken from the cache nor left in place. */

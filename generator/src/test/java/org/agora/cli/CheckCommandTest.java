@@ -45,7 +45,9 @@ class CheckCommandTest {
             new Expected("content/en/ref-to-nothing.md", 6, "error", "link.missing-file", "check the file name"),
             new Expected("content/en/figure-without-alt.md", 6, "warning", "image.missing-alt", "alt=\"what the image shows\""),
             new Expected("content/page.de.md", 1, "warning", "content.unknown-language", "rename the file to one of page.en.md"),
-            new Expected("content/en/report-without-file.md", 3, "error", "frontmatter.missing-required", "add  attachments:"));
+            new Expected("content/en/report-without-file.md", 5, "error", "frontmatter.missing-required", "add  attachments:"),
+            new Expected("content/en/citable-without-authors.md", 2, "warning", "citation.missing-authors", "authors:"),
+            new Expected("content/en/bad-doi.md", 4, "error", "frontmatter.invalid-doi", "10.5281/zenodo.1234567"));
 
     @Test
     void jsonListsEachMistakeOnceWithFileLineCodeAndFix() throws IOException {
@@ -55,8 +57,8 @@ class CheckCommandTest {
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(1, json.get("version").asInt());
         assertEquals(site.toAbsolutePath().normalize().toString(), json.get("site").asText());
-        assertEquals(10, json.get("summary").get("errors").asInt());
-        assertEquals(8, json.get("summary").get("warnings").asInt());
+        assertEquals(11, json.get("summary").get("errors").asInt());
+        assertEquals(9, json.get("summary").get("warnings").asInt());
 
         List<JsonNode> problems = new ArrayList<>();
         json.get("problems").forEach(problems::add);
@@ -91,8 +93,8 @@ class CheckCommandTest {
         assertEquals("2026-02-01T00:00:00Z", fr.get("changed").asText());
         assertEquals("2026-03-01T00:00:00Z", fr.get("sourceChanged").asText());
         assertEquals(1, t.get("outdated").asInt());
-        // 20 English documents: 19 lack fr and nl, the guide lacks nl only (page.de.md is no document: its language is wrong).
-        assertEquals(39, t.get("missing").asInt());
+        // 22 English documents: 21 lack fr and nl, the guide lacks nl only (page.de.md is no document: its language is wrong).
+        assertEquals(43, t.get("missing").asInt());
     }
 
     @Test
@@ -119,7 +121,7 @@ class CheckCommandTest {
         assertEquals(ExitCodes.SITE_ERRORS, r.code(), r.err());
         assertTrue(r.out().contains("content/en/unknown-field.md:3: warning: unknown field 'sumary' is ignored\n    hint: did you mean 'summary'?"), r.out());
         assertTrue(r.out().contains("content/fr/guide.md (fr) is older than its source"), r.out());
-        assertTrue(r.out().endsWith("Check failed: 10 errors, 8 warnings\n"), r.out());
+        assertTrue(r.out().endsWith("Check failed: 11 errors, 9 warnings\n"), r.out());
         assertEquals(before, files(site), "check writes nothing: no output, no staging, no search cache");
         assertFalse(Files.exists(site.resolve("public")));
     }

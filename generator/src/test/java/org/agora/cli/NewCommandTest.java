@@ -162,6 +162,12 @@ class NewCommandTest {
         assertEquals(ExitCodes.OK, resource.code(), resource.err());
         String toolkit = Files.readString(site.resolve("content/nl/resources/toolkit-for-radio-hosts.md"));
         assertTrue(toolkit.contains("\nattachments: []"), toolkit);
+        assertTrue(toolkit.contains("\nauthors: []   "), "resources are citable: " + toolkit);
+        // A translation cites the same work: its authors come along.
+        Run toolbox = run("new", "--site", site.toString(), "--translate", "content/fr/resources/boite-a-outils-climat.md", "--to", "en");
+        assertEquals(ExitCodes.OK, toolbox.code(), toolbox.err());
+        String translated = Files.readString(site.resolve("content/en/resources/boite-a-outils-climat.md"));
+        assertTrue(translated.contains("\nauthors:\n  - \"Faso Climat\"\n  - \"Sahel Eau Vive\"\n"), translated);
         // The bundled site-config.yml requires themes of resources: the placeholder says so.
         assertTrue(toolkit.contains("\nthemes: []   # REQUIRED: keys from data/taxonomies.yml: capacity-building, climate-adaptation,"), toolkit);
         Run news = run("new", "--site", site.toString(), "events", "Radio day", "--lang", "fr");

@@ -513,4 +513,17 @@ class ConfigLoaderTest {
         assertEquals(4, e.position().line());
         assertTrue(e.message().contains("translation.default must be human, machine or machine-reviewed, not 'deepl'"), e.message());
     }
+
+    @Test
+    void citableTypesDefaultToResourcesAndReports() throws IOException {
+        SiteConfig byDefault = load("baseURL: https://example.org/\nlanguages:\n  en: {}\n").orElseThrow();
+        assertEquals(List.of("resources", "reports"), byDefault.citable());
+        assertTrue(byDefault.isCitable("reports"));
+        assertFalse(byDefault.isCitable("news"));
+        SiteConfig own = load("baseURL: https://example.org/\nlanguages:\n  en: {}\ncitable: [guides, books]\n").orElseThrow();
+        assertEquals(List.of("guides", "books"), own.citable());
+        assertEquals(List.of(), load("baseURL: https://example.org/\nlanguages:\n  en: {}\ncitable: []\n").orElseThrow().citable());
+        assertTrue(load("baseURL: https://example.org/\nlanguages:\n  en: {}\ncitable: { reports: yes }\n").isEmpty(),
+                "a map is no list of types");
+    }
 }

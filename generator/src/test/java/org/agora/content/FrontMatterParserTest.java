@@ -487,4 +487,119 @@ class FrontMatterParserTest {
         assertEquals("frontmatter.invalid-translation", d.code());
         assertTrue(d.hint().contains("mark-current"), d.hint());
     }
+
+    @Test
+    void authorsArePeopleOrOrganisationsInTheOrderWritten() {
+        FrontMatter fm = parse("""
+                ---
+                title: T
+                authors:
+                  - "Diop, Awa"
+                  - { family: Van den Broeck, given: Jan }
+                  - Bridges Learning Network
+                  - { name: "Ministry of Health, Rwanda" }
+                publisher: Passerelles Secretariat
+                ---
+                x
+                """).frontMatter();
+        noDiagnostics();
+        assertEquals(List.of(FrontMatter.Author.person("Diop", "Awa"), FrontMatter.Author.person("Van den Broeck", "Jan"),
+                FrontMatter.Author.named("Bridges Learning Network"), FrontMatter.Author.named("Ministry of Health, Rwanda")),
+                fm.publication().authors());
+        assertEquals("Passerelles Secretariat", fm.publication().publisher());
+        assertEquals("Jan Van den Broeck", fm.publication().authors().get(1).displayName());
+        assertTrue(fm.has("authors"));
+        assertFalse(fm.has("doi"));
+        assertEquals(List.of(FrontMatter.Author.person("Diop", "Awa")),
+                parse("---\ntitle: T\nauthors: \"Diop, Awa\"\n---\nx\n").frontMatter().publication().authors(), "one author as a text");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'10.5281/zenodo.15101234'|10.5281/zenodo.15101234",
+            "'https://doi.org/10.5281/zenodo.15101234'|10.5281/zenodo.15101234",
+            "'http://dx.doi.org/10.1000/xyz(2026)-a'|10.1000/xyz(2026)-a",
+            "'doi:10.1371/journal.pone.0000001'|10.1371/journal.pone.0000001",
+            "'https://doi.org/10.1000%2Fabc'|10.1000/abc"})
+    void doisAreNormalisedWithoutTheirResolver(String written, String doi) {
+        assertEquals(doi, parse("---\ntitle: T\ndoi: " + written + "\n---\nx\n").frontMatter().publication().doi());
+        noDiagnostics();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.52/zenodo.1", "zenodo.15101234", "https://zenodo.org/records/15101234", "'10.5281/ a'"})
+    void aWrongDoiIsAnErrorAtItsLine(String written) {
+        FrontMatter fm = parse("---\ntitle: T\n\ndoi: " + written + "\n---\nx\n").frontMatter();
+        assertNull(fm.publication().doi());
+        Diagnostic d = onlyDiagnostic();
+        assertTrue(d.isError());
+        assertEquals("frontmatter.invalid-doi", d.code());
+        assertEquals(4, d.position().line());
+        assertTrue(d.hint().contains("10.5281/zenodo.1234567"), d.hint());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "978-2-12-345680-3|9782123456803",
+            "ISBN 978 0 306 40615 7|9780306406157",
+            "0-306-40615-2|0306406152",
+            "'080442957X'|080442957X"})
+    void isbnsWithARightCheckDigitAreKeptAsDigits(String written, String isbn) {
+        assertEquals(isbn, parse("---\ntitle: T\nisbn: " + written + "\n---\nx\n").frontMatter().publication().isbn());
+        noDiagnostics();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"978-2-12-345680-4", "0-306-40615-3", "12345", "978-2-12-34568"})
+    void aWrongIsbnIsAnErrorAtItsLine(String written) {
+        FrontMatter fm = parse("---\ntitle: T\nisbn: " + written + "\n---\nx\n").frontMatter();
+        assertNull(fm.publication().isbn());
+        Diagnostic d = onlyDiagnostic();
+        assertEquals("frontmatter.invalid-isbn", d.code());
+        assertEquals(3, d.position().line());
+    }
+
+    @Test
+    void anAuthorAgoraCannotReadIsAnErrorAtItsLine() {
+        FrontMatter fm = parse("---\ntitle: T\nauthors:\n  - \"Diop, \"\n  - { given: Awa }\n  - { family: Diop, name: Awa Diop }\n  - Bridges\n---\nx\n")
+                .frontMatter();
+        assertEquals(List.of(FrontMatter.Author.named("Bridges")), fm.publication().authors());
+        List<Diagnostic> all = errors();
+        assertEquals(List.of(4, 5, 6), all.stream().map(d -> d.position().line()).toList(), all::toString);
+        assertTrue(all.stream().allMatch(d -> d.code().equals("frontmatter.invalid-author")), all::toString);
+    }
+
+    @Test
+    void aHugoThemesExtraAuthorKeysAreIgnoredAndANearMissIsWarned() {
+        FrontMatter fm = parse("---\ntitle: T\nauthors:\n  - { name: Awa Diop, link: \"https://example.org\", image: a.png }\n"
+                + "  - { family: Diop, givne: Awa }\n---\nx\n").frontMatter();
+        assertEquals(List.of(FrontMatter.Author.named("Awa Diop"), FrontMatter.Author.person("Diop", null)), fm.publication().authors());
+        Diagnostic d = onlyDiagnostic();
+        assertEquals("frontmatter.unknown-field", d.code());
+        assertEquals(5, d.position().line());
+        assertTrue(d.hint().contains("'given'"), d.hint());
+    }
+
+    @Test
+    void aRunawayAuthorListIsCutAndReported() {
+        String list = "- A\n".repeat(FrontMatterParser.MAX_AUTHORS + 1);
+        FrontMatter fm = parse("---\ntitle: T\nauthors:\n" + list + "---\nx\n").frontMatter();
+        assertEquals(FrontMatterParser.MAX_AUTHORS, fm.publication().authors().size());
+        assertEquals("frontmatter.invalid-author", onlyDiagnostic().code());
+    }
+
+    @Test
+    void aNewlineInANameNeverReachesTheOutput() {
+        FrontMatter fm = parse("---\ntitle: T\nauthors:\n  - \"Diop,\\nTY  - JOUR Awa\"\npublisher: \"A\\r\\nER  - \"\n---\nx\n").frontMatter();
+        noDiagnostics();
+        assertEquals(FrontMatter.Author.person("Diop", "TY - JOUR Awa"), fm.publication().authors().getFirst());
+        assertEquals("A ER -", fm.publication().publisher());
+    }
+
+    @Test
+    void aSitesOwnAuthorFieldIsNoMisspelling() {
+        FrontMatter fm = parse("---\ntitle: T\nauthor: Awa Diop\n---\nx\n").frontMatter();
+        noDiagnostics();
+        assertEquals("Awa Diop", fm.params().get("author"));
+    }
 }

@@ -55,7 +55,7 @@ class HarvestingFilesTest {
         Path oai = bundledOut.resolve("oai.xml");
         assertEquals(List.of(), Harvesting.oaiErrors(oai));
         List<String> expected = bundled.library().pages().stream()
-                .filter(p -> Citable.isCitable(p) && p.date() != null)
+                .filter(p -> Citable.isCitable(p, bundled.library().config()) && p.date() != null)
                 .map(p -> OaiRepository.identifier(bundled.library().config(), p)).sorted().toList();
         assertTrue(expected.size() >= 9, "the bundled resources in three languages: " + expected);
         assertEquals(expected, identifiers(oai).stream().sorted().toList());

@@ -136,7 +136,7 @@ class OaiRepositoryTest {
         assertEquals(List.of("2026-03-31"), dc.get("date"));
         assertEquals("Text", dc.get("type").getFirst());
         assertEquals(List.of("https://example.org/lib/en/resources/report/", "https://doi.org/10.1234/ABC.5",
-                "urn:isbn:978-2-1234-5680-3"), dc.get("identifier"));
+                "urn:isbn:9782123456803"), dc.get("identifier"));
         assertEquals(List.of("en"), dc.get("language"));
         assertEquals(List.of("https://example.org/lib/fr/resources/rapport/", "https://example.org/lib/en/resources/data.csv"),
                 dc.get("relation"), "the French version, then the attachment");
