@@ -26,13 +26,14 @@ public final class Main implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
-                failed(e, parseResult.originalArgs().contains("--debug"), err));
         int code;
         try {
+            // built inside the try: reading the commands' annotations can itself run out of a tiny heap
+            CommandLine cli = new CommandLine(new Main());
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                    failed(e, parseResult.originalArgs().contains("--debug"), err));
             code = cli.execute(args);
         } catch (RuntimeException | Error e) {
             // picocli hands on what is not an Exception (a StackOverflowError): still no stack trace for editors.
