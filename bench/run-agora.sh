@@ -7,6 +7,7 @@
 # clean:     delete the previous outputs parked in OUT_DIR/.old (not part of any timing).
 # A previous output is parked in OUT_DIR/.old (instant) so the timed step does not include deleting it.
 # AGORA_BENCH_FULL=1 adds the taxonomy pages (themes, countries, organisations) the Hugo anchor leaves out.
+# AGORA_BENCH_CONFIG: more site-config.yml lines (e.g. "citable: [resource]" to time citations).
 # AGORA_BIN: launcher to run (default: the repository's ./agora, which rebuilds the jar when sources are newer).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,5 +40,6 @@ if [ "${AGORA_BENCH_FULL:-0}" = 1 ]; then
 else
   printf 'taxonomies: []\npageSize: 100\n' >> "$src/site-config.yml"
 fi
+if [ -n "${AGORA_BENCH_CONFIG:-}" ]; then printf '%s\n' "$AGORA_BENCH_CONFIG" >> "$src/site-config.yml"; fi
 if [ -e "$out/site" ]; then mkdir -p "$out/.old"; mv "$out/site" "$(mktemp -d "$out/.old/XXXXXXXX")/"; fi
 exec "${AGORA_BIN:-$here/../agora}" build --site "$src" --out "$out/site"
