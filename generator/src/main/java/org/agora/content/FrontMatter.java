@@ -87,6 +87,7 @@ public record FrontMatter(
             case "summary", "description" -> present(summary);
             case "type" -> present(type);
             case "translationKey" -> present(translationKey);
+            case "translation" -> translation != null;
             case "event" -> event != null;
             case "attachments" -> !attachments.isEmpty();
             case "authors" -> !publication.authors().isEmpty();

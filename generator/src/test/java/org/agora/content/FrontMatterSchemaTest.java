@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,12 +47,71 @@ class FrontMatterSchemaTest {
                 "regenerate it: ./agora check --schema > docs/front-matter.schema.json");
     }
 
+    /**
+     * Every field the schema offers editors is one the parser reads as its own: written with a value of the kind
+     * the schema asks for, it raises no problem, counts as given, and is not left over for templates as an unknown
+     * field (which is what happens to a field the parser does not know, checked too). The values come from the
+     * schema's types, so a field added to one side only fails here.
+     */
     @Test
-    void theParserKnowsExactlyTheSchemaFields() throws IOException {
-        JsonNode properties = new ObjectMapper().readTree(FrontMatterSchema.jsonSchema(List.of(), DocumentTypes.DEFAULTS)).get("properties");
-        Set<String> names = new HashSet<>();
-        properties.fieldNames().forEachRemaining(names::add);
-        assertEquals(FrontMatterParser.KNOWN_FIELDS, names);
+    void everySchemaFieldIsOneTheParserReads(@org.junit.jupiter.api.io.TempDir Path site) throws IOException {
+        SiteConfig config = bundledConfig();
+        JsonNode properties = new ObjectMapper().readTree(FrontMatterSchema.jsonSchema(config.taxonomies(), config.types()))
+                .get("properties");
+        FrontMatterParser parser = new FrontMatterParser(config);
+        SourceFile source = new SourceFile(site.resolve("content/en/x.md"), "en/x.md", "en", "x", SourceFile.Layout.FOLDER);
+        List<String> wrong = new ArrayList<>();
+        for (var it = properties.fields(); it.hasNext(); ) {
+            var property = it.next();
+            String field = property.getKey();
+            String yaml = "---\n" + field + ": " + example(field, property.getValue()) + "\n---\nText.\n";
+            Diagnostics diagnostics = new Diagnostics();
+            FrontMatter fm = parser.parse(source, yaml, diagnostics).frontMatter();
+            if (!diagnostics.sorted().isEmpty()) wrong.add(field + ": " + diagnostics.sorted() + " for " + yaml);
+            else if (!fm.has(field)) wrong.add(field + ": not read from " + yaml);
+            else if (fm.params().containsKey(field)) wrong.add(field + ": left in params, as an unknown field would be");
+        }
+        assertEquals(List.of(), wrong);
+        FrontMatter unknown = parser.parse(source, "---\ncolour: red\n---\nText.\n", new Diagnostics()).frontMatter();
+        assertEquals("red", unknown.params().get("colour"), "a field outside the schema is left for templates");
+        assertTrue(properties.size() >= FrontMatterSchema.FIELDS.size(), "every field of the definition is in the schema");
+    }
+
+    /** A value of the kind the schema property asks for, in YAML. */
+    private static String example(String field, JsonNode property) {
+        JsonNode kind = property.has("anyOf") ? property.get("anyOf").get(property.get("anyOf").size() - 1) : property;
+        if (property.has("anyOf") && property.get("anyOf").get(0).has("enum")) {
+            return property.get("anyOf").get(0).get("enum").get(0).asText();           // translation: human
+        }
+        if ("date".equals(kind.path("format").asText()) || "date-time".equals(kind.path("format").asText())) return "2026-01-31";
+        return switch (kind.path("type").asText()) {
+            case "boolean" -> "true";
+            case "integer" -> "3";
+            case "array" -> kind.path("items").path("type").asText().equals("object")
+                    ? "[{ " + firstRequired(kind.path("items")) + " }]" : "[\"" + text(field) + "\"]";
+            case "object" -> "{ " + firstRequired(kind) + " }";
+            default -> "\"" + text(field) + "\"";
+        };
+    }
+
+    private static String firstRequired(JsonNode object) {
+        String key = object.path("required").get(0).asText();
+        JsonNode p = object.path("properties").path(key);
+        boolean date = p.toString().contains("\"date");
+        return key + ": " + (date ? "2026-01-31" : "\"" + text(key) + "\"");
+    }
+
+    /** Text that passes the checks some text fields have. */
+    private static String text(String field) {
+        return switch (field) {
+            case "doi" -> "10.5281/zenodo.1234567";
+            case "isbn" -> "978-2-1234-5680-3";
+            case "countries" -> "BE";
+            case "url" -> "/some/where/";
+            case "authors" -> "Diop, Awa";
+            case "file" -> "report.pdf";
+            default -> "some-value";
+        };
     }
 
     @Test
