@@ -28,6 +28,8 @@ public final class SourceHistory {
     private final Path file;
     private final Path root;
     private List<Commit> commits;
+    /** Texts already read: the translations of one source into several languages look through the same versions. */
+    private final java.util.Map<String, Optional<String>> texts = new java.util.HashMap<>();
 
     private SourceHistory(Path file, Path root) {
         this.file = file;
@@ -68,7 +70,7 @@ public final class SourceHistory {
     /** The file's text as {@code commit} left it. */
     public Optional<String> textAt(Commit commit) {
         if (root == null) return Optional.empty();
-        return run(root, "git", "show", commit.id() + ":" + relative());
+        return texts.computeIfAbsent(commit.id(), id -> run(root, "git", "show", id + ":" + relative()));
     }
 
     private String relative() { return root.relativize(file).toString().replace('\\', '/'); }

@@ -59,6 +59,16 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("agora check: --compare goes with --dashboard DIR");
             return ExitCodes.USAGE;
         }
+        if (dashboard != null) {
+            Path board = dashboard.toAbsolutePath().normalize();
+            for (String inside : java.util.List.of("content", "static", "themes")) {
+                if (board.startsWith(siteDir.resolve(inside))) {
+                    spec.commandLine().getErr().println("agora check: the dashboard is for editors, not readers: write it outside "
+                            + inside + "/ (for example --dashboard translations-dashboard)");
+                    return ExitCodes.USAGE;
+                }
+            }
+        }
         if (dashboard != null && translations != null) {
             try {
                 writeDashboard(result.library().config(), translations);

@@ -139,6 +139,11 @@ class TranslationDashboardTest {
         assertTrue(md.contains("`content/nl/guides/facilitation.md`: done → **outdated**"), md);
         assertTrue(md.contains("| fr | "), md);
 
+        Run inContent = run("check", "--site", site.toString(), "--dashboard", site.resolve("content/board").toString());
+        assertEquals(ExitCodes.USAGE, inContent.code());
+        assertTrue(inContent.err().contains("write it outside content/"), inContent.err());
+        assertFalse(Files.exists(site.resolve("content/board")), "nothing written into the content");
+
         Path other = temp.resolve("other");
         Run bad = run("check", "--site", site.toString(), "--dashboard", other.toString(), "--compare", temp.resolve("nothing.json").toString());
         assertEquals(ExitCodes.USAGE, bad.code());
