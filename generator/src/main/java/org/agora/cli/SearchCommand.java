@@ -107,7 +107,7 @@ final class SearchCommand implements Callable<Integer> {
                     return ExitCodes.SITE_ERRORS;
                 }
             } finally {
-                SiteSearchCache.deleteTree(tmp);
+                org.agora.files.FileTrees.delete(tmp);
             }
         }
         Map<String, SearchIndex> open = new LinkedHashMap<>();

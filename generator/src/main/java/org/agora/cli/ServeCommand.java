@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
                 } catch (IOException | RuntimeException ignored) {
                     // stopping anyway: the folder is removed below
                 } finally {
-                    deleteQuietly(previewRoot);
+                    org.agora.files.FileTrees.deleteQuietly(previewRoot);
                 }
             }));
             BuildResult result = live.start();
@@ -143,11 +143,4 @@ final class ServeCommand implements Callable<Integer> {
         return names;
     }
 
-    private static void deleteQuietly(Path root) {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException | java.io.UncheckedIOException ignored) {
-            // A leftover in the temporary folder is harmless; the system cleans it.
-        }
-    }
 }

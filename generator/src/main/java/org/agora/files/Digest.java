@@ -19,13 +19,7 @@ public final class Digest {
     private final byte[] buffer = new byte[8192];
     private int used;
 
-    private Digest() {
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
+    private Digest() { sha = sha(); }
 
     public static Digest start() { return new Digest(); }
 
@@ -76,6 +70,30 @@ public final class Digest {
     private void flush() {
         sha.update(buffer, 0, used);
         used = 0;
+    }
+
+    /** The plain SHA-256 of some bytes (not framed), as 64 lower-case hex digits. */
+    public static String sha256(byte[] bytes) { return HexFormat.of().formatHex(sha().digest(bytes)); }
+
+    /** The first ten hex digits of {@link #sha256}: enough to tell the versions of one file apart in its name. */
+    public static String shortSha256(byte[] bytes) { return sha256(bytes).substring(0, 10); }
+
+    /** The plain SHA-256 of a file's bytes, read a block at a time. */
+    public static String sha256(java.nio.file.Path file) throws java.io.IOException {
+        MessageDigest sha = sha();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] block = new byte[64 * 1024];
+            for (int n = in.read(block); n >= 0; n = in.read(block)) sha.update(block, 0, n);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The digest as 64 lower-case hex digits; the digest cannot be fed after this. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -241,7 +240,7 @@ public final class Staging implements AutoCloseable {
         }
         move(dir, target);
         done = true;
-        if (old != null) deleteTree(old);
+        if (old != null) org.agora.files.FileTrees.delete(old);
     }
 
     public void abort() {
@@ -250,7 +249,7 @@ public final class Staging implements AutoCloseable {
         try {
             if (!done) {
                 done = true;
-                deleteTree(dir);
+                org.agora.files.FileTrees.delete(dir);
             }
         } finally {
             lock.writeLock().unlock();
@@ -268,12 +267,4 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,12 +53,7 @@ public record Assets(Map<String, String> urls, Map<String, byte[]> files) {
     }
 
     static String fingerprint(String name, byte[] bytes) {
-        String hash;
-        try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String hash = org.agora.files.Digest.shortSha256(bytes);
         int dot = name.lastIndexOf('.');
         int slash = name.lastIndexOf('/');
         return dot > slash ? name.substring(0, dot) + "." + hash + name.substring(dot) : name + "." + hash;

@@ -5,13 +5,9 @@ import org.agora.search.PdfText;
 import org.agora.search.SearchAttachment;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,15 +60,10 @@ final class AttachmentTexts {
     }
 
     private static String digest(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) sha.update(buffer, 0, n);
-            return HexFormat.of().formatHex(sha.digest());
+        try {
+            return org.agora.files.Digest.sha256(file);
         } catch (IOException e) {
             return "unreadable"; // reading its text fails too, and says why
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -27,10 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +79,7 @@ final class SearchStage implements AutoCloseable {
         } catch (IOException e) {
             // A damaged cache (a build killed while writing it, say) is rebuilt rather than worked around.
             closeBuilders();
-            SiteSearchCache.deleteTree(shared);
+            org.agora.files.FileTrees.delete(shared);
             openBuilders(shared);
         }
         this.cacheDir = own != null ? own : shared;
@@ -379,7 +376,7 @@ final class SearchStage implements AutoCloseable {
             }
         }
         Map<String, Object> files = exporter.exportFiles(index, searchDir);
-        SiteSearchCache.deleteTree(cache);
+        org.agora.files.FileTrees.delete(cache);
         String folder = String.valueOf(files.get("folder"));
         linkOrCopy(searchDir.resolve(folder), cache.resolve(folder));
         Map<String, Object> stored = new LinkedHashMap<>(files);
@@ -429,11 +426,7 @@ final class SearchStage implements AutoCloseable {
     private static String key(String lang, String field, String value) { return lang + '\u0000' + field + '\u0000' + value; }
 
     private static String sha(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.agora.files.Digest.shortSha256(bytes);
     }
 
     @Override
@@ -446,7 +439,7 @@ final class SearchStage implements AutoCloseable {
                 failed = e; // close the others first
             }
         }
-        if (temporaryCache != null) SiteSearchCache.deleteTree(temporaryCache);
+        if (temporaryCache != null) org.agora.files.FileTrees.delete(temporaryCache);
         if (failed != null) throw new UncheckedIOException(failed);
     }
 }

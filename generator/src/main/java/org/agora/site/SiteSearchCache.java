@@ -59,12 +59,4 @@ public final class SiteSearchCache {
         }
     }
 
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

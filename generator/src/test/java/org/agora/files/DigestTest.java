@@ -46,4 +46,28 @@ class DigestTest {
         }
         assertEquals(HexFormat.of().formatHex(reference.digest()), digest.hex());
     }
+
+    @org.junit.jupiter.api.Test
+    void plainSha256OfBytesAndOfAFileIsTheStandardOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";   // FIPS 180-2, "abc"
+        org.junit.jupiter.api.Assertions.assertEquals(abc, Digest.sha256("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        org.junit.jupiter.api.Assertions.assertEquals(abc.substring(0, 10), Digest.shortSha256("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        java.nio.file.Path big = dir.resolve("big.bin");
+        byte[] bytes = new byte[200_000];   // more than one block
+        new java.util.Random(7).nextBytes(bytes);
+        java.nio.file.Files.write(big, bytes);
+        org.junit.jupiter.api.Assertions.assertEquals(Digest.sha256(bytes), Digest.sha256(big));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTreeIsDeletedDeepestFirstAndAMissingOneIsNoError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path tree = dir.resolve("tree");
+        java.nio.file.Files.createDirectories(tree.resolve("a/b/c"));
+        java.nio.file.Files.writeString(tree.resolve("a/b/c/f.txt"), "x");
+        java.nio.file.Files.writeString(tree.resolve("a/g.txt"), "y");
+        FileTrees.delete(tree);
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(tree));
+        FileTrees.delete(tree);
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(dir), "only the tree named");
+    }
 }

@@ -252,7 +252,7 @@ class PreviewRebuildTest {
      */
     private void assertWarmBuildIsTheColdOne(Path site, String what) {
         Path warmCache = temp.resolve("cache-warm");
-        SiteSearchCache.deleteTree(warmCache);
+        org.agora.files.FileTrees.delete(warmCache);
         org.agora.testing.TestPaths.copyTree(temp.resolve("cache-preview"), warmCache);
         long before = markedOld(warmCache);
         BuildResult warm = new SiteBuilder(BuildListener.NONE).build(
@@ -262,7 +262,7 @@ class PreviewRebuildTest {
         assertTrue(reusedFiles(warmCache.resolve("pages"), before) > 0, "pages were taken from the cache: " + what);
 
         Path coldCache = temp.resolve("cache-cold");
-        SiteSearchCache.deleteTree(coldCache);
+        org.agora.files.FileTrees.delete(coldCache);
         BuildResult cold = new SiteBuilder(BuildListener.NONE).build(
                 new BuildOptions(site, temp.resolve("cold"), false, coldCache, BUILD_DATE));
         assertTrue(cold.success(), cold.diagnostics().sorted().toString());

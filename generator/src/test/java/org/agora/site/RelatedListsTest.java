@@ -40,7 +40,7 @@ class RelatedListsTest {
                 + Files.readString(site.resolve("content/en/blog/context-england.md")).split("\n---\n", 2)[1];
         Files.writeString(edited, Files.readString(edited) + "\n\n" + borrowed);
         assertTrue(build(site, temp.resolve("warm")).success());
-        SiteSearchCache.deleteTree(BuildOptions.defaultCache(site));
+        org.agora.files.FileTrees.delete(BuildOptions.defaultCache(site));
         assertTrue(build(site, temp.resolve("cold")).success());
 
         Map<String, List<String>> warm = relatedLists(temp.resolve("warm"));

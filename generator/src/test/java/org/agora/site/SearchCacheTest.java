@@ -69,7 +69,7 @@ class SearchCacheTest {
         String related = org.jsoup.Jsoup.parse(temp.resolve("c").resolve(riverPage).toFile()).select(".related a").toString();
         assertTrue(related.contains("River wetlands monitored by villages"), related);
         // and a build from an empty cache agrees with it
-        org.agora.site.SiteSearchCache.deleteTree(BuildOptions.defaultCache(site));
+        org.agora.files.FileTrees.delete(BuildOptions.defaultCache(site));
         assertTrue(new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("d"), false)).success());
         assertEquals(Files.readString(temp.resolve("c").resolve(riverPage)), Files.readString(temp.resolve("d").resolve(riverPage)));
     }
