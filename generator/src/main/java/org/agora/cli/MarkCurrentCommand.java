@@ -2,7 +2,6 @@ package org.agora.cli;
 
 import org.agora.check.GitTimes;
 import org.agora.check.TranslationStatus;
-import org.agora.content.Body;
 import org.agora.content.SourceVersion;
 import org.agora.content.TranslationPin;
 import org.agora.files.AtomicWrite;
@@ -85,7 +84,7 @@ final class MarkCurrentCommand implements Callable<Integer> {
                 continue;
             }
             String pin = SourceVersion.of(source.get().document()).pin();
-            String text = Body.normalized(Files.readString(file, StandardCharsets.UTF_8));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
             TranslationPin.Result written = TranslationPin.write(text, pin);
             if (written.problem() != null) problems.add(given + ": " + written.problem());
             else planned.put(file, written.text());

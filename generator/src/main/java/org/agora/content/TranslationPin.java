@@ -28,7 +28,14 @@ public final class TranslationPin {
     private TranslationPin() {}
 
     public static Result write(String fileText, String pin) {
-        String text = Body.normalized(fileText);
+        // the file keeps its byte order mark and line ends: an editor's diff shows one line, not all of them
+        String bom = fileText.startsWith("\uFEFF") ? "\uFEFF" : "";
+        String newline = fileText.contains("\r\n") ? "\r\n" : "\n";
+        Result r = writeNormalized(Body.normalized(fileText), pin);
+        return r.text() == null ? r : Result.ok(bom + (newline.equals("\n") ? r.text() : r.text().replace("\n", newline)));
+    }
+
+    private static Result writeNormalized(String text, String pin) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         if (lines.isEmpty()) return Result.fail("the file has no front matter");
         String fence = lines.getFirst().strip();

@@ -54,6 +54,12 @@ class TranslationPinTest {
     }
 
     @Test
+    void windowsLineEndsAndAByteOrderMarkAreKept() {
+        assertEquals("\uFEFF---\r\ntitle: T\r\ntranslation: { source: \"0123456789ab\" }\r\n---\r\nBody\r\n",
+                pinned("\uFEFF---\r\ntitle: T\r\n---\r\nBody\r\n"));
+    }
+
+    @Test
     void whatItCannotEditItSaysAndLeavesAlone() {
         assertNotNull(TranslationPin.write("{\"title\": \"T\"}\nx", PIN).problem());
         assertNotNull(TranslationPin.write("---\ntitle: T\n", PIN).problem());
