@@ -3,17 +3,13 @@ package org.agora.cli;
 import org.agora.config.ConfigLoader;
 import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
-import org.agora.search.Excerpts;
-import org.agora.search.Synonyms;
-import org.agora.search.QueryText;
 import org.agora.search.SearchHit;
-import org.agora.search.SearchIndex;
 import org.agora.search.SearchRequest;
 import org.agora.search.SearchResults;
-import org.agora.search.Searcher;
 import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
 import org.agora.site.SiteBuilder;
+import org.agora.site.SiteSearch;
 import org.agora.site.SiteSearchCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,22 +105,14 @@ final class SearchCommand implements Callable<Integer> {
                 org.agora.files.FileTrees.delete(tmp);
             }
         }
-        Map<String, SearchIndex> open = new LinkedHashMap<>();
-        try {
-            for (String code : config.get().languageCodes()) {
-                open.put(code, SearchIndex.open(code, indexes.dir(code),
-                        Synonyms.parse(code, config.get().searchSynonyms().getOrDefault(code, List.of()))));
-            }
+        try (SiteSearch search = SiteSearch.open(config.get(), cache)) {
             SearchRequest request = new SearchRequest(String.join(" ", query), language, allLanguages, filterMap, prefix, page, limit);
-            SearchResults results = new Searcher(open).search(request);
-            print(out, request, results, open);
-        } finally {
-            for (SearchIndex i : open.values()) i.close();
+            print(out, request, search.search(request), search);
         }
         return ExitCodes.OK;
     }
 
-    private void print(PrintWriter out, SearchRequest request, SearchResults results, Map<String, SearchIndex> indexes) {
+    private void print(PrintWriter out, SearchRequest request, SearchResults results, SiteSearch search) throws IOException {
         int pages = (results.total() + request.pageSize() - 1) / request.pageSize();
         out.printf("%d result%s for \"%s\" in %s%s%n", results.total(), results.total() == 1 ? "" : "s", request.query(),
                 request.allLanguages() ? "all languages" : request.language(),
@@ -137,18 +124,10 @@ final class SearchCommand implements Callable<Integer> {
         int rank = (request.page() - 1) * request.pageSize();
         for (SearchHit hit : results.hits()) {
             rank++;
-            SearchIndex index = indexes.get(hit.language());
-            var plan = index.planner().plan(QueryText.parse(request.query()), request.prefix(), request.filters());
-            var analyzer = Excerpts.analyzer(hit.language(), plan);
             out.printf("%3d. %s  [%.4f]%n", rank, hit.title(), hit.score());
             out.printf("     %s  %s%s%n", hit.url(), hit.language(), hit.date() != null ? "  " + hit.date() : "");
-            String text = index.text(hit.doc());
-            if (hit.attachment() != null) {
-                out.printf("     in: %s  %s%n", hit.attachment().title(), hit.attachment().url());
-                text = index.attachments(hit.doc()).stream().filter(a -> a.url().equals(hit.attachment().url()))
-                        .map(SearchIndex.StoredAttachment::text).findFirst().orElse(text);
-            }
-            String excerpt = Excerpts.of(text, Excerpts.terms(plan), analyzer);
+            if (hit.attachment() != null) out.printf("     in: %s  %s%n", hit.attachment().title(), hit.attachment().url());
+            String excerpt = search.excerpt(hit, request);
             if (!excerpt.isEmpty()) out.printf("     %s%n", excerpt);
         }
         if (!results.suggestions().isEmpty()) out.println("Did you mean: " + String.join(" | ", results.suggestions()));

@@ -12,6 +12,9 @@ public final class SearchLayout {
     /** The folder, below the output folder, without slashes. */
     public static final String OUTPUT_FOLDER = "agora-search";
 
+    /** The folder of the build cache that holds one Lucene index per language ({@code CACHE_FOLDER/en/}). */
+    public static final String CACHE_FOLDER = "search";
+
     /** The runtime module the search pages load, below the output folder. */
     public static final String MODULE = OUTPUT_FOLDER + "/agora-search.js";
 }

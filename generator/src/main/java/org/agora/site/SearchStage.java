@@ -66,7 +66,7 @@ final class SearchStage implements AutoCloseable {
         this.messages = messages;
         this.formats = formats;
         this.urls = SiteUrls.of(config);
-        Path shared = cacheDir.resolve("search");
+        Path shared = SiteSearchCache.root(cacheDir);
         Path own = null;
         try {
             openBuilders(shared);

@@ -24,7 +24,10 @@ public final class SiteSearchCache {
         this.config = config;
     }
 
-    public Path dir(String language) { return cacheDir.resolve("search").resolve(language); }
+    /** The folder of every language's index in a build cache. */
+    public static Path root(Path cacheDir) { return cacheDir.resolve(org.agora.search.SearchLayout.CACHE_FOLDER); }
+
+    public Path dir(String language) { return root(cacheDir).resolve(language); }
 
     /** True when an index is missing, was made by another version, or is older than a source file. */
     public boolean isStale() {
