@@ -1,6 +1,6 @@
 // Agora's search runtime: searches the static index files an Agora build writes into search/, in the
 // browser, with no server. It repeats what Lucene does at build time (analysis, query plan, BM25 scores),
-// so that its results are the ones `agora search` prints. Usage and result fields: see the README
+// so that its results are the ones `agora search` prints. Usage and result fields: see docs/search.md
 // ("Search from any page"). The file format it reads is described in docs/search-format.md.
 import { createAnalyzer } from './analysis.js';
 

@@ -24,7 +24,7 @@ public record Limits(long files, long documentBytes, long lineLength, long nesti
 
     public static final Limits DEFAULTS = new Limits(500_000, 4L << 20, 200_000, 64, 100_000, 5_000, 100L << 20, 2_000, 30);
 
-    /** Each limit by its name in site-config.yml, with its value, in the order the README lists them. */
+    /** Each limit by its name in site-config.yml, with its value, in the order docs/security.md lists them. */
     public static final Map<String, ToLongFunction<Limits>> NAMES = names();
 
     private static Map<String, ToLongFunction<Limits>> names() {

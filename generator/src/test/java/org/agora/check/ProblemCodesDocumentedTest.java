@@ -20,13 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every problem code the generator can report is explained to CI authors (docs/check-format.md) and to editors
- * (the README's "What each check means"), and neither lists a code that no longer exists. The codes are found in
+ * (docs/checks.md, "What each check means"), and neither lists a code that no longer exists. The codes are found in
  * the main sources, as the first argument of each {@code error(...)} and {@code warning(...)} call (a literal, a
  * choice between literals, or a constant of the same file), so a new code fails this test until it is documented.
  */
 class ProblemCodesDocumentedTest {
 
     static final Path ROOT = TestPaths.repoRoot();
+    /** The editors' manual of the checks: its one section runs to the end of the file. */
+    private static final String CHECKS_HEADING = "# What each check means";
     private static final Pattern CODE = Pattern.compile("\"([a-z]+\\.[a-z]+(?:-[a-z]+)*)\"");
     private static final Pattern CALL = Pattern.compile("\\b(?:error|warning|BrokenLinkReport\\.report)\\(");
     private static final Pattern CONSTANT = Pattern.compile("static final String (\\w+) = \"([^\"]*)\";");
@@ -116,19 +118,19 @@ class ProblemCodesDocumentedTest {
     }
 
     @Test
-    void everyCodeIsExplainedToEditorsInTheReadme() throws IOException {
-        Set<String> explained = tableCodes(ROOT.resolve("README.md"), "### What each check means");
+    void everyCodeIsExplainedToEditorsInTheChecksManual() throws IOException {
+        Set<String> explained = tableCodes(ROOT.resolve("docs/checks.md"), CHECKS_HEADING);
         Map<String, String> missing = new TreeMap<>(codesInSources());
         missing.keySet().removeAll(explained);
-        assertEquals(Map.of(), missing, "explain these codes in README.md, 'What each check means'");
+        assertEquals(Map.of(), missing, "explain these codes in docs/checks.md, 'What each check means'");
     }
 
     @Test
     void noDocumentListsACodeThatNoLongerExists() throws IOException {
         Set<String> reported = new TreeSet<>(codesInSources().keySet());
         reported.add(Diagnostic.UNCLASSIFIED);
-        for (Path file : new Path[] {ROOT.resolve("docs/check-format.md"), ROOT.resolve("README.md")}) {
-            Set<String> stale = new TreeSet<>(tableCodes(file, file.endsWith("README.md") ? "### What each check means" : "## Problem codes"));
+        for (Path file : new Path[] {ROOT.resolve("docs/check-format.md"), ROOT.resolve("docs/checks.md")}) {
+            Set<String> stale = new TreeSet<>(tableCodes(file, file.endsWith("checks.md") ? CHECKS_HEADING : "## Problem codes"));
             stale.removeAll(reported);
             assertEquals(Set.of(), stale, file.getFileName() + " lists codes nothing reports");
         }
