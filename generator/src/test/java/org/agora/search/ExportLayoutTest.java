@@ -83,7 +83,7 @@ class ExportLayoutTest {
         for (String lang : List.of("en", "fr", "nl")) languages.add(Map.of("code", lang, "label", lang));
         try {
             for (String lang : List.of("en", "fr", "nl")) {
-                SearchIndex index = SearchIndex.open(lang, cache.resolve("search").resolve(lang));
+                SearchIndex index = SearchIndex.open(lang, org.agora.site.SiteSearchCache.root(cache).resolve(lang));
                 indexes.put(lang, index);
                 Map<String, Object> manifest = exporter.export(index, searchDir);
                 manifest.put("label", lang);

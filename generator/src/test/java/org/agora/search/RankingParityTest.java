@@ -63,7 +63,7 @@ class RankingParityTest {
         BuildResult result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("out"), false));
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         for (String lang : LANGUAGES) {
-            indexes.put(lang, SearchIndex.open(lang, BuildOptions.defaultCache(site).resolve("search").resolve(lang),
+            indexes.put(lang, SearchIndex.open(lang, org.agora.site.SiteSearchCache.root(BuildOptions.defaultCache(site)).resolve(lang),
                     Synonyms.parse(lang, synonymLines)));
         }
         server = new PreviewServer(temp.resolve("out"), "/", 0);

@@ -415,7 +415,7 @@ class SearchPageBrowserTest {
                 }
                 return out;
                 """, BASE_PATH + "agora-search/agora-search.js", word);
-        Path cache = BuildOptions.defaultCache(temp.resolve("site")).resolve("search");
+        Path cache = org.agora.site.SiteSearchCache.root(BuildOptions.defaultCache(temp.resolve("site")));
         Map<String, SearchIndex> indexes = new java.util.LinkedHashMap<>();
         try {
             for (String lang : List.of("en", "fr", "nl")) indexes.put(lang, SearchIndex.open(lang, cache.resolve(lang)));

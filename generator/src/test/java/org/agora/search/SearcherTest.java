@@ -38,7 +38,7 @@ class SearcherTest {
         BuildResult result = new SiteBuilder(BuildListener.NONE)
                 .build(new BuildOptions(TestPaths.repoRoot(), temp.resolve("out"), false, cache));
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
-        for (String lang : List.of("en", "fr", "nl")) indexes.put(lang, SearchIndex.open(lang, cache.resolve("search").resolve(lang)));
+        for (String lang : List.of("en", "fr", "nl")) indexes.put(lang, SearchIndex.open(lang, org.agora.site.SiteSearchCache.root(cache).resolve(lang)));
         searcher = new Searcher(indexes);
     }
 
@@ -251,7 +251,7 @@ class SearcherTest {
         Map<String, SearchIndex> withSynonyms = new LinkedHashMap<>();
         try {
             for (String lang : indexes.keySet()) {
-                withSynonyms.put(lang, SearchIndex.open(lang, temp.resolve("cache").resolve("search").resolve(lang),
+                withSynonyms.put(lang, SearchIndex.open(lang, org.agora.site.SiteSearchCache.root(temp.resolve("cache")).resolve(lang),
                         Synonyms.parse(lang, config.searchSynonyms().getOrDefault(lang, List.of()))));
             }
             Searcher synonyms = new Searcher(withSynonyms);

@@ -82,7 +82,7 @@ class LivePreviewTest {
     }
 
     private static long hits(String word, Path cache) throws IOException {
-        try (SearchIndex index = SearchIndex.open("en", cache.resolve("search").resolve("en"))) {
+        try (SearchIndex index = SearchIndex.open("en", org.agora.site.SiteSearchCache.root(cache).resolve("en"))) {
             return new Searcher(Map.of("en", index)).search(new SearchRequest(word, "en", false, Map.of(), false, 1, 10)).total();
         }
     }

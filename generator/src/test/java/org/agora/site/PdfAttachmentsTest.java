@@ -112,13 +112,13 @@ class PdfAttachmentsTest {
     }
 
     private static String commit(Path cache) throws IOException {
-        try (SearchIndex index = SearchIndex.open("en", cache.resolve("search/en"))) {
+        try (SearchIndex index = SearchIndex.open("en", org.agora.site.SiteSearchCache.root(cache).resolve("en"))) {
             return index.commit();
         }
     }
 
     private static SearchResults search(Path cache, String query) throws IOException {
-        try (SearchIndex index = SearchIndex.open("en", cache.resolve("search/en"))) {
+        try (SearchIndex index = SearchIndex.open("en", org.agora.site.SiteSearchCache.root(cache).resolve("en"))) {
             return new Searcher(Map.of("en", index)).search(new SearchRequest(query, "en", false, Map.of(), false, 1, 10));
         }
     }

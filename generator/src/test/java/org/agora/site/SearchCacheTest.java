@@ -22,7 +22,7 @@ class SearchCacheTest {
         Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
         BuildResult first = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("a"), false));
         assertTrue(first.success());
-        Path cache = BuildOptions.defaultCache(site).resolve("search");
+        Path cache = SiteSearchCache.root(BuildOptions.defaultCache(site));
         try (IndexBuilder holder = IndexBuilder.open("fr", cache.resolve("fr"))) { // as a running preview would
             BuildResult second = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("b"), false));
             assertTrue(second.success(), () -> second.diagnostics().sorted().toString());
@@ -51,7 +51,7 @@ class SearchCacheTest {
         Path riverPage = Path.of("en/guides/river/index.html");
         BuildResult fresh = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("a"), false));
         assertTrue(fresh.success(), () -> fresh.diagnostics().sorted().toString());
-        assertTrue(Files.isRegularFile(BuildOptions.defaultCache(site).resolve("search/related.json")));
+        assertTrue(Files.isRegularFile(SiteSearchCache.root(BuildOptions.defaultCache(site)).resolve("related.json")));
         BuildResult cached = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, temp.resolve("b"), false));
         assertTrue(cached.success());
         assertEquals(Files.readString(temp.resolve("a").resolve(riverPage)), Files.readString(temp.resolve("b").resolve(riverPage)));

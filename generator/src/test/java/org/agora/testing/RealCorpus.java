@@ -136,7 +136,7 @@ public enum RealCorpus {
 
         /** The search index folder of a language, in the build cache. */
         public Path searchIndex(String language) {
-            return BuildOptions.defaultCache(site).resolve("search").resolve(language);
+            return org.agora.site.SiteSearchCache.root(BuildOptions.defaultCache(site)).resolve(language);
         }
     }
 
