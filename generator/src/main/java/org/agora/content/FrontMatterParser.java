@@ -338,9 +338,12 @@ public final class FrontMatterParser {
         String family = written.substring(0, comma).strip();
         String given = written.substring(comma + 1).strip();
         if (family.isEmpty() || given.isEmpty() || given.contains(",")) {
-            f.error("frontmatter.invalid-author", line, "'" + written + "' is not a name Agora can read",
+            // Hugo sites write bylines freely ("Smith, John, and Doe, Jane"): the page still builds and shows the
+            // name as written; only a citation would split it wrongly, so the editor is told.
+            f.warning("frontmatter.invalid-author", line, "'" + written + "' is not a name Agora can split into family and given names",
                     "write a person as  \"Family, Given\"  (\"Diop, Awa\"), an organisation without a comma, or a name with commas as  { name: \"...\" }");
-            return Optional.empty();
+            String name = written.replaceAll("^,+|,+$", "").strip();
+            return name.isEmpty() ? Optional.empty() : Optional.of(FrontMatter.Author.named(name));
         }
         return Optional.of(FrontMatter.Author.person(family, given));
     }
