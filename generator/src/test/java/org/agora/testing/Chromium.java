@@ -107,13 +107,17 @@ public final class Chromium implements AutoCloseable {
      */
     static Path locate(String variable, String what, List<String> candidates, Map<String, String> env) {
         String named = env.get(variable);
+        List<String> path = List.of(env.getOrDefault("PATH", "").split(java.io.File.pathSeparator));
         if (named != null && !named.isEmpty()) {
-            Path p = Path.of(named);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+            // A path, or a command name to find on PATH as the shell would (run-tests checks it so).
+            List<Path> places = named.contains("/") ? List.of(Path.of(named))
+                    : path.stream().filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, named)).toList();
+            for (Path p : places) {
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+            }
             throw new IllegalStateException(variable + "=" + named + " is not an executable file: the browser tests"
                     + " need " + what + " there, or " + variable + " unset to look for it in the usual places");
         }
-        List<String> path = List.of(env.getOrDefault("PATH", "").split(java.io.File.pathSeparator));
         for (String candidate : candidates) {
             List<Path> places = candidate.startsWith("/") ? List.of(Path.of(candidate))
                     : path.stream().filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, candidate)).toList();

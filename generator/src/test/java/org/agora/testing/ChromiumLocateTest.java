@@ -32,6 +32,8 @@ class ChromiumLocateTest {
 
         assertEquals(named, Chromium.locate("CHROMIUM", "Chromium", candidates, Map.of("CHROMIUM", named.toString(),
                 "PATH", path)));
+        assertEquals(onPath, Chromium.locate("CHROMIUM", "Chromium", candidates, Map.of("CHROMIUM", "google-chrome",
+                "PATH", path)));
         // Unset or empty: the first candidate found, an absolute path or a command on PATH, in the given order.
         assertEquals(onPath, Chromium.locate("CHROMIUM", "Chromium", candidates, Map.of("PATH", path)));
         assertEquals(onPath, Chromium.locate("CHROMIUM", "Chromium", candidates, Map.of("CHROMIUM", "", "PATH", path)));
