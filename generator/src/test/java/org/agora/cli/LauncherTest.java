@@ -56,6 +56,11 @@ class LauncherTest {
         Files.createDirectories(noRelease);
         fakeTool(noRelease.resolve("java"), "echo '    java.specification.version = 22' >&2");
         fakeTool(noRelease.resolve("javac"), "exit 0");
+        // And a broken one, which must not stop the search.
+        Path broken = temp.resolve("jvm/jdk-broken/bin");
+        Files.createDirectories(broken);
+        fakeTool(broken.resolve("java"), "echo 'Error: dl failure' >&2; exit 1");
+        fakeTool(broken.resolve("javac"), "exit 0");
 
         Result r = run(TestPaths.repoRoot().resolve("agora"),
                 Map.of("AGORA_JDK_DIRS", jvm(), "AGORA_PRINT_JDK", "1"));
