@@ -4,7 +4,7 @@
 // and kind of query, next to Agora's (the ranks and totals the test wrote).
 //
 //   node known-item-pagefind.mjs --site OUT_DIR --queries generator/target/known-item-CORPUS.json \
-//        --tools BENCH/tools [--bundles NAME=/pagefind/,...] [--out RESULT.json] [--chromium /usr/bin/chromium]
+//        --tools BENCH/tools [--bundles NAME=/pagefind/,...] [--out RESULT.json] [--chromium PATH (default: $CHROMIUM, else /usr/bin/chromium)]
 //
 // OUT_DIR is Agora's output with one or more Pagefind indexes in it (--bundles names each one's folder, default
 // pagefind=/pagefind/); known-item-pagefind.sh makes them.
@@ -63,7 +63,7 @@ function metrics(answers) {
 
 const server = await serve(site);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: args.chromium || '/usr/bin/chromium', headless: true,
+const browser = await chromium.launch({ executablePath: args.chromium || process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
     '--disable-component-update', '--no-first-run'] });
 const results = [];

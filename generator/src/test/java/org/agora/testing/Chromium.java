@@ -28,14 +28,23 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver, for browser tests. Both are named by
+ * A headless Chromium driven through its chromedriver, for browser tests: the paths in the environment
+ * variables {@code CHROMIUM} and {@code CHROMEDRIVER} when set, else Debian's ({@code /usr/bin/chromium},
+ * {@code /usr/bin/chromedriver}), else the first of {@code chromium}, {@code chromium-browser},
+ * {@code google-chrome} (and {@code chromedriver}) on PATH, else macOS's applications. Both are named by
  * path so that Selenium never runs Selenium Manager, which would try to download a browser or a driver
  * (the build machines have no internet). Starting it takes a second or two: open one per test class.
  */
 public final class Chromium implements AutoCloseable {
 
-    public static final Path BROWSER = Path.of("/usr/bin/chromium");
-    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final List<String> BROWSER_PATHS = List.of("/usr/bin/chromium", "chromium", "chromium-browser",
+            "google-chrome", "google-chrome-stable", "/Applications/Chromium.app/Contents/MacOS/Chromium",
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
+    static final List<String> DRIVER_PATHS = List.of("/usr/bin/chromedriver", "chromedriver");
+    private static final String INSTALL = "install them (Debian: apt-get install chromium chromium-driver;"
+            + " Ubuntu: apt-get install chromium-browser chromium-chromedriver; macOS: brew install --cask chromium"
+            + " chromedriver) or name them with CHROMIUM=/path/to/chromium and CHROMEDRIVER=/path/to/chromedriver;"
+            + " never a downloaded browser";
     /** Generous: two shared cores may be busy with other tests while a page loads the search index. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,12 +62,8 @@ public final class Chromium implements AutoCloseable {
 
     /** A new headless browser with a fresh, empty profile. */
     public static Chromium start() {
-        for (Path p : List.of(BROWSER, DRIVER)) {
-            if (!Files.isExecutable(p)) {
-                throw new IllegalStateException(p + " not found: the browser tests need Debian's Chromium and its driver"
-                        + " (apt-get install chromium chromium-driver), never a downloaded browser");
-            }
-        }
+        Path browserPath = locate("CHROMIUM", "Chromium", BROWSER_PATHS, System.getenv());
+        Path driverPath = locate("CHROMEDRIVER", "chromedriver", DRIVER_PATHS, System.getenv());
         Path profile;
         try {
             profile = Files.createTempDirectory("agora-chromium-");
@@ -71,7 +76,7 @@ public final class Chromium implements AutoCloseable {
                 Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
         quieted.forEach(l -> l.setLevel(Level.SEVERE));
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
+        options.setBinary(browserPath.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 // Containers often have a tiny /dev/shm, where Chromium's renderers then crash.
@@ -81,18 +86,48 @@ public final class Chromium implements AutoCloseable {
                 "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
+                .usingDriverExecutable(driverPath.toFile())
                 .usingAnyFreePort()
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
         try {
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(TIMEOUT).pageLoadTimeout(TIMEOUT);
-            return new Chromium(driver, profile, quieted);
+            ChromeDriver chrome = new ChromeDriver(service, options);
+            chrome.manage().timeouts().scriptTimeout(TIMEOUT).pageLoadTimeout(TIMEOUT);
+            return new Chromium(chrome, profile, quieted);
         } catch (RuntimeException e) {
             deleteTree(profile);
             throw e;
         }
+    }
+
+    /**
+     * The executable that {@code variable} names in {@code env}, else the first of {@code candidates} (an absolute
+     * path, or a command looked up on env's PATH) that is executable. Fails saying what was looked for: a variable
+     * naming no executable is an error, not a reason to take another browser.
+     */
+    static Path locate(String variable, String what, List<String> candidates, Map<String, String> env) {
+        String named = env.get(variable);
+        List<String> path = List.of(env.getOrDefault("PATH", "").split(java.io.File.pathSeparator));
+        if (named != null && !named.isEmpty()) {
+            // A path, or a command name to find on PATH as the shell would (run-tests checks it so).
+            List<Path> places = named.contains("/") ? List.of(Path.of(named))
+                    : path.stream().filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, named)).toList();
+            for (Path p : places) {
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+            }
+            throw new IllegalStateException(variable + "=" + named + " is not an executable file: the browser tests"
+                    + " need " + what + " there, or " + variable + " unset to look for it in the usual places");
+        }
+        for (String candidate : candidates) {
+            List<Path> places = candidate.startsWith("/") ? List.of(Path.of(candidate))
+                    : path.stream().filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, candidate)).toList();
+            for (Path p : places) {
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+            }
+        }
+        throw new IllegalStateException("the browser tests need Chromium and its chromedriver, and " + what
+                + " was not found (" + variable + " unset; looked at " + String.join(", ", candidates)
+                + " on PATH or where named): " + INSTALL);
     }
 
     /** The driver itself, for what these helpers do not cover (key events, clicks, navigation). */
