@@ -64,7 +64,7 @@ final class MarkCurrentCommand implements Callable<Integer> {
         Map<Path, String> planned = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Path given : files) {
-            Path file = locate(given, siteDir);
+            Path file = SiteOptions.locate(given, siteDir);
             Optional<Page> page = library.pages().stream()
                     .filter(p -> p.document() != null && p.document().source().file().toAbsolutePath().normalize().equals(file))
                     .findFirst();
@@ -99,15 +99,5 @@ final class MarkCurrentCommand implements Callable<Integer> {
             out.println("Marked " + siteDir.relativize(e.getKey()) + " as translating its source as it is now");
         }
         return ExitCodes.OK;
-    }
-
-    /** From the site folder, else from content/, else as given (absolute, or from the current folder). */
-    private static Path locate(Path given, Path siteDir) {
-        if (!given.isAbsolute()) {
-            for (Path base : List.of(siteDir, siteDir.resolve("content"))) {
-                if (Files.isRegularFile(base.resolve(given))) return base.resolve(given).toAbsolutePath().normalize();
-            }
-        }
-        return given.toAbsolutePath().normalize();
     }
 }

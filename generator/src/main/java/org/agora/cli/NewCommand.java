@@ -96,7 +96,7 @@ final class NewCommand implements Callable<Integer> {
         NewDocument maker = new NewDocument(config, documents, terms);
 
         NewDocument.Outcome outcome = translating
-                ? maker.translate(locate(translate, siteDir), to)
+                ? maker.translate(SiteOptions.locate(translate, siteDir), to)
                 : maker.create(words.get(0), words.get(1), lang != null ? lang : config.defaultLanguage(), day);
         if (!outcome.ok()) {
             err.println("agora new: " + outcome.problem().message());
@@ -114,15 +114,5 @@ final class NewCommand implements Callable<Integer> {
                         + (planned.text().contains("# REQUIRED") ? " and the fields marked REQUIRED (./agora check --drafts lists what is empty)" : "")
                         + ", remove  draft: true, and preview with  ./agora serve --drafts");
         return ExitCodes.OK;
-    }
-
-    /** From the site folder, else from content/, else as given (absolute, or from the current folder). */
-    private static Path locate(Path given, Path siteDir) {
-        if (!given.isAbsolute()) {
-            for (Path base : List.of(siteDir, siteDir.resolve("content"))) {
-                if (Files.isRegularFile(base.resolve(given))) return base.resolve(given);
-            }
-        }
-        return given.toAbsolutePath();
     }
 }

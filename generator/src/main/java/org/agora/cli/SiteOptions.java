@@ -15,4 +15,14 @@ final class SiteOptions {
 
     @Option(names = "--debug", description = "show internal details of unexpected failures")
     boolean debug;
+
+    /** A file an editor names: from the site folder, else from content/, else as given (absolute, or from here). */
+    static Path locate(Path given, Path siteDir) {
+        if (!given.isAbsolute()) {
+            for (Path base : java.util.List.of(siteDir, siteDir.resolve("content"))) {
+                if (java.nio.file.Files.isRegularFile(base.resolve(given))) return base.resolve(given).toAbsolutePath().normalize();
+            }
+        }
+        return given.toAbsolutePath().normalize();
+    }
 }
