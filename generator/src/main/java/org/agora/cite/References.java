@@ -5,6 +5,8 @@ import de.undercouch.citeproc.ItemDataProvider;
 import de.undercouch.citeproc.csl.CSLItemData;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A citation formatted as reference lists print it, in a few well-known CSL styles and in the page's language
- * (its CSL locale: dates, "and", "retrieved from"), by citeproc-java with the CSL project's own styles and
- * locales. Plain text: the page escapes it like any text, so a title can never become markup.
+ * (its CSL locale: dates, "and", "retrieved from"), by citeproc-java with the CSL project's own styles (copies of
+ * the three offered) and locales (all of them, so any site language has its own). Plain text: the page escapes it like any text, so a title can never become markup.
  */
 public final class References {
 
@@ -111,6 +113,9 @@ public final class References {
         return locales.stream().filter(l -> l.startsWith(language + "-")).sorted().findFirst().orElse("en-US");
     }
 
+    /** Where the styles of {@link Style} are, as {@code <csl name>.csl}. */
+    static final String STYLES = "/agora/cite/styles/";
+
     private static final class Processor implements ItemDataProvider {
         private final String style;
         private final String locale;
@@ -126,7 +131,7 @@ public final class References {
         synchronized String format(CSLItemData item) {
             if (broken) return null;
             try {
-                if (csl == null) csl = new CSL(this, style, locale);
+                if (csl == null) csl = new CSL(this, styleXml(style), locale);
                 csl.reset();
                 csl.setOutputFormat("text");
                 current = item;
@@ -139,6 +144,17 @@ public final class References {
                 return null;
             } finally {
                 current = null;
+            }
+        }
+
+        /**
+         * The style's XML, from the copies of the CSL project's styles that ship with Agora (agora/cite/styles;
+         * CC BY-SA 3.0, as each file says), not from the 13 MB jar of all 10,000 styles, of which Agora offers three.
+         */
+        private static String styleXml(String style) throws IOException {
+            try (InputStream in = References.class.getResourceAsStream(STYLES + style + ".csl")) {
+                if (in == null) throw new IOException("no CSL style " + style + " in " + STYLES);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
 

@@ -3,7 +3,6 @@ package org.agora.content;
 import org.agora.config.SiteConfig;
 import org.agora.config.TermLabels;
 import org.agora.diag.Suggestions;
-import org.agora.model.Slugs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package org.agora.i18n;
 
-import com.ibm.icu.text.PluralRules;
 import org.agora.config.LanguageConfig;
 import org.agora.config.SiteConfig;
 
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The theme's UI strings per language, with CLDR plural forms ("one", "few", "many", "other"...) chosen
- * by ICU for the language's locale. A string missing in a language falls back to the default
+ * by CLDR's rules for the language's locale ({@link PluralRules}). A string missing in a language falls back to the default
  * language's, then to the key itself, and is remembered so the build can warn about it.
  */
 public final class Messages {

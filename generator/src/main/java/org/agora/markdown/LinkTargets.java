@@ -167,7 +167,7 @@ public final class LinkTargets {
     private String termGroup(String rel) {
         String[] parts = rel.substring(0, rel.length() - 3).split("/");
         if (parts.length != 2) return null;
-        String key = Library.termGroupKey(parts[0], org.agora.model.Slugs.term(parts[0], parts[1]));
+        String key = Library.termGroupKey(parts[0], org.agora.content.Slugs.term(parts[0], parts[1]));
         return library.groups().containsKey(key) ? key : null;
     }
 

@@ -1,5 +1,6 @@
 package org.agora.model;
 
+import org.agora.content.Slugs;
 import org.agora.config.LanguageConfig;
 import org.agora.config.SiteConfig;
 import org.agora.config.TermLabels;

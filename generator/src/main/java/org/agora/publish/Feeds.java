@@ -6,7 +6,7 @@ import org.agora.i18n.Messages;
 import org.agora.model.Library;
 import org.agora.model.Page;
 import org.agora.model.PageKind;
-import org.agora.model.Slugs;
+import org.agora.content.Slugs;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.agora.model.Facets;
 import org.agora.model.Library;
 import org.agora.model.Page;
-import org.agora.model.Slugs;
+import org.agora.content.Slugs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import org.agora.i18n.Messages;
 import org.agora.model.Library;
 import org.agora.model.Page;
 import org.agora.model.SiteUrls;
-import org.agora.model.Slugs;
+import org.agora.content.Slugs;
 import org.agora.search.AnalysisTables;
 import org.agora.search.Synonyms;
 import org.agora.search.DocumentText;

@@ -4,7 +4,7 @@ import org.agora.content.SitePath;
 import org.agora.content.SourceFile;
 import org.agora.model.Library;
 import org.agora.model.Page;
-import org.agora.model.Slugs;
+import org.agora.content.Slugs;
 import org.agora.model.TranslationGroup;
 
 import java.util.HashMap;

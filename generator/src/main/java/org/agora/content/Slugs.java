@@ -1,4 +1,4 @@
-package org.agora.model;
+package org.agora.content;
 
 import java.text.Normalizer;
 import java.util.Locale;
