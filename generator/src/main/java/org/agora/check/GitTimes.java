@@ -1,8 +1,6 @@
 package org.agora.check;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,10 +31,10 @@ public final class GitTimes {
         Path dir = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) return none();
         try {
-            Optional<String> top = run(dir, "git", "rev-parse", "--show-toplevel").map(String::strip);
+            Optional<String> top = Git.run(dir, "git", "rev-parse", "--show-toplevel").map(String::strip);
             if (top.isEmpty() || top.get().isEmpty()) return none();
             Path root = Path.of(top.get()).toRealPath();
-            Optional<String> log = run(dir, "git", "-c", "core.quotepath=off", "log", "--format=" + MARK + "%ct", "--name-only", "--no-renames", "--", ".");
+            Optional<String> log = Git.run(dir, "git", "-c", "core.quotepath=off", "log", "--format=" + MARK + "%ct", "--name-only", "--no-renames", "--", ".");
             if (log.isEmpty()) return none();
             Map<Path, Instant> times = new HashMap<>();
             Instant current = null;
@@ -60,23 +58,6 @@ public final class GitTimes {
             return Optional.ofNullable(lastCommit.get(file.toRealPath()));
         } catch (IOException e) {
             return Optional.ofNullable(lastCommit.get(file.toAbsolutePath().normalize()));
-        }
-    }
-
-    private static Optional<String> run(Path dir, String... command) throws IOException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            return Optional.empty(); // git is not installed
-        }
-        try (InputStream in = p.getInputStream()) {
-            String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor() == 0 ? Optional.of(out) : Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroy();
-            return Optional.empty();
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.agora.check;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ public final class SourceHistory {
         Path absolute = file.toAbsolutePath().normalize();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) return new SourceHistory(absolute, null);
-        Optional<String> top = run(dir, "git", "rev-parse", "--show-toplevel").map(String::strip);
+        Optional<String> top = Git.run(dir, "git", "rev-parse", "--show-toplevel").map(String::strip);
         if (top.isEmpty() || top.get().isEmpty()) return new SourceHistory(absolute, null);
         try {
             return new SourceHistory(absolute.toRealPath(), Path.of(top.get()).toRealPath());
@@ -55,7 +53,7 @@ public final class SourceHistory {
         if (commits != null) return commits;
         commits = List.of();
         if (root == null || !file.startsWith(root)) return commits;
-        Optional<String> log = run(root, "git", "-c", "core.quotepath=off", "log", "-n", String.valueOf(MAX_VERSIONS),
+        Optional<String> log = Git.run(root, "git", "-c", "core.quotepath=off", "log", "-n", String.valueOf(MAX_VERSIONS),
                 "--format=%H%x1f%an%x1f%aI%x1f%s%x1e", "--", relative());
         if (log.isEmpty()) return commits;
         List<Commit> out = new ArrayList<>();
@@ -70,27 +68,8 @@ public final class SourceHistory {
     /** The file's text as {@code commit} left it. */
     public Optional<String> textAt(Commit commit) {
         if (root == null) return Optional.empty();
-        return texts.computeIfAbsent(commit.id(), id -> run(root, "git", "show", id + ":" + relative()));
+        return texts.computeIfAbsent(commit.id(), id -> Git.run(root, "git", "show", id + ":" + relative()));
     }
 
     private String relative() { return root.relativize(file).toString().replace('\\', '/'); }
-
-    private static Optional<String> run(Path dir, String... command) {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            return Optional.empty(); // git is not installed
-        }
-        try (InputStream in = p.getInputStream()) {
-            String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor() == 0 ? Optional.of(out) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroy();
-            return Optional.empty();
-        }
-    }
 }

@@ -38,7 +38,9 @@ class MainTest {
     void runningOutOfMemorySaysHowToGiveMoreAndWritesNothing() throws Exception {
         Path out = temp.resolve("out");
         String javaBinary = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(javaBinary, "-Xmx8m", "-cp", System.getProperty("java.class.path"),
+        // 16 MB: enough for Java and the command line to start, far too little for the build (8 MB no longer
+        // starts the commands at all, which is the JVM's failure, not a site's size)
+        Process p = new ProcessBuilder(javaBinary, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
                 "org.agora.cli.Main", "build", "--site", TestPaths.repoRoot().toString(), "--out", out.toString())
                 .redirectErrorStream(true).start();
         assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
