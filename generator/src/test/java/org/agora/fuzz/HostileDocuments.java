@@ -51,7 +51,7 @@ final class HostileDocuments {
 
     private void field(SitePlan.Doc doc, DocumentText d, SplittableRandom r) {
         int n = doc.number();
-        switch (r.nextInt(14)) {
+        switch (r.nextInt(15)) {
             case 0 -> put(d, "title", quoted(HostileInputs.any(r)));
             case 1 -> put(d, "summary", quoted(HostileInputs.any(r) + " " + HostileInputs.text(r)));
             case 2 -> put(d, "tags", list(List.of(HostileInputs.any(r), HostileInputs.text(r), HostileInputs.unicode(r))));
@@ -90,7 +90,27 @@ final class HostileDocuments {
                 if (r.nextBoolean()) put(d, "url", quoted(pick(r, GENERATED_PATHS)));
                 else put(d, "aliases", list(List.of(pick(r, GENERATED_PATHS))));
             }
+            case 13 -> citationAndTranslation(d, r);
             default -> put(d, "description", quoted(HostileInputs.unicode(r) + HostileInputs.html(r)));
+        }
+    }
+
+    /**
+     * The fields citations and translation notices print into meta tags, COinS, RIS, BibTeX, CSL-JSON, oai.xml and
+     * the dashboard: hostile names, a publisher, a DOI whose suffix is markup (a DOI suffix may hold any printable
+     * character but space), and a machine translation by someone hostile pinned to some version.
+     */
+    private void citationAndTranslation(DocumentText d, SplittableRandom r) {
+        switch (r.nextInt(4)) {
+            case 0 -> put(d, "authors", list(List.of(HostileInputs.any(r), HostileInputs.text(r) + ", " + HostileInputs.unicode(r))));
+            case 1 -> put(d, "authors", "\n  - { family: " + quoted(HostileInputs.any(r)) + ", given: " + quoted(HostileInputs.text(r))
+                    + " }\n  - { name: " + quoted(HostileInputs.html(r)) + " }");
+            case 2 -> {
+                put(d, "publisher", quoted(HostileInputs.any(r)));
+                String suffix = HostileInputs.html(r).replaceAll("[\\s\\p{Cc}]", "");
+                put(d, "doi", quoted("10.5281/" + (suffix.isEmpty() ? "x" : suffix)));
+            }
+            default -> put(d, "translation", "{ method: machine, by: " + quoted(HostileInputs.any(r)) + ", source: \"0123456789ab\" }");
         }
     }
 
