@@ -116,13 +116,7 @@ class AccessibilityBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (site != null) site.close();
-        }
-    }
+    static void stop() { Chromium.closeAll(browser, site); }
 
     @Test
     void axeFindsNoViolationsInEitherColourSchemeAtEitherWidth() {

@@ -88,18 +88,11 @@ class LibraryPageBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (site != null) site.close();
-        }
-    }
+    static void stop() { Chromium.closeAll(browser, site); }
 
     @AfterEach
     void noScriptErrorsInThePage() {
-        assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList(),
-                "console errors");
+        assertEquals(List.of(), browser.pageErrors(), "console errors");
     }
 
     @Test

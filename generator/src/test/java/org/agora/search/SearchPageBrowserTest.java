@@ -115,19 +115,11 @@ class SearchPageBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (site != null) site.close();
-        }
-    }
+    static void stop() { Chromium.closeAll(browser, site); }
 
     @AfterEach
     void noScriptErrorsInThePage() {
-        // Chromium asks every host for /favicon.ico at its root, outside the site's /elibrary/ folder.
-        assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList(),
-                "console errors");
+        assertEquals(List.of(), browser.pageErrors(), "console errors");
     }
 
     @Test

@@ -230,6 +230,29 @@ public final class Chromium implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The page's own errors since the last call: {@link #consoleErrors()} without Chromium's request for
+     * /favicon.ico at the host's root, which lies outside a site served under a sub-path.
+     */
+    public List<String> pageErrors() {
+        return consoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList();
+    }
+
+    /** Closes the browser, then what it was looking at (a served site), whichever of them were started. */
+    public static void closeAll(Chromium browser, AutoCloseable served) {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (served != null) {
+                try {
+                    served.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not stop the served site", e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {
