@@ -5,8 +5,6 @@ import com.thaiopensource.validate.ValidateProperty;
 import com.thaiopensource.validate.ValidationDriver;
 import com.thaiopensource.validate.rng.CompactSchemaReader;
 import org.w3c.dom.Element;
-import org.w3c.dom.ls.LSInput;
-import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -19,8 +17,6 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -63,7 +59,7 @@ public final class Harvesting {
             // Only our copies: anything else the schemas asked for would be a fetch from the network, which must fail.
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
-            factory.setResourceResolver(new LocalResolver());
+            factory.setResourceResolver(LocalSchemas.resolver(LOCAL, Harvesting::resource));
             oaiSchema = factory.newSchema(new StreamSource[] {
                     new StreamSource(resource("oai/static-repository.xsd").toExternalForm()),
                     new StreamSource(resource("oai/oai_dc.xsd").toExternalForm())});
@@ -183,40 +179,5 @@ public final class Harvesting {
         URL url = Harvesting.class.getResource("/schemas/" + name);
         if (url == null) throw new IllegalStateException("missing test resource /schemas/" + name);
         return url;
-    }
-
-    /** Resolves the schemas' imports to the local copies; anything else is refused rather than fetched. */
-    private static final class LocalResolver implements LSResourceResolver {
-        @Override
-        public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String baseUri) {
-            String local = systemId == null ? null : LOCAL.get(systemId);
-            if (local == null) throw new IllegalStateException("the schemas ask for " + systemId + ", which has no local copy");
-            return new Input(resource(local).toExternalForm(), publicId);
-        }
-    }
-
-    private record Input(String systemId, String publicId) implements LSInput {
-        public Reader getCharacterStream() { return null; }
-        public void setCharacterStream(Reader r) {}
-        public InputStream getByteStream() {
-            try {
-                return new URL(systemId).openStream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        public void setByteStream(InputStream s) {}
-        public String getStringData() { return null; }
-        public void setStringData(String s) {}
-        public String getSystemId() { return systemId; }
-        public void setSystemId(String s) {}
-        public String getPublicId() { return publicId; }
-        public void setPublicId(String s) {}
-        public String getBaseURI() { return null; }
-        public void setBaseURI(String s) {}
-        public String getEncoding() { return null; }
-        public void setEncoding(String s) {}
-        public boolean getCertifiedText() { return false; }
-        public void setCertifiedText(boolean b) {}
     }
 }

@@ -2,8 +2,6 @@ package org.agora.testing;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.w3c.dom.ls.LSInput;
-import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.ErrorHandler;
@@ -15,11 +13,8 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +50,7 @@ public final class Sitemaps {
             // Only our local copies: any other import or DTD would be a fetch from the network, which must fail.
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
-            factory.setResourceResolver(new LocalResolver());
+            factory.setResourceResolver(LocalSchemas.resolver(LOCAL, Sitemaps::resource));
             StreamSource[] sources = new StreamSource[files.length];
             for (int i = 0; i < files.length; i++) sources[i] = new StreamSource(resource(files[i]).toExternalForm());
             return factory.newSchema(sources);
@@ -189,40 +184,5 @@ public final class Sitemaps {
         } catch (Exception e) {
             throw new AssertionError(file + " is not well-formed XML: " + e.getMessage(), e);
         }
-    }
-
-    /** Resolves the schemas' imports to the local copies; anything else is refused rather than fetched. */
-    private static final class LocalResolver implements LSResourceResolver {
-        @Override
-        public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String baseUri) {
-            String local = systemId == null ? null : LOCAL.get(systemId);
-            if (local == null) throw new IllegalStateException("the schemas ask for " + systemId + ", which has no local copy");
-            return new Input(resource(local).toExternalForm(), publicId);
-        }
-    }
-
-    private record Input(String systemId, String publicId) implements LSInput {
-        public Reader getCharacterStream() { return null; }
-        public void setCharacterStream(Reader r) {}
-        public InputStream getByteStream() {
-            try {
-                return new URL(systemId).openStream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        public void setByteStream(InputStream s) {}
-        public String getStringData() { return null; }
-        public void setStringData(String s) {}
-        public String getSystemId() { return systemId; }
-        public void setSystemId(String s) {}
-        public String getPublicId() { return publicId; }
-        public void setPublicId(String s) {}
-        public String getBaseURI() { return null; }
-        public void setBaseURI(String s) {}
-        public String getEncoding() { return null; }
-        public void setEncoding(String s) {}
-        public boolean getCertifiedText() { return false; }
-        public void setCertifiedText(boolean b) {}
     }
 }
