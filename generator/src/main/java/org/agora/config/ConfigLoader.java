@@ -34,7 +34,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("title", "description", "baseURL", "defaultLanguage",
             "languages", "fallback", "theme", "taxonomies", "pageSize", "markdown", "types", "security", "limits",
             "defaultContentLanguageInSubdir", "uglyURLs", "permalinks", "frontmatter", "brokenLinks", "search", "translation",
-            "oai", "citable");
+            "oai", "citable", "slugs");
     /** Reports and resources are what readers of an e-library cite; news and events rarely are. */
     public static final List<String> DEFAULT_CITABLE = List.of("resources", "reports");
     private static final Set<String> LANGUAGE_KEYS = Set.of("label", "locale", "direction", "baseURL");
@@ -117,13 +117,63 @@ public final class ConfigLoader {
         TranslationMethod translationDefault = readTranslationDefault(root, f);
         OaiSettings oai = readOai(root, codes, f);
         List<String> citable = readCitable(root, f);
+        GeneratedSlugs slugs = readSlugs(root, taxonomies, codes, f);
         if (languages.isEmpty() || defaultLanguage == null || baseUrl == null || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         TermLabels termLabels = new TermLabelsLoader().load(siteDir, taxonomies, codes, diagnostics);
         return Optional.of(new SiteConfig(siteDir, file, title, description, baseUrl, defaultLanguage, languages,
                 fallbacks, theme, taxonomies, pageSize, security, termLabels, types, limits, urls, brokenLinks,
-                searchPacks, synonyms, translationDefault, oai, citable));
+                searchPacks, synonyms, translationDefault, oai, citable, slugs));
+    }
+
+    /**
+     * slugs: { search: { fr: recherche }, themes: { nl: themas } }: the folder of a generated page in a language.
+     * Two pages of one language on one folder would clash, so that is refused here, at the line that does it.
+     */
+    private GeneratedSlugs readSlugs(YamlNode.Mapping root, List<String> taxonomies, Set<String> codes, YamlFields f) {
+        Optional<YamlNode.Mapping> node = f.mapping(root, "slugs");
+        if (node.isEmpty()) return GeneratedSlugs.NONE;
+        List<String> names = new java.util.ArrayList<>(GeneratedSlugs.OWN_PAGES);
+        taxonomies.stream().filter(t -> !names.contains(t)).forEach(names::add);
+        Map<String, Map<String, String>> byName = new LinkedHashMap<>();
+        Map<String, String> taken = new java.util.HashMap<>();   // "fr:recherche" → the page that has it
+        for (YamlNode.Entry e : node.get().entries().values()) {
+            if (!names.contains(e.key())) {
+                f.error(e.keyLine(), "slugs: '" + e.key() + "' is not a page Agora makes",
+                        "use one of " + String.join(", ", names) + " (a taxonomy must be listed in taxonomies:)");
+                continue;
+            }
+            Optional<YamlNode.Mapping> perLanguage = f.mapping(node.get(), e.key());
+            if (perLanguage.isEmpty()) continue;
+            Map<String, String> values = new LinkedHashMap<>();
+            for (YamlNode.Entry l : perLanguage.get().entries().values()) {
+                if (!codes.contains(l.key())) {
+                    f.error(l.keyLine(), "slugs." + e.key() + " is given for '" + l.key() + "', which is not a site language",
+                            "use one of " + String.join(", ", codes));
+                    continue;
+                }
+                Optional<String> slug = f.string(l.value(), "slugs." + e.key() + "." + l.key()).map(String::strip);
+                if (slug.isEmpty()) continue;
+                if (!GeneratedSlugs.isSegment(slug.get())) {
+                    f.error(l.value().line(), "slugs." + e.key() + "." + l.key() + " '" + slug.get()
+                                    + "' is not one folder name in lower case",
+                            "write letters and digits joined by hyphens, for example  " + l.key() + ": "
+                                    + slug.get().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")
+                                    .replaceAll("^-|-$", ""));
+                    continue;
+                }
+                String other = taken.putIfAbsent(l.key() + ":" + slug.get(), e.key());
+                if (other != null) {
+                    f.error(l.value().line(), "slugs." + e.key() + "." + l.key() + " '" + slug.get()
+                            + "' is also the folder of " + other, "give each page its own folder");
+                    continue;
+                }
+                values.put(l.key(), slug.get());
+            }
+            byName.put(e.key(), values);
+        }
+        return new GeneratedSlugs(byName);
     }
 
     /**

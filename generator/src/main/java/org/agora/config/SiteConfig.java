@@ -22,6 +22,7 @@ import java.util.Map;
  * @param translationDefault how a translation without its own {@code translation:} was made, or null (not said)
  * @param oai what the OAI-PMH static repository says about the library (oai: in site-config.yml)
  * @param citable the document types whose documents readers can cite: a Cite box, citation files and tags
+ * @param slugs the folders the site gives the pages Agora makes, per language (slugs: in site-config.yml)
  */
 public record SiteConfig(
         Path siteDir,
@@ -45,7 +46,8 @@ public record SiteConfig(
         Map<String, List<String>> searchSynonyms,
         TranslationMethod translationDefault,
         OaiSettings oai,
-        List<String> citable) {
+        List<String> citable,
+        GeneratedSlugs slugs) {
 
     public SiteConfig {
         searchSynonyms = Map.copyOf(searchSynonyms);

@@ -54,6 +54,15 @@ public final class Messages {
     public boolean has(String language, String key) { return lookup(language, key) != null; }
 
     /**
+     * The language's own plain string, never another language's: a word that becomes a URL ("recherche") must not
+     * reach German readers because German strings lack it.
+     */
+    public java.util.Optional<String> ownPlain(String language, String key) {
+        return byLanguage.getOrDefault(language, Map.of()).get(key) instanceof Text.Plain p
+                ? java.util.Optional.of(p.text()) : java.util.Optional.empty();
+    }
+
+    /**
      * The UI string "group.name" (e.g. "type.news"), or the name made readable when the theme has none:
      * sites bring their own types and taxonomies, and a missing label is not worth a warning.
      */

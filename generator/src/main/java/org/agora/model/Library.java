@@ -11,6 +11,7 @@ import java.util.Optional;
 /**
  * The whole site, linked: every page with its place, translations, listings and taxonomy terms.
  * Templates and later stages read it; nothing changes it.
+ * @param generatedPaths the folders of the pages Agora makes in each language (/fr/recherche/)
  * @param pages all pages, sorted by path
  * @param listings for each list page (home, section, term), its documents in display order
  * @param termCounts for each taxonomy page, its terms with the number of documents
@@ -22,6 +23,7 @@ import java.util.Optional;
  */
 public record Library(
         SiteConfig config,
+        GeneratedPaths generatedPaths,
         List<Page> pages,
         Map<String, Page> byPath,
         Map<String, TranslationGroup> groups,
@@ -97,12 +99,18 @@ public record Library(
     static final String LIBRARY_GROUP_KEY = "generated:library";
 
     /** Where a language's search page lives: the header's search box sends its query there. */
-    public static String searchPath(org.agora.config.SiteConfig config, String language) {
-        return new PagePaths(config).leaf(config.languageRoot(language) + "search/");
-    }
+    public String searchPath(String language) { return generatedPage(PageKind.SEARCH, "search", language); }
 
     /** Where a language's library lives: every document its readers can open, with filters. */
-    public static String libraryPath(org.agora.config.SiteConfig config, String language) {
-        return new PagePaths(config).leaf(config.languageRoot(language) + "library/");
+    public String libraryPath(String language) { return generatedPage(PageKind.LIBRARY, "library", language); }
+
+    /** A facet's page in a language ("/fr/thematiques/"), whether or not it was written. */
+    public String facetPath(String facet, String language) { return generatedPaths.path(facet, language); }
+
+    private String generatedPage(PageKind kind, String name, String language) {
+        String translated = generatedPaths.path(name, language);
+        Page page = byPath.get(translated);
+        // The site's own page at the English path took it over (a Hugo site's content/fr/search.md).
+        return page != null && page.kind() == kind ? translated : generatedPaths.englishPath(name, language);
     }
 }

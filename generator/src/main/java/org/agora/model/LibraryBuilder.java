@@ -45,11 +45,18 @@ public final class LibraryBuilder {
     private final SiteConfig config;
     private final Diagnostics diagnostics;
     private final PagePaths paths;
+    private final GeneratedPaths generated;
 
     public LibraryBuilder(SiteConfig config, Diagnostics diagnostics) {
+        this(config, GeneratedPaths.of(config), diagnostics);
+    }
+
+    /** @param generated the folders of the pages Agora makes, with the theme's words for them */
+    public LibraryBuilder(SiteConfig config, GeneratedPaths generated, Diagnostics diagnostics) {
         this.config = config;
         this.diagnostics = diagnostics;
         this.paths = new PagePaths(config);
+        this.generated = generated;
     }
 
     public Library build(List<ParsedDocument> documents, List<StaticFile> staticFiles, boolean includeDrafts) {
@@ -91,9 +98,11 @@ public final class LibraryBuilder {
         listings.replaceAll((path, list) -> list.stream().filter(p -> byPath.get(p.path()) == p).toList());
         termCounts.replaceAll((path, counts) -> counts.stream()
                 .map(c -> new Library.TermCount(c.term(), c.path(), listings.getOrDefault(c.path(), List.of()).size())).toList());
-        List<Alias> aliases = aliases(pages, byPath);
-        return new Library(config, List.copyOf(pages), Map.copyOf(byPath), Map.copyOf(groups), Map.copyOf(listings),
-                Map.copyOf(termCounts), Map.copyOf(terms), aliases, staticFiles, Map.copyOf(sourceGroups),
+        List<Alias> aliases = new ArrayList<>(aliases(pages, byPath));
+        aliases.addAll(englishPathRedirects(pages, aliases, staticFiles));
+        aliases.sort(Comparator.comparing(Alias::path));
+        return new Library(config, generated, List.copyOf(pages), Map.copyOf(byPath), Map.copyOf(groups), Map.copyOf(listings),
+                Map.copyOf(termCounts), Map.copyOf(terms), List.copyOf(aliases), staticFiles, Map.copyOf(sourceGroups),
                 Map.copyOf(pathKeyGroups), Set.copyOf(unpublished));
     }
 
@@ -257,11 +266,11 @@ public final class LibraryBuilder {
             // A taxonomy the site names has its page even before a document uses it, as in Hugo.
             if (rawBySlug.isEmpty() && !(config.urls().emptyTaxonomyPages() && config.taxonomies().contains(taxonomy))) continue;
             for (LanguageConfig lang : config.languages()) {
-                String taxonomyFolder = paths.languageRoot(lang.code()) + taxonomy + "/";
+                String taxonomyFolder = generated.folderOf(taxonomy, lang.code());
                 String taxonomyPath = paths.leaf(taxonomyFolder);
                 added.add(withContent(new Page(PageKind.TAXONOMY, lang.code(), Library.taxonomyGroupKey(taxonomy),
                         taxonomyPath, taxonomy, null, null, "taxonomy", "", null, null, Map.of(), null, taxonomy, null),
-                        sectionsByPath, pages));
+                        sectionsByPath, pages, generated.englishPath(taxonomy, lang.code())));
                 Map<String, List<Page>> bySlug = new HashMap<>();
                 for (Page doc : visible.getOrDefault(lang.code(), List.of())) {
                     for (String slug : slugsOf.get(doc)) bySlug.computeIfAbsent(slug, k -> new ArrayList<>()).add(doc);
@@ -274,7 +283,7 @@ public final class LibraryBuilder {
                     String path = paths.leaf(taxonomyFolder + slug + "/");
                     added.add(withContent(new Page(PageKind.TERM, lang.code(), Library.termGroupKey(taxonomy, slug),
                             path, term.label(), null, null, "term", "", null, null, Map.of(), null, taxonomy, slug),
-                            sectionsByPath, pages));
+                            sectionsByPath, pages, englishTermPath(taxonomy, slug, lang.code())));
                     List<Page> tagged = new ArrayList<>(bySlug.getOrDefault(slug, List.of()));
                     tagged.sort(NEWEST_FIRST);
                     listings.put(path, List.copyOf(tagged));
@@ -295,22 +304,29 @@ public final class LibraryBuilder {
         for (Page section : List.copyOf(sectionsByPath.values())) {
             String[] parts = section.sectionKey().split("/");
             if (!Facets.all(config).contains(parts[0]) || parts.length > 2) continue;
-            Page generated = parts.length == 1
-                    ? new Page(PageKind.TAXONOMY, section.language(), Library.taxonomyGroupKey(parts[0]), section.path(),
+            String lang = section.language();
+            String english = parts.length == 1 ? generated.englishPath(parts[0], lang)
+                    : englishTermPath(parts[0], Slugs.term(parts[0], parts[1]), lang);
+            // Under the folder its readers' language gives it, unless the _index.md chose its own path.
+            String path = !section.path().equals(english) ? section.path() : parts.length == 1
+                    ? generated.path(parts[0], lang)
+                    : paths.leaf(generated.folderOf(parts[0], lang) + Slugs.term(parts[0], parts[1]) + "/");
+            Page page = parts.length == 1
+                    ? new Page(PageKind.TAXONOMY, lang, Library.taxonomyGroupKey(parts[0]), path,
                     parts[0], null, null, "taxonomy", "", null, null, Map.of(), null, parts[0], null)
-                    : new Page(PageKind.TERM, section.language(), Library.termGroupKey(parts[0], Slugs.term(parts[0], parts[1])),
-                    section.path(), section.title(), null, null, "term", "", null, null, Map.of(), null, parts[0],
+                    : new Page(PageKind.TERM, lang, Library.termGroupKey(parts[0], Slugs.term(parts[0], parts[1])),
+                    path, section.title(), null, null, "term", "", null, null, Map.of(), null, parts[0],
                     Slugs.term(parts[0], parts[1]));
-            added.add(withContent(generated, sectionsByPath, pages));
+            added.add(withContent(page, sectionsByPath, pages, section.path()));
         }
         for (LanguageConfig lang : config.languages()) {
             // A site page written for the search path (Hugo sites often have content/search.md) becomes the
             // search page's title and introduction, instead of clashing with it; the same for the library.
-            added.add(generatedWithText(pages, PageKind.SEARCH, lang.code(), Library.searchPath(config, lang.code()),
+            added.add(generatedWithText(pages, PageKind.SEARCH, lang.code(), ownOrTranslatedPath(pages, "search", lang.code()),
                     Library.SEARCH_GROUP_KEY, "search"));
-            String libraryPath = Library.libraryPath(config, lang.code());
-            Page library = generatedWithText(pages, PageKind.LIBRARY, lang.code(), libraryPath,
-                    Library.LIBRARY_GROUP_KEY, "library");
+            Page library = generatedWithText(pages, PageKind.LIBRARY, lang.code(),
+                    ownOrTranslatedPath(pages, "library", lang.code()), Library.LIBRARY_GROUP_KEY, "library");
+            String libraryPath = library.path();
             added.add(library);
             List<Page> all = new ArrayList<>(visible.getOrDefault(lang.code(), List.of()));
             all.sort(NEWEST_FIRST);
@@ -325,12 +341,54 @@ public final class LibraryBuilder {
             List<Page> extra = pages.stream().filter(p -> (p.kind() == PageKind.TERM || p.kind() == PageKind.TAXONOMY)
                     && p.language().equals(lang.code()) && p.isDocument()).toList();
             if (extra.isEmpty()) continue;
-            String libraryPath = Library.libraryPath(config, lang.code());
+            String libraryPath = pages.stream().filter(p -> p.kind() == PageKind.LIBRARY && p.language().equals(lang.code()))
+                    .map(Page::path).findFirst().orElseThrow();
             List<Page> all = new ArrayList<>(listings.getOrDefault(libraryPath, List.of()));
             all.addAll(extra);
             all.sort(NEWEST_FIRST);
             listings.put(libraryPath, List.copyOf(all));
         }
+    }
+
+    /**
+     * The translated folder ("/fr/recherche/"), unless the site has its own page at the English one: a Hugo site
+     * with content/fr/search.md keeps its search page where its readers know it.
+     */
+    private String ownOrTranslatedPath(List<Page> pages, String name, String lang) {
+        String translated = generated.path(name, lang);
+        String english = generated.englishPath(name, lang);
+        if (translated.equals(english)) return translated;
+        boolean ownAtTranslated = pages.stream().anyMatch(p -> p.path().equals(translated) && p.document() != null);
+        boolean ownAtEnglish = pages.stream().anyMatch(p -> p.path().equals(english) && p.document() != null);
+        return ownAtEnglish && !ownAtTranslated ? english : translated;
+    }
+
+    private String englishTermPath(String taxonomy, String slug, String lang) {
+        return paths.leaf(generated.englishFolderOf(taxonomy, lang) + slug + "/");
+    }
+
+    /**
+     * The English path of every page Agora makes under a translated folder redirects to it, so links and
+     * bookmarks from before keep working; a page, file or alias of the site's own at that path keeps it.
+     */
+    private List<Alias> englishPathRedirects(List<Page> pages, List<Alias> siteAliases, List<StaticFile> staticFiles) {
+        Set<String> taken = new HashSet<>();
+        staticFiles.forEach(f -> taken.add(f.outputPath()));
+        pages.forEach(p -> taken.add(p.outputPath()));
+        siteAliases.forEach(a -> taken.add(Page.outputPathOf(a.path())));
+        List<Alias> out = new ArrayList<>();
+        for (Page p : pages) {
+            String english = switch (p.kind()) {
+                case TAXONOMY -> generated.englishPath(p.taxonomy(), p.language());
+                case TERM -> englishTermPath(p.taxonomy(), p.term(), p.language());
+                case SEARCH -> generated.englishPath("search", p.language());
+                case LIBRARY -> generated.englishPath("library", p.language());
+                default -> null;
+            };
+            if (english == null || english.equals(p.path()) || !taken.add(Page.outputPathOf(english))) continue;
+            out.add(new Alias(english, p, 0));
+        }
+        return out;
     }
 
     private static Page generatedWithText(List<Page> pages, PageKind kind, String lang, String path, String groupKey,
@@ -394,8 +452,10 @@ public final class LibraryBuilder {
     }
 
     /** The generated page, taking over the section page written for the same path, if any. */
-    private static Page withContent(Page generated, Map<String, Page> sectionsByPath, List<Page> pages) {
+    private static Page withContent(Page generated, Map<String, Page> sectionsByPath, List<Page> pages, String englishPath) {
         Page section = sectionsByPath.remove(generated.path());
+        // content/fr/themes/_index.md is the text of the French themes page, whatever folder French readers see.
+        if (section == null) section = sectionsByPath.remove(englishPath);
         if (section == null) return generated;
         pages.remove(section);
         // A folder content/tags/x/ without content/tags/_index.md gives "tags" a section page with no text.

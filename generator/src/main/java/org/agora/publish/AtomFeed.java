@@ -38,7 +38,7 @@ public final class AtomFeed {
         String siteTitle = config.title().in(lang, config.defaultLanguage());
         String description = config.description().in(lang, config.defaultLanguage());
         // The page a reader opens from the feed: the type's page once the site has one, else the home.
-        String typePage = feed.type() == null ? null : Feeds.typePagePath(config, lang, feed.type());
+        String typePage = feed.type() == null ? null : Feeds.typePagePath(library.generatedPaths(), lang, feed.type());
         String htmlPage = feed.term() != null ? feed.term().path()
                 : typePage != null && library.byPath().containsKey(typePage) ? typePage : config.languageRoot(lang);
 

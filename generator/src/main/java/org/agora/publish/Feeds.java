@@ -66,7 +66,7 @@ public final class Feeds {
             Map<String, List<Page>> byType = new TreeMap<>();
             for (Page p : dated) byType.computeIfAbsent(p.type(), k -> new ArrayList<>()).add(p);
             byType.forEach((type, pages) -> out.put(key(l.code(), type),
-                    new Feed(l.code(), type, null, typePath(library.config(), l.code(), type), first(pages))));
+                    new Feed(l.code(), type, null, typePath(library.generatedPaths(), l.code(), type), first(pages))));
             // A term page lists fallbacks from other languages too; its feed, like the others, only the language's own.
             for (Page termPage : library.pages()) {
                 if (termPage.kind() != PageKind.TERM || !termPage.language().equals(l.code())
@@ -84,8 +84,11 @@ public final class Feeds {
     public Optional<Feed> term(Page termPage) { return Optional.ofNullable(byKey.get(termKey(termPage))); }
 
     /** Beside the term's page: /fr/themes/open-data/feed.xml (also for /fr/themes/open-data.html, with ugly URLs). */
-    static String termPath(Page termPage) {
-        String path = termPage.path();
+    static String termPath(Page termPage) { return besidePage(termPage.path()); }
+
+    /** The feed file in a page's folder. */
+    public static String besidePage(String pagePath) {
+        String path = pagePath;
         if (path.endsWith(".html")) path = path.substring(0, path.length() - ".html".length());
         return (path.endsWith("/") ? path : path + "/") + "feed.xml";
     }
@@ -106,16 +109,16 @@ public final class Feeds {
     }
 
     /** In the folder of the type's own page, /fr/types/news/. */
-    public static String typePath(org.agora.config.SiteConfig config, String language, String type) {
-        return typeFolder(config, language, type) + "feed.xml";
+    public static String typePath(org.agora.model.GeneratedPaths generated, String language, String type) {
+        return typeFolder(generated, language, type) + "feed.xml";
     }
 
-    public static String typePagePath(org.agora.config.SiteConfig config, String language, String type) {
-        return new org.agora.model.PagePaths(config).leaf(typeFolder(config, language, type));
+    public static String typePagePath(org.agora.model.GeneratedPaths generated, String language, String type) {
+        return new org.agora.model.PagePaths(generated.config()).leaf(typeFolder(generated, language, type));
     }
 
-    private static String typeFolder(org.agora.config.SiteConfig config, String language, String type) {
-        return config.languageRoot(language) + "types/" + Slugs.of(type) + "/";
+    private static String typeFolder(org.agora.model.GeneratedPaths generated, String language, String type) {
+        return generated.folderOf(org.agora.model.Facets.TYPES, language) + Slugs.of(type) + "/";
     }
 
     /**

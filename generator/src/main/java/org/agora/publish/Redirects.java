@@ -32,11 +32,15 @@ public final class Redirects {
         return html.getBytes(StandardCharsets.UTF_8);
     }
 
-    public byte[] redirectsFile(List<Alias> aliases) {
+    public byte[] redirectsFile(List<Alias> aliases) { return redirectsFile(aliases, java.util.Map.of()); }
+
+    /** @param files other moves, from path to path, that only a host's rules can redirect (feeds) */
+    public byte[] redirectsFile(List<Alias> aliases, java.util.Map<String, String> files) {
         StringBuilder out = new StringBuilder();
         for (Alias a : aliases) {
             out.append(urls.href(a.path())).append(' ').append(urls.href(a.target().path())).append(" 301\n");
         }
+        files.forEach((from, to) -> out.append(urls.href(from)).append(' ').append(urls.href(to)).append(" 301\n"));
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -89,8 +89,8 @@ public final class ViewFactory {
 
     public Views.LanguageView language(LanguageConfig l) {
         return new Views.LanguageView(l.code(), l.label(), l.locale().toLanguageTag(), l.direction(),
-                urls.href(config.languageRoot(l.code())), urls.href(org.agora.model.Library.searchPath(config, l.code())),
-                urls.href(org.agora.model.Library.libraryPath(config, l.code())));
+                urls.href(config.languageRoot(l.code())), urls.href(library.searchPath(l.code())),
+                urls.href(library.libraryPath(l.code())));
     }
 
     public Views.LanguageView language(String code) { return language(config.language(code)); }
@@ -218,7 +218,7 @@ public final class ViewFactory {
         order.addFirst(org.agora.model.Facets.TYPES);
         for (String facet : order) {
             if (facet.equals("tags")) continue;
-            Page taxonomyPage = library.byPath().get(new org.agora.model.PagePaths(config).leaf(config.languageRoot(lang) + facet + "/"));
+            Page taxonomyPage = library.byPath().get(library.facetPath(facet, lang));
             if (taxonomyPage == null) continue;
             List<Views.FacetValueView> values = library.termCounts(taxonomyPage).stream()
                     .map(c -> new Views.FacetValueView(c.term().slug(), termLabel(c.term(), lang), urls.href(c.path()), c.count()))

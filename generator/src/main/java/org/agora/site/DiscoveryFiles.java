@@ -32,18 +32,39 @@ final class DiscoveryFiles {
     private final Feeds feeds;
     private final SiteUrls urls;
     private final Sitemap sitemap;
+    /** A page Agora makes under a translated folder → its English paths, which redirect to it. */
+    private final Map<String, List<String>> movedPages = new java.util.HashMap<>();
 
     DiscoveryFiles(Library library, Feeds feeds) {
         this.library = library;
         this.feeds = feeds;
         this.urls = SiteUrls.of(library.config());
         this.sitemap = new Sitemap(urls, library.config().languages().size());
+        library.aliases().stream().filter(a -> a.target().document() == null)
+                .forEach(a -> movedPages.computeIfAbsent(a.target().path(), k -> new ArrayList<>()).add(a.path()));
+    }
+
+    /**
+     * Feeds whose page's folder was translated: where each was (/nl/types/news/feed.xml) → where it is
+     * (/nl/soorten/news/feed.xml). A feed reader follows an HTTP redirect, not a page's: hosts that read
+     * _redirects get a rule, and every host the same feed at the old path, so no subscription breaks.
+     */
+    Map<String, String> movedFeeds() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Feeds.Feed f : feeds.all()) {
+            String page = f.term() != null ? f.term().path()
+                    : f.type() != null ? Feeds.typePagePath(library.generatedPaths(), f.language(), f.type()) : null;
+            if (page == null) continue;
+            movedPages.getOrDefault(page, List.of()).forEach(old -> out.put(Feeds.besidePage(old), f.path()));
+        }
+        return out;
     }
 
     /** Output paths of every file {@link #files} writes. */
     List<String> outputs() {
         List<String> out = new ArrayList<>();
         for (Feeds.Feed f : feeds.all()) out.add(Page.outputPathOf(f.path()));
+        movedFeeds().keySet().forEach(old -> out.add(Page.outputPathOf(old)));
         if (hasSitemap(library.config())) out.addAll(sitemap.fileNames(library.pages().size()));
         out.add(Robots.FILE);
         if (OaiRepository.publishes(library)) out.add(OaiRepository.FILE);
@@ -55,6 +76,7 @@ final class DiscoveryFiles {
         Map<String, byte[]> out = new LinkedHashMap<>();
         AtomFeed atom = new AtomFeed(library, messages, texts);
         for (Feeds.Feed f : feeds.all()) out.put(Page.outputPathOf(f.path()), atom.write(f));
+        movedFeeds().forEach((old, now) -> out.put(Page.outputPathOf(old), out.get(Page.outputPathOf(now))));
         boolean withSitemap = hasSitemap(library.config());
         if (withSitemap) out.putAll(sitemap.write(sitemapUrls(views)));
         out.put(Robots.FILE, Robots.of(urls, withSitemap));

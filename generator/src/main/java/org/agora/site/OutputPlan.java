@@ -62,8 +62,11 @@ final class OutputPlan {
             });
         }
         for (Alias a : library.aliases()) {
-            claimPage(Page.outputPathOf(a.path()), new Claim("the redirect of alias " + a.path() + " in "
-                    + a.target().document().source().relPath(), SourcePosition.of(a.target().document().source().file(), a.line())));
+            var doc = a.target().document();
+            claimPage(Page.outputPathOf(a.path()), doc == null
+                    ? new Claim("the redirect of " + a.path() + " to " + a.target().path(), null)
+                    : new Claim("the redirect of alias " + a.path() + " in " + doc.source().relPath(),
+                    SourcePosition.of(doc.source().file(), a.line())));
         }
         Set<String> own = new java.util.HashSet<>();
         for (StaticFile f : library.staticFiles()) {

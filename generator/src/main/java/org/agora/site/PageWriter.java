@@ -221,7 +221,8 @@ final class PageWriter {
         assets.files().forEach((path, bytes) -> write(path, bytes));
         Redirects redirects = new Redirects(urls);
         for (Alias alias : library.aliases()) write(Page.outputPathOf(alias.path()), redirects.page(alias));
-        byte[] aliasRules = library.aliases().isEmpty() ? new byte[0] : redirects.redirectsFile(library.aliases());
+        byte[] aliasRules = library.aliases().isEmpty() ? new byte[0]
+                : redirects.redirectsFile(library.aliases(), discovery.movedFeeds());
         writeMerged(OutputPlan.REDIRECTS_FILE, own.get(OutputPlan.REDIRECTS_FILE), aliasRules);
         writeMerged(OutputPlan.HEADERS_FILE, own.get(OutputPlan.HEADERS_FILE),
                 SecurityHeaders.headersFile(library.config().security().contentSecurityPolicy()));

@@ -102,7 +102,7 @@ final class RelatedLists {
         // "related-3": change it with RelatedDocuments' way of choosing, so old lists are not reused.
         org.agora.files.Digest what = org.agora.files.Digest.start().add("related-3").add(themeField).add(max).add(language);
         for (String read : readBy(language)) what.add(read).add(builders.get(read).contentDigest());
-        library.listing(library.byPath().get(Library.libraryPath(library.config(), language))).forEach(p -> what.add(p.path()));
+        library.listing(library.byPath().get(library.libraryPath(language))).forEach(p -> what.add(p.path()));
         // Translations are never suggested for each other, so the groups are part of the answer too.
         library.pages().stream().filter(Page::isDocument).forEach(p -> what.add(p.path()).add(p.groupKey()));
         return what.hex();
@@ -156,7 +156,7 @@ final class RelatedLists {
     /** One language's lists, from the finders of the languages it reads. */
     private Map<String, List<String>> listsOf(String code, Map<String, RelatedDocuments> finders, String themeField, int max) {
         java.util.Set<String> visible = new java.util.HashSet<>();
-        library.listing(library.byPath().get(Library.libraryPath(library.config(), code))).forEach(p -> visible.add(p.path()));
+        library.listing(library.byPath().get(library.libraryPath(code))).forEach(p -> visible.add(p.path()));
         // What this language's readers may be shown, in each index's document numbers, once per language.
         Map<String, boolean[]> visibleIn = new LinkedHashMap<>();
         finders.forEach((lang, f) -> visibleIn.put(lang, f.docsAmong(visible)));

@@ -17,6 +17,7 @@ import org.agora.markdown.LinkTargets;
 import org.agora.markdown.RenderedMarkdown;
 import org.agora.model.EventSchedule;
 import org.agora.model.Library;
+import org.agora.model.GeneratedPaths;
 import org.agora.model.LibraryBuilder;
 import org.agora.model.SiteUrls;
 import org.agora.publish.Staging;
@@ -185,14 +186,16 @@ public final class SiteBuilder {
                     Duration.ofNanos(System.nanoTime() - started), outDir, earlier.snapshot().library()),
                     Optional.of(earlier.snapshot()), false, true);
         }
-        Library library = stages.run("link translations", () ->
-                new LibraryBuilder(config, diagnostics).build(documents, content.staticFiles(), options.includeDrafts()));
-
         ThemeLoader themes = sameTheme ? earlier.snapshot().themes() : new ThemeLoader();
         boolean keptTheme = false;
         try {
+            // The theme before the library: its strings name the folders of the pages Agora makes (/fr/recherche/).
             Optional<Rendering> ready = sameTheme ? Optional.of(earlier.snapshot().rendering())
                     : stages.run("load theme", () -> themes.load(config, diagnostics)).map(theme -> rendering(config, theme, diagnostics));
+            GeneratedPaths generated = ready.map(r -> ThemeSlugs.of(config, r.messages(), r.theme(), diagnostics))
+                    .orElseGet(() -> GeneratedPaths.of(config));
+            Library library = stages.run("link translations", () -> new LibraryBuilder(config, generated, diagnostics)
+                    .build(documents, content.staticFiles(), options.includeDrafts()));
             if (ready.isEmpty()) return lost(failed(diagnostics, timings, started, outDir, library));
             Rendering rendering = ready.get();
             Attachments files = new Attachments(library, SiteUrls.of(config));

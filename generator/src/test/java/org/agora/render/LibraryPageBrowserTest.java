@@ -59,7 +59,7 @@ class LibraryPageBrowserTest {
                   field: b.name, value: b.value, checked: b.checked,
                   count: parseInt(b.closest('label').querySelector('.count').textContent, 10) })),
                 data: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
-                  .filter((p) => p.includes('/library/data')),
+                  .filter((p) => p.includes('/biblioth%C3%A8que/data')),
               };
             })()""";
 
@@ -97,18 +97,18 @@ class LibraryPageBrowserTest {
 
     @Test
     void twoFiltersNarrowTheListAndTheSharedUrlShowsTheSameState() {
-        browser.open(base.resolve("fr/library/"));
+        browser.open(base.resolve("fr/bibliothèque/"));
         JsonNode start = browser.await("the filters", "document.querySelector('#library-facets input') && (" + STATE + ").ready && (" + STATE + ")");
         int all = start.get("total").asInt();
-        assertEquals(output.page("fr/library/index.html").select("#library-list .item").size()
-                        + otherPagesItems("fr/library/"), all, "the live count equals the plain list's documents");
+        assertEquals(output.page("fr/bibliothèque/index.html").select("#library-list .item").size()
+                        + otherPagesItems("fr/bibliothèque/"), all, "the live count equals the plain list's documents");
         assertTrue(start.get("results").size() > 0);
 
         // A theme, chosen with the keyboard: Tab to its checkbox is simulated by focusing it, Space ticks it.
         String theme = "open-data";
         browser.find("#library-facets input[name=themes][value=" + theme + "]").sendKeys(Keys.SPACE);
         JsonNode one = browser.await("one filter", "(" + STATE + ").search.includes('themes=') && (" + STATE + ").ready && (" + STATE + ")");
-        Set<String> themed = termPageDocuments("fr/themes/" + theme + "/");
+        Set<String> themed = termPageDocuments("fr/thèmes/" + theme + "/");
         assertEquals(themed.size(), one.get("total").asInt(), "the theme's documents, as its own page lists them");
         assertTrue(themed.containsAll(hrefs(one)), hrefs(one).toString());
         assertTrue(one.get("total").asInt() < all);
@@ -148,7 +148,7 @@ class LibraryPageBrowserTest {
 
     @Test
     void withoutJavaScriptTheLibraryIsAPlainListWithLinksToEachValuesPage() {
-        Document page = output.page("fr/library/index.html");
+        Document page = output.page("fr/bibliothèque/index.html");
         Element themes = page.selectFirst(".library-facet[data-field=themes]");
         assertFalse(themes.select("a").isEmpty());
         for (Element a : themes.select("a")) {
@@ -160,31 +160,31 @@ class LibraryPageBrowserTest {
 
     @Test
     void thePageOpensOnItsEntryFileAndEachPageOfTheListFetchesOnlyItsOwnCards() {
-        FullList full = FullList.read("fr/library/");
+        FullList full = FullList.read("fr/bibliothèque/");
         assertTrue(full.documents().size() > 3 * PAGE_SIZE, "the library is several pages: " + full.documents().size());
-        browser.open(base.resolve("fr/library/"));
+        browser.open(base.resolve("fr/bibliothèque/"));
         JsonNode start = browser.await("the filters", "document.querySelector('#library-facets input') && (" + STATE + ").ready && (" + STATE + ")");
-        String entry = output.page("fr/library/index.html").selectFirst("#library-app").attr("data-library");
+        String entry = output.page("fr/bibliothèque/index.html").selectFirst("#library-app").attr("data-library");
         assertEquals(List.of(entry), texts(start.get("data")), "only the entry file, however large the library");
         full.assertShows(Map.of(), 1, start);
 
         browser.find("#library-list .pagination .next a").click();
         JsonNode second = browser.await("page 2", "(" + STATE + ").search.includes('page=2') && (" + STATE + ").ready && (" + STATE + ")");
-        assertEquals(output.page("fr/library/page/2/index.html").select("#library-list .item-title a").eachAttr("href"),
+        assertEquals(output.page("fr/bibliothèque/page/2/index.html").select("#library-list .item-title a").eachAttr("href"),
                 hrefs(second), "the plain list's second page");
         full.assertShows(Map.of(), 2, second);
         List<String> fetched = texts(second.get("data"));
         assertEquals(2, fetched.size(), "the entry and the second page's cards: " + fetched);
-        assertTrue(fetched.get(1).contains("/fr/library/data/items."), fetched.toString());
+        assertTrue(fetched.get(1).contains("/fr/biblioth%C3%A8que/data/items."), fetched.toString());
     }
 
     @Test
     void aFilterWhoseDocumentsCrossThePagesOfTheListShowsTheCountsAndPagesOfTheFullList() {
-        FullList full = FullList.read("fr/library/");
+        FullList full = FullList.read("fr/bibliothèque/");
         // A type with more than a page of documents: they lie on several of the list's pages.
         String type = full.values("types").stream()
                 .filter(v -> full.count(Map.of(), "types", v) > PAGE_SIZE).findFirst().orElseThrow();
-        browser.open(base.resolve("fr/library/"));
+        browser.open(base.resolve("fr/bibliothèque/"));
         browser.await("the filters", "document.querySelector('#library-facets input') && (" + STATE + ").ready");
         browser.find("#library-facets input[name=types][value=" + type + "]").sendKeys(Keys.SPACE);
         JsonNode one = browser.await("one filter", "(" + STATE + ").search.includes('types=') && (" + STATE + ").ready && (" + STATE + ")");
@@ -309,7 +309,9 @@ class LibraryPageBrowserTest {
     }
 
     /** The documents a term page lists, across its pages, as hrefs. */
-    private static Set<String> termPageDocuments(String dir) {
+    /** @param dir a folder as a link gives it, percent-encoded ("fr/th%C3%A8mes/x/") or not */
+    private static Set<String> termPageDocuments(String link) {
+        String dir = java.net.URI.create(link).getPath();
         Set<String> out = new HashSet<>();
         for (int n = 1; ; n++) {
             String rel = dir + (n == 1 ? "" : "page/" + n + "/") + "index.html";

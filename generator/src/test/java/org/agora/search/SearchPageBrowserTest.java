@@ -124,25 +124,28 @@ class SearchPageBrowserTest {
 
     @Test
     void withoutJavaScriptTheFormsStillLeadToTheSearchPageWhichSaysWhy() {
-        Document search = output.page("fr/search/index.html");
+        Document search = output.page("fr/recherche/index.html");
         Element form = search.selectFirst("main form[role=search]");
         assertNotNull(form);
         assertEquals("get", form.attr("method"));
-        assertEquals("/elibrary/fr/search/", form.attr("action"));
+        assertEquals("/elibrary/fr/recherche/", form.attr("action"));
         Element input = form.selectFirst("input[name=q]");
         assertNotNull(form.selectFirst("label[for=" + input.id() + "]"), "the search box has a label");
         assertTrue(search.select("noscript").text().contains("La recherche a besoin de JavaScript"), search.select("noscript").text());
         assertEquals(1, search.select("[role=search]").size(), "the search page has one search form, not two");
 
-        for (String lang : List.of("en", "fr", "nl")) {
-            Element app = output.page(lang + "/search/index.html").selectFirst("#search-app");
+        // Each language's search page in its own words (the theme's slug.search).
+        for (var entry : java.util.Map.of("en", "search/", "fr", "recherche/", "nl", "zoeken/").entrySet()) {
+            String lang = entry.getKey();
+            String folder = lang + "/" + entry.getValue();
+            Element app = output.page(folder + "index.html").selectFirst("#search-app");
             app.dataset().forEach((name, text) -> assertFalse(text.isBlank() || text.startsWith("search.") || text.startsWith("pagination."),
                     () -> lang + ": the UI string data-" + name + " is missing from the theme: '" + text + "'"));
             output.pages().forEach((rel, doc) -> {
-                if (!rel.startsWith(lang + "/") || rel.startsWith(lang + "/search/") || doc.selectFirst("meta[http-equiv=refresh]") != null) return;
+                if (!rel.startsWith(lang + "/") || rel.startsWith(folder) || doc.selectFirst("meta[http-equiv=refresh]") != null) return;
                 Element header = doc.selectFirst("header form[role=search]");
                 assertNotNull(header, rel + " has a search box in its header");
-                assertEquals(BASE_PATH + lang + "/search/", header.attr("action"), rel);
+                assertEquals(BASE_PATH + folder, header.attr("action"), rel);
                 assertEquals("get", header.attr("method"), rel);
                 Element q = header.selectFirst("input[name=q]");
                 assertNotNull(header.selectFirst("label[for=" + q.id() + "]"), rel);
@@ -153,7 +156,7 @@ class SearchPageBrowserTest {
     @Test
     void typingSearchesHighlightsFiltersAndTheBackButtonRestores() {
         String query = "radio communautaire";
-        browser.open(base.resolve("fr/search/"));
+        browser.open(base.resolve("fr/recherche/"));
         JsonNode empty = browser.await("the search page to start", "(s => s.status && s)(" + STATE + ")");
         WebElement box = browser.find("#search-q");
         box.click();
@@ -216,7 +219,7 @@ class SearchPageBrowserTest {
 
     @Test
     void otherLanguagesComeWithABadgeAndPagesWithCurrentMarked() {
-        browser.open(base.resolve("fr/search/?q=radio"));
+        browser.open(base.resolve("fr/recherche/?q=radio"));
         JsonNode french = settled("radio");
         browser.find("input[name=all][value='1']").sendKeys(Keys.SPACE);
         JsonNode all = browser.await("results in every language",
@@ -254,7 +257,7 @@ class SearchPageBrowserTest {
 
     @Test
     void machineTranslationsSaySoInTheResultsInTheReadersLanguage() {
-        browser.open(base.resolve("nl/search/?q=open+data"));
+        browser.open(base.resolve("nl/zoeken/?q=open+data"));
         JsonNode results = settled("open data").path("results");
         JsonNode machine = null;
         int others = 0;
@@ -265,7 +268,7 @@ class SearchPageBrowserTest {
         assertNotNull(machine, results::toString);
         assertEquals("Machinevertaling", machine.path("machine").asText(), "the Dutch guide is DeepL's, unreviewed");
         assertEquals(0, others, () -> "the other Dutch pages were written by people: " + results);
-        browser.open(base.resolve("fr/search/?q=atelier+pairs"));
+        browser.open(base.resolve("fr/recherche/?q=atelier+pairs"));
         JsonNode french = settled("atelier pairs").path("results");
         boolean reviewed = false;
         for (JsonNode r : french) {
@@ -278,7 +281,7 @@ class SearchPageBrowserTest {
 
     @Test
     void aMisspeltWordFindsPagesAndSaysSoWithSuggestions() {
-        browser.open(base.resolve("fr/search/?q=communautiare"));
+        browser.open(base.resolve("fr/recherche/?q=communautiare"));
         JsonNode none = settled("communautiare");
         assertTrue(none.path("results").size() > 0, () -> "the closest words' pages: " + none);
         assertEquals("Aucune page ne contient : « communautiare ».", none.path("notice").asText());
@@ -292,12 +295,12 @@ class SearchPageBrowserTest {
 
     @Test
     void wordsNoPageHasTogetherAreSaidPlainlyAndThePagesWithMostOfThemShown() {
-        browser.open(base.resolve("fr/search/?q=" + java.net.URLEncoder.encode("communautaire zzyzxq", java.nio.charset.StandardCharsets.UTF_8)));
+        browser.open(base.resolve("fr/recherche/?q=" + java.net.URLEncoder.encode("communautaire zzyzxq", java.nio.charset.StandardCharsets.UTF_8)));
         JsonNode partial = settled("communautaire zzyzxq");
         assertTrue(partial.path("results").size() > 0, partial::toString);
         assertEquals("Aucune page ne contient : « zzyzxq ». Aucune page ne contient tous vos mots : voici celles qui en"
                 + " contiennent 1 sur 2.", partial.path("notice").asText(), partial::toString);
-        browser.open(base.resolve("fr/search/?q=communautaire"));
+        browser.open(base.resolve("fr/recherche/?q=communautaire"));
         JsonNode whole = settled("communautaire");
         assertTrue(whole.path("notice").isNull(), "no notice when pages have every word: " + whole);
         assertEquals(whole.path("results").size(), partial.path("results").size());
@@ -305,7 +308,7 @@ class SearchPageBrowserTest {
 
     @Test
     void aQueryNothingMatchesGetsAPlainMessage() {
-        browser.open(base.resolve("fr/search/?q=zzyzxq"));
+        browser.open(base.resolve("fr/recherche/?q=zzyzxq"));
         JsonNode none = settled("zzyzxq");
         assertEquals(0, none.path("results").size());
         assertEquals("Aucun résultat pour « zzyzxq ».", none.path("status").asText());
@@ -314,7 +317,7 @@ class SearchPageBrowserTest {
 
     @Test
     void excerptsStartWithSomeWordsBeforeTheMatchAndCutNoWord() {
-        browser.open(base.resolve("fr/search/"));
+        browser.open(base.resolve("fr/recherche/"));
         JsonNode checked = browser.run("""
                 const engine = await (await import(args[0])).open({ lang: 'fr' });
                 const out = [];
@@ -359,7 +362,7 @@ class SearchPageBrowserTest {
         WebElement box = browser.find("header form[role=search] input[name=q]");
         box.sendKeys("radio");
         box.sendKeys(Keys.ENTER);
-        browser.waitFor("the French search page", () -> browser.currentUrl().getPath().equals(BASE_PATH + "fr/search/"));
+        browser.waitFor("the French search page", () -> browser.currentUrl().getPath().equals(BASE_PATH + "fr/recherche/"));
         JsonNode state = settled("radio");
         assertEquals("radio", state.path("input").asText());
         assertTrue(state.path("results").size() > 0, state::toString);
@@ -367,7 +370,7 @@ class SearchPageBrowserTest {
 
     @Test
     void titlesAndExcerptsFromContentAreShownAsTextNeverAsHtml() {
-        browser.open(base.resolve("fr/search/?q=onerror"));
+        browser.open(base.resolve("fr/recherche/?q=onerror"));
         JsonNode state = settled("onerror");
         JsonNode hostile = null;
         for (JsonNode r : state.path("results")) if (r.path("title").asText().equals(HOSTILE_TITLE)) hostile = r;
@@ -386,7 +389,7 @@ class SearchPageBrowserTest {
     void aWordOnlyInsideThePdfFindsTheReportAndTheResultNamesTheFile() throws IOException {
         SearcherTest.assertTheWordIsOnlyInsideThePdf();
         String word = SearcherTest.PDF_ONLY_WORD;
-        browser.open(base.resolve("fr/search/?q=" + word));
+        browser.open(base.resolve("fr/recherche/?q=" + word));
         JsonNode state = settled(word);
         assertEquals(1, state.path("total").asInt(), state::toString);
         JsonNode r = state.path("results").get(0);

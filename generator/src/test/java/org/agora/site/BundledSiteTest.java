@@ -54,8 +54,8 @@ class BundledSiteTest {
     void browsingPagesExistInEveryLanguageAndTheirCountsEqualWhatTheyList() {
         assertEquals(List.of(), org.agora.testing.BrowsingPages.problems(site, List.of("en", "fr", "nl")));
         // The data file's labels reach the pages: the French theme page is in French.
-        assertEquals("Données ouvertes", site.page("fr/themes/open-data/index.html").selectFirst("h1").text());
-        assertEquals("Klimaatadaptatie", site.page("nl/themes/climate-adaptation/index.html").selectFirst("h1").text());
+        assertEquals("Données ouvertes", site.page("fr/thèmes/open-data/index.html").selectFirst("h1").text());
+        assertEquals("Klimaatadaptatie", site.page("nl/themas/climate-adaptation/index.html").selectFirst("h1").text());
     }
 
     @Test
@@ -74,7 +74,7 @@ class BundledSiteTest {
         assertTrue(site.pages().keySet().stream().noneMatch(p -> p.startsWith("fr/") && p.contains("safe-online")),
                 "no French copy of an English document");
         // Dutch falls back to English, then French: the French-only climate toolkit shows in the Dutch library.
-        var nlLibrary = site.page("nl/library/index.html");
+        var nlLibrary = site.page("nl/bibliotheek/index.html");
         assertTrue(nlLibrary.select(".item.is-fallback .badge").stream().anyMatch(b -> b.text().equals("in het Frans")),
                 nlLibrary.select(".badge").toString());
     }

@@ -44,7 +44,7 @@ class HarvestingFilesTest {
     void everyFeedOfTheBundledSiteIsValidAtom() {
         List<Path> feeds = Harvesting.feeds(bundledOut);
         List<String> kinds = feeds.stream().map(p -> bundledOut.relativize(p).toString()).toList();
-        for (String kind : List.of("en/feed.xml", "fr/types/", "nl/themes/", "en/countries/", "fr/tags/", "en/organisations/")) {
+        for (String kind : List.of("en/feed.xml", "fr/types/", "nl/themas/", "en/countries/", "fr/mots-clés/", "en/organisations/")) {
             assertTrue(kinds.stream().anyMatch(k -> k.startsWith(kind)), "a feed under " + kind + " among " + kinds);
         }
         assertEquals(List.of(), errors(feeds));

@@ -111,13 +111,15 @@ class MiniSiteTest {
     void aliasesRedirectToTheirPage() throws IOException {
         Document alias = site.page("en/old-facilitation/index.html");
         assertTrue(alias.selectFirst("meta[http-equiv=refresh]").attr("content").endsWith("url=/sub/path/en/guides/facilitation/"));
-        assertEquals("/sub/path/en/old-facilitation/ /sub/path/en/guides/facilitation/ 301\n",
-                Files.readString(siteDir.resolve("public/_redirects")));
+        List<String> rules = Files.readAllLines(siteDir.resolve("public/_redirects"));
+        assertTrue(rules.contains("/sub/path/en/old-facilitation/ /sub/path/en/guides/facilitation/ 301"), rules.toString());
+        // The pages Agora makes moved to their language's folders; their English paths redirect too.
+        assertTrue(rules.contains("/sub/path/fr/search/ /sub/path/fr/recherche/ 301"), rules.toString());
     }
 
     @Test
     void countriesShowWithTheirLocalNamesAndTermPagesAreTranslations() {
-        Document fr = site.page("fr/countries/be/index.html");
+        Document fr = site.page("fr/pays/be/index.html");
         assertEquals("Belgique", fr.selectFirst("h1").text());
         assertNotNull(fr.selectFirst("link[rel=alternate][hreflang=en][href$=/en/countries/be/]"));
         Document en = site.page("en/guides/facilitation/index.html");
