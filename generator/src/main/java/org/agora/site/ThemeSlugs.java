@@ -10,6 +10,9 @@ import org.agora.model.Facets;
 import org.agora.model.GeneratedPaths;
 import org.agora.render.Theme;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +35,7 @@ final class ThemeSlugs {
             for (String name : names) {
                 messages.ownPlain(lang.code(), "slug." + name).map(String::strip).ifPresent(slug -> {
                     if (GeneratedSlugs.isSegment(slug)) slugs.put(name, slug);
-                    else diagnostics.warning(SourcePosition.of(theme.root().resolve("i18n").resolve(lang.code() + ".yml")),
+                    else diagnostics.warning(SourcePosition.of(fileSaying(theme, lang.code(), "slug." + name)),
                             "slug." + name + " '" + slug + "' is not one folder name in lower case; /" + name + "/ is used",
                             "write letters and digits joined by hyphens, for example  slug." + name + ": "
                                     + slug.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", ""));
@@ -41,5 +44,19 @@ final class ThemeSlugs {
             byLanguage.put(lang.code(), slugs);
         }
         return new GeneratedPaths(config, byLanguage);
+    }
+
+    /** The strings file the word came from: the site's i18n/ overrides the theme's, so the last one that has it. */
+    private static Path fileSaying(Theme theme, String language, String key) {
+        Path found = theme.root().resolve("i18n").resolve(language + ".yml");
+        for (Path dir : theme.i18nDirs()) {
+            Path file = dir.resolve(language + ".yml");
+            try {
+                if (Files.isRegularFile(file) && Files.readString(file).contains(key)) found = file;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // unreadable: the strings loader has reported it
+            }
+        }
+        return found;
     }
 }

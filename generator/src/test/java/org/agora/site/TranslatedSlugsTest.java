@@ -201,7 +201,8 @@ class TranslatedSlugsTest {
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         assertEquals(PageKind.SEARCH, result.library().byPath().get("/fr/search/").kind());
         assertTrue(result.diagnostics().sorted().stream().anyMatch(d -> !d.isError()
-                && d.message().startsWith("slug.search 'Recherche avancée' is not one folder name")), () -> result.diagnostics().sorted().toString());
+                && d.message().startsWith("slug.search 'Recherche avancée' is not one folder name")
+                && d.position().file().equals(dir.resolve("i18n/fr.yml"))), () -> result.diagnostics().sorted().toString());
     }
 
     static final String CONFIG = """
