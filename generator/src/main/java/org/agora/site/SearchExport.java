@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.agora.config.SiteConfig;
+import org.agora.files.FileTrees;
 import org.agora.i18n.Messages;
 import org.agora.search.AnalysisTables;
 import org.agora.search.FacetLabels;
@@ -27,31 +28,16 @@ import java.util.Map;
  * The search folder of the output: the runtime's files, a manifest and the exported files of each language's
  * finished index, read by the browser's search. Reuses a language's exported files from the cache when its index
  * did not change.
+ *
+ * @param documents searchable documents of all languages, by which {@code search.packs: auto} decides
+ * @param valueLabels language, field, value → label, gathered while documents arrived
  */
-final class SearchExport {
+record SearchExport(SiteConfig config, Messages messages, Map<String, IndexBuilder> builders, long documents,
+                    Map<String, String> valueLabels, Path cacheDir) {
 
     /** The runtime's files, shipped in the generator's jar and copied unchanged into every site. */
     static final List<String> RUNTIME = List.of("agora-search.js", "agora-packs.js", "analysis.js", "stem-porter.js",
             "stem-french-light.js", "stem-dutch.js");
-
-    private final SiteConfig config;
-    private final Messages messages;
-    private final Map<String, IndexBuilder> builders;
-    /** Searchable documents of all languages, by which search.packs: auto decides. */
-    private final long documents;
-    /** language, field, value → label, gathered while documents arrived. */
-    private final Map<String, String> valueLabels;
-    private final Path cacheDir;
-
-    SearchExport(SiteConfig config, Messages messages, Map<String, IndexBuilder> builders, long documents,
-                 Map<String, String> valueLabels, Path cacheDir) {
-        this.config = config;
-        this.messages = messages;
-        this.builders = builders;
-        this.documents = documents;
-        this.valueLabels = valueLabels;
-        this.cacheDir = cacheDir;
-    }
 
     /**
      * Finishes the indexes and writes {@code search/} into the output; {@code otherFiles} is the number of
@@ -120,37 +106,19 @@ final class SearchExport {
                 SearchManifest.IndexFiles files = json.treeToValue(stored, SearchManifest.IndexFiles.class);
                 Path cached = cache.resolve(files.folder());
                 if (Files.isDirectory(cached)) {
-                    linkOrCopy(cached, searchDir.resolve(files.folder()));
+                    FileTrees.linkOrCopy(cached, searchDir.resolve(files.folder()));
                     return files;
                 }
             }
         }
         SearchManifest.IndexFiles files = exporter.exportFiles(index, searchDir);
-        org.agora.files.FileTrees.delete(cache);
-        linkOrCopy(searchDir.resolve(files.folder()), cache.resolve(files.folder()));
+        FileTrees.delete(cache);
+        FileTrees.linkOrCopy(searchDir.resolve(files.folder()), cache.resolve(files.folder()));
         ObjectNode stored = json.valueToTree(files);
         stored.put("layout", exporter.layout().key());
         stored.put("commit", index.commit());
         Files.write(described, json.writeValueAsBytes(stored));
         return files;
-    }
-
-    /** Hard links where the file system allows (instant, no space), copies elsewhere. */
-    private static void linkOrCopy(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    try {
-                        Files.createLink(target, p);
-                    } catch (IOException | UnsupportedOperationException e) {
-                        Files.copy(p, target);
-                    }
-                }
-            }
-        }
     }
 
     private FacetLabels labels() {
