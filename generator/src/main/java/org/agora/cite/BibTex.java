@@ -21,7 +21,7 @@ public final class BibTex {
 
     public static byte[] write(Citation c) {
         StringBuilder out = new StringBuilder();
-        out.append('@').append(c.kind().bibtex).append('{').append(key(c)).append(",\n");
+        out.append('@').append(c.kind().bibtex()).append('{').append(key(c)).append(",\n");
         field(out, "title", escape(c.title()));
         if (!c.authors().isEmpty()) {
             field(out, "author", c.authors().stream().map(BibTex::name).collect(Collectors.joining(" and ")));
