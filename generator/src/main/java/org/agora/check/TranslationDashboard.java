@@ -23,8 +23,10 @@ import java.util.Map;
  * creates a missing one. Written to a folder of its own ({@code agora check --dashboard DIR}), never into the
  * published site: readers do not see it and search engines are told not to index it if it is published anyway.
  * Its numbers are {@link TranslationStatus#perLanguage()}, the same as {@code check --format json}.
+ *
+ * @param urls the site's addresses, by which the dashboard links to the published pages
  */
-public final class TranslationDashboard {
+public record TranslationDashboard(SiteConfig config, TranslationStatus status, SiteUrls urls) {
 
     /** JSON layout version of translations.json; raised when a change breaks readers. */
     public static final int VERSION = 1;
@@ -41,15 +43,7 @@ public final class TranslationDashboard {
                              Integer paragraphs, List<SourceDrift.ParagraphChange> changes, List<SourceHistory.Commit> commits,
                              String markCommand) {}
 
-    private final SiteConfig config;
-    private final TranslationStatus status;
-    private final SiteUrls urls;
-
-    public TranslationDashboard(SiteConfig config, TranslationStatus status) {
-        this.config = config;
-        this.status = status;
-        this.urls = SiteUrls.of(config);
-    }
+    public TranslationDashboard(SiteConfig config, TranslationStatus status) { this(config, status, SiteUrls.of(config)); }
 
     /** The page, in English (editors share it across languages), with no script and its style inline. */
     public String html(String generated) {

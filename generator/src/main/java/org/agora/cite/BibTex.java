@@ -1,10 +1,13 @@
 package org.agora.cite;
 
 import org.agora.content.FrontMatter;
+import org.agora.files.TextEscaper;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +21,7 @@ public final class BibTex {
 
     public static byte[] write(Citation c) {
         StringBuilder out = new StringBuilder();
-        out.append('@').append(c.kind().bibtex).append('{').append(key(c)).append(",\n");
+        out.append('@').append(c.kind().bibtex()).append('{').append(key(c)).append(",\n");
         field(out, "title", escape(c.title()));
         if (!c.authors().isEmpty()) {
             field(out, "author", c.authors().stream().map(BibTex::name).collect(Collectors.joining(" and ")));
@@ -95,21 +98,19 @@ public final class BibTex {
     /** TeX's special characters as text, one line. */
     static String escape(String value) {
         if (value == null) return null;
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\textbackslash{}");
-                case '{' -> out.append("\\textbraceleft{}");
-                case '}' -> out.append("\\textbraceright{}");
-                case '&', '%', '$', '#', '_' -> out.append('\\').append(ch);
-                case '~' -> out.append("\\textasciitilde{}");
+        return TEX.escape(value).replaceAll(" {2,}", " ").strip();
+    }
+
+    /** Line breaks and other control characters become spaces. */
+    private static final TextEscaper TEX = new TextEscaper(texTable(),
+            c -> !(Character.isISOControl(c) || c == '\u2028' || c == '\u2029'), " ");
+
+    private static Map<Character, String> texTable() {
+        Map<Character, String> table = new HashMap<>(Map.of('\\', "\\textbackslash{}", '{', "\\textbraceleft{}",
+                '}', "\\textbraceright{}", '~', "\\textasciitilde{}",
                 // A double quote would end a value written in quotes, and babel reads it as a shorthand.
-                case '"' -> out.append("\\textquotedbl{}");
-                case '^' -> out.append("\\textasciicircum{}");
-                default -> out.append(Character.isISOControl(ch) || ch == '\u2028' || ch == '\u2029' ? ' ' : ch);
-            }
-        }
-        return out.toString().replaceAll(" {2,}", " ").strip();
+                '"', "\\textquotedbl{}", '^', "\\textasciicircum{}"));
+        for (char c : "&%$#_".toCharArray()) table.put(c, "\\" + c);
+        return table;
     }
 }

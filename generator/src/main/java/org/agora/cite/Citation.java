@@ -37,18 +37,16 @@ public record Citation(String id, Kind kind, String title, List<FrontMatter.Auth
      * Zotero and CSL call a report (grey literature issued by an organisation); a document with an ISBN is a book.
      */
     public enum Kind {
-        REPORT("report", "RPRT", "techreport"),
-        BOOK("book", "BOOK", "book");
+        REPORT, BOOK;
 
-        final String csl;
-        final String ris;
-        final String bibtex;
+        /** Its type in CSL-JSON. */
+        String csl() { return switch (this) { case REPORT -> "report"; case BOOK -> "book"; }; }
 
-        Kind(String csl, String ris, String bibtex) {
-            this.csl = csl;
-            this.ris = ris;
-            this.bibtex = bibtex;
-        }
+        /** Its RIS type tag. */
+        String ris() { return switch (this) { case REPORT -> "RPRT"; case BOOK -> "BOOK"; }; }
+
+        /** Its BibTeX entry type. */
+        String bibtex() { return switch (this) { case REPORT -> "techreport"; case BOOK -> "book"; }; }
     }
 
     /** @param fileName the file's name, for its type ("annual-report-2025.pdf") */

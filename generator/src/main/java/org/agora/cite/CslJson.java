@@ -35,7 +35,7 @@ public final class CslJson {
     public static Map<String, Object> item(Citation c) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", c.id());
-        item.put("type", c.kind().csl);
+        item.put("type", c.kind().csl());
         item.put("title", c.title());
         if (!c.authors().isEmpty()) item.put("author", c.authors().stream().map(CslJson::name).toList());
         if (c.issued() != null) {

@@ -15,7 +15,7 @@ public final class Ris {
 
     public static byte[] write(Citation c) {
         StringBuilder out = new StringBuilder();
-        tag(out, "TY", c.kind().ris);
+        tag(out, "TY", c.kind().ris());
         tag(out, "TI", c.title());
         for (FrontMatter.Author a : c.authors()) tag(out, "AU", a.invertedName());
         if (c.issued() != null) {

@@ -6,16 +6,12 @@ import org.agora.site.SiteBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "build", description = "Build the site into the output folder (replaced only when the build succeeds).")
-final class BuildCommand implements Callable<Integer> {
-
-    @Mixin
-    SiteOptions site;
+final class BuildCommand extends SiteCommand {
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: public/ inside the site)")
     Path out;
@@ -26,16 +22,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "print how long each stage took")
     boolean timings;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
+    int run(Path siteDir, PrintWriter stdout, PrintWriter stderr) {
         java.time.LocalDate date = buildDate.resolve(spec.commandLine());
-        Path siteDir = site.site.toAbsolutePath().normalize();
         Path outDir = out != null ? out.toAbsolutePath().normalize() : siteDir.resolve("public");
-        var stdout = spec.commandLine().getOut();
-        var stderr = spec.commandLine().getErr();
         Report report = new Report(stdout, stderr, siteDir);
         BuildResult result = new SiteBuilder(report.progress(System.console() != null))
                 .build(new BuildOptions(siteDir, outDir, site.drafts, BuildOptions.defaultCache(siteDir), date));

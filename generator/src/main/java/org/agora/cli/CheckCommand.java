@@ -8,21 +8,16 @@ import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
 import org.agora.site.SiteBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "check", description = "Check the site as the build does, and report translation status, writing nothing. "
         + "Exits non-zero only when there are errors.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends SiteCommand {
 
     enum Format { text, json }
-
-    @Mixin
-    SiteOptions site;
 
     @Option(names = "--format", paramLabel = "text|json", description = "text for people (default), json for tools (docs/check-format.md)")
     Format format = Format.text;
@@ -38,13 +33,9 @@ final class CheckCommand implements Callable<Integer> {
             + "what changed since, for a pull-request comment")
     Path compare;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        Path siteDir = site.site.toAbsolutePath().normalize();
-        if (schema) return printSchema(siteDir);
+    int run(Path siteDir, PrintWriter out, PrintWriter err) {
+        if (schema) return printSchema(siteDir, out, err);
         BuildResult result = new SiteBuilder(BuildListener.NONE)
                 .build(new BuildOptions(siteDir, siteDir.resolve("public"), site.drafts).checkingOnly());
         if (result.library() != null) {
@@ -56,14 +47,14 @@ final class CheckCommand implements Callable<Integer> {
                 : TranslationStatus.of(result.library(), GitTimes.of(siteDir));
         CheckReport report = new CheckReport(siteDir, result.diagnostics(), translations);
         if (compare != null && dashboard == null) {
-            spec.commandLine().getErr().println("agora check: --compare goes with --dashboard DIR");
+            err.println("agora check: --compare goes with --dashboard DIR");
             return ExitCodes.USAGE;
         }
         if (dashboard != null) {
             Path board = dashboard.toAbsolutePath().normalize();
             for (String inside : java.util.List.of("content", "static", "themes")) {
                 if (board.startsWith(siteDir.resolve(inside))) {
-                    spec.commandLine().getErr().println("agora check: the dashboard is for editors, not readers: write it outside "
+                    err.println("agora check: the dashboard is for editors, not readers: write it outside "
                             + inside + "/ (for example --dashboard translations-dashboard)");
                     return ExitCodes.USAGE;
                 }
@@ -71,17 +62,17 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (dashboard != null && translations != null) {
             try {
-                writeDashboard(result.library().config(), translations);
+                writeDashboard(result.library().config(), translations, err);
             } catch (java.io.IOException | RuntimeException e) {
-                spec.commandLine().getErr().println("agora check: could not write the dashboard: " + e.getMessage());
+                err.println("agora check: could not write the dashboard: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
         }
-        spec.commandLine().getOut().print(format == Format.json ? report.json() : report.text());
+        out.print(format == Format.json ? report.json() : report.text());
         return result.diagnostics().hasErrors() ? ExitCodes.SITE_ERRORS : ExitCodes.OK;
     }
 
-    private void writeDashboard(org.agora.config.SiteConfig config, TranslationStatus translations) throws java.io.IOException {
+    private void writeDashboard(org.agora.config.SiteConfig config, TranslationStatus translations, PrintWriter err) throws java.io.IOException {
         com.fasterxml.jackson.databind.JsonNode before = null;
         if (compare != null) {
             // read first: a wrong file name must leave nothing half written
@@ -101,18 +92,18 @@ final class CheckCommand implements Callable<Integer> {
             String changes = org.agora.check.DashboardChanges.markdown(before, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
             org.agora.files.AtomicWrite.replace(dashboard.resolve("changes.md"), changes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        spec.commandLine().getErr().println("Translation dashboard written to " + dashboard.resolve("index.html"));
+        err.println("Translation dashboard written to " + dashboard.resolve("index.html"));
     }
 
     /** The schema depends on the site through its taxonomies, which are front-matter fields too, and its types. */
-    private int printSchema(Path siteDir) {
+    private int printSchema(Path siteDir, PrintWriter out, PrintWriter err) {
         org.agora.diag.Diagnostics diagnostics = new org.agora.diag.Diagnostics();
         var config = new org.agora.config.ConfigLoader().load(siteDir, diagnostics);
         if (config.isEmpty() || diagnostics.hasErrors()) {
-            new Report(spec.commandLine().getOut(), spec.commandLine().getErr(), siteDir).problems(diagnostics);
+            new Report(out, err, siteDir).problems(diagnostics);
             return ExitCodes.SITE_ERRORS;
         }
-        spec.commandLine().getOut().print(org.agora.content.FrontMatterSchema.jsonSchema(config.get().taxonomies(), config.get().types()));
+        out.print(org.agora.content.FrontMatterSchema.jsonSchema(config.get().taxonomies(), config.get().types()));
         return ExitCodes.OK;
     }
 }

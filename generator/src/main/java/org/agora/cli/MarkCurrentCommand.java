@@ -13,9 +13,7 @@ import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
 import org.agora.site.SiteBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * Records in each translation named that it translates its source as it is now: after the translation was
@@ -37,22 +34,13 @@ import java.util.concurrent.Callable;
 @Command(name = "mark-current", description = "Record that translations are up to date with their source as it is now "
         + "(writes  translation: { source: <pin> }  into their front matter).",
         footer = {"", "Example:  agora mark-current content/fr/guides/facilitation.md content/nl/guides/facilitation.md"})
-final class MarkCurrentCommand implements Callable<Integer> {
-
-    @Mixin
-    SiteOptions site;
+final class MarkCurrentCommand extends SiteCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "translations (relative to the site, to content/, or to the current folder)")
     List<Path> files;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path siteDir = site.site.toAbsolutePath().normalize();
+    int run(Path siteDir, PrintWriter out, PrintWriter err) throws IOException {
         BuildResult result = new SiteBuilder(BuildListener.NONE)
                 .build(new BuildOptions(siteDir, siteDir.resolve("public"), true).checkingOnly());
         Library library = result.library();

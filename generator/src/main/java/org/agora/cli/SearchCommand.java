@@ -12,10 +12,8 @@ import org.agora.site.SiteBuilder;
 import org.agora.site.SiteSearch;
 import org.agora.site.SiteSearchCache;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,16 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 @Command(name = "search", description = {
         "Search the site's Lucene index, with the semantics of the site's search page.",
         "Words must all match; \"quoted phrases\" in order; -word excludes. The index comes from the build cache,",
         "refreshed by a build first when the content, theme or configuration changed since."})
-final class SearchCommand implements Callable<Integer> {
-
-    @Mixin
-    SiteOptions site;
+final class SearchCommand extends SiteCommand {
 
     @Option(names = "--lang", paramLabel = "CODE", description = "language to search (default: the site's default language)")
     String lang;
@@ -61,14 +55,8 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "the query (several arguments are joined with spaces)")
     List<String> query;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path siteDir = site.site.toAbsolutePath().normalize();
+    int run(Path siteDir, PrintWriter out, PrintWriter err) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = new ConfigLoader().load(siteDir, diagnostics);
         if (config.isEmpty() || diagnostics.hasErrors()) {

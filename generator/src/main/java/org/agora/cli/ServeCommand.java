@@ -12,23 +12,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", description = "Build the site into a preview folder, serve it on http://localhost and rebuild it as files change.")
-final class ServeCommand implements Callable<Integer> {
-
-    @Mixin
-    SiteOptions site;
+final class ServeCommand extends SiteCommand {
 
     @Mixin
     BuildDateOption buildDate;
@@ -48,16 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "print how long each step of every build took")
     boolean timings;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    int run(Path siteDir, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         java.time.LocalDate date = buildDate.resolve(spec.commandLine());
         List<String> hostNames = hostNames();
-        Path siteDir = site.site.toAbsolutePath().normalize();
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
         Path previewRoot = Files.createTempDirectory("agora-preview-");
         Path preview = previewRoot.resolve("site");
         Report report = new Report(out, err, siteDir);

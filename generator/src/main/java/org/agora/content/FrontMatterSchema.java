@@ -25,48 +25,51 @@ public final class FrontMatterSchema {
 
     public record Field(String name, Kind kind, boolean required, String description) {}
 
+    /** An optional text field, the most common kind. */
+    private static Field text(String name, String description) { return new Field(name, Kind.TEXT, false, description); }
+
     public static final List<Field> FIELDS = List.of(
             new Field("title", Kind.TEXT, true, "The document's title, shown in lists and as its heading."),
             new Field("date", Kind.DATE, false, "Publication date: 2026-11-22 or 2026-11-22T14:30:00+01:00."),
             new Field("lastmod", Kind.DATE, false, "Last change; translations older than their source are reported by agora check."),
             new Field("draft", Kind.BOOLEAN, false, "true keeps the document out of the site (agora build --drafts shows it)."),
-            new Field("slug", Kind.TEXT, false, "The last segment of the page's URL, instead of the file name."),
-            new Field("url", Kind.TEXT, false, "The page's whole path inside the site."),
+            text("slug", "The last segment of the page's URL, instead of the file name."),
+            text("url", "The page's whole path inside the site."),
             new Field("aliases", Kind.TEXT_LIST, false, "Old paths that redirect to this page."),
             new Field("weight", Kind.INTEGER, false, "Order in lists: lower first."),
-            new Field("summary", Kind.TEXT, false, "A short text shown in lists and search results."),
-            new Field("description", Kind.TEXT, false, "Same as summary, as Hugo sites write it."),
-            new Field("type", Kind.TEXT, false, "The kind of document (guide, report, event...)."),
-            new Field("translationKey", Kind.TEXT, false, "The same key in each language's file makes them translations of each other."),
+            text("summary", "A short text shown in lists and search results."),
+            text("description", "Same as summary, as Hugo sites write it."),
+            text("type", "The kind of document (guide, report, event...)."),
+            text("translationKey", "The same key in each language's file makes them translations of each other."),
             new Field("translation", Kind.TRANSLATION, false,
                     "How this translation was made: human, machine or machine-reviewed (readers are told of machine translations), and the source version it translates."),
             new Field("event", Kind.EVENT, false, "When and where an event takes place."),
             new Field("attachments", Kind.ATTACHMENTS, false, "Files offered for download with the document."),
             new Field("authors", Kind.AUTHORS, false,
                     "Who wrote the document, in order, for its references: \"Family, Given\" for a person, a name without a comma for an organisation."),
-            new Field("publisher", Kind.TEXT, false, "Who published the document (default: the site)."),
-            new Field("doi", Kind.TEXT, false, "The document's DOI: 10.5281/zenodo.1234567 (or https://doi.org/10.5281/zenodo.1234567)."),
-            new Field("isbn", Kind.TEXT, false, "The book's ISBN-13 or ISBN-10, hyphens allowed: 978-2-12-345680-3."));
+            text("publisher", "Who published the document (default: the site)."),
+            text("doi", "The document's DOI: 10.5281/zenodo.1234567 (or https://doi.org/10.5281/zenodo.1234567)."),
+            text("isbn", "The book's ISBN-13 or ISBN-10, hyphens allowed: 978-2-12-345680-3."));
 
     public static final List<Field> AUTHOR_FIELDS = List.of(
-            new Field("family", Kind.TEXT, false, "A person's family name."),
-            new Field("given", Kind.TEXT, false, "A person's given names."),
-            new Field("name", Kind.TEXT, false, "An organisation's name, or a name that is not split into family and given."));
+            text("family", "A person's family name."),
+            text("given", "A person's given names."),
+            text("name", "An organisation's name, or a name that is not split into family and given."));
 
     public static final List<Field> EVENT_FIELDS = List.of(
             new Field("start", Kind.DATE, true, "When the event starts: 2027-02-10T09:30:00+01:00."),
             new Field("end", Kind.DATE, false, "When it ends."),
-            new Field("location", Kind.TEXT, false, "Where it takes place."));
+            text("location", "Where it takes place."));
 
     public static final List<Field> TRANSLATION_FIELDS = List.of(
-            new Field("method", Kind.TEXT, false, "human, machine or machine-reviewed (the site's default when only source is given)."),
-            new Field("by", Kind.TEXT, false, "Who or what translated it: a person, a service."),
-            new Field("reviewedBy", Kind.TEXT, false, "Who reviewed a machine translation."),
-            new Field("source", Kind.TEXT, false, "The version of the source this translates, as ./agora mark-current writes it."));
+            text("method", "human, machine or machine-reviewed (the site's default when only source is given)."),
+            text("by", "Who or what translated it: a person, a service."),
+            text("reviewedBy", "Who reviewed a machine translation."),
+            text("source", "The version of the source this translates, as ./agora mark-current writes it."));
 
     public static final List<Field> ATTACHMENT_FIELDS = List.of(
             new Field("file", Kind.TEXT, true, "The file's path, beside the Markdown file or from content/ starting with /."),
-            new Field("title", Kind.TEXT, false, "The title shown for the file."));
+            text("title", "The title shown for the file."));
 
     private FrontMatterSchema() {}
 

@@ -2,6 +2,7 @@ package org.agora.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -19,6 +20,27 @@ public final class FileTrees {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Puts every file of the tree {@code from} at the same place below {@code to}: hard links where the file
+     * system allows (instant, no space), else copies made with {@code copyOptions}.
+     */
+    public static void linkOrCopy(Path from, Path to, CopyOption... copyOptions) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    try {
+                        Files.createLink(target, p);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(p, target, copyOptions);
+                    }
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.agora.publish;
 
 import org.agora.content.FrontMatter;
 import org.agora.content.PageDate;
+import org.agora.files.TextEscaper;
 import org.agora.model.EventSchedule;
 import org.agora.model.Page;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -110,23 +112,10 @@ public final class ICalendar {
     }
 
     /** A TEXT value: backslash, semicolon, comma and line breaks escaped; other control characters dropped. */
-    static String text(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        String normalized = s.replace("\r\n", "\n").replace('\r', '\n');
-        for (int i = 0; i < normalized.length(); i++) {
-            char c = normalized.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case ';' -> out.append("\\;");
-                case ',' -> out.append("\\,");
-                case '\n' -> out.append("\\n");
-                default -> {
-                    if (c == '\t' || (c >= 0x20 && c != 0x7f)) out.append(c);
-                }
-            }
-        }
-        return out.toString();
-    }
+    static String text(String s) { return TEXT.escape(s.replace("\r\n", "\n").replace('\r', '\n')); }
+
+    private static final TextEscaper TEXT = new TextEscaper(Map.of('\\', "\\\\", ';', "\\;", ',', "\\,", '\n', "\\n"),
+            c -> c == '\t' || (c >= 0x20 && c != 0x7f), "");
 
     /** A content line, folded at 75 octets (the continuation's leading space included), never inside a character. */
     static void line(StringBuilder out, String line) {

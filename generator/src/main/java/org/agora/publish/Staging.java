@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.stream.Stream;
 
 /**
  * The output folder being written. Everything goes to a hidden sibling folder first; {@link #commit()}
@@ -84,19 +83,21 @@ public final class Staging implements AutoCloseable {
     public boolean isInPlace() { return inPlace; }
 
     /** Writes {@code bytes} at {@code relPath}, which the caller has checked stays inside the site. */
-    public void write(String relPath, byte[] bytes) {
+    public void write(String relPath, byte[] bytes) { whileOpen(() -> writeOpen(relPath, bytes)); }
+
+    /**
+     * Runs a write, unless this stage has no folder: under the read lock, so writes run side by side but never
+     * while the stage is committed or aborted, nor after it is closed (unless it writes in place).
+     */
+    private void whileOpen(Runnable write) {
         if (dir == null) return;
         lock.readLock().lock();
         try {
-            checkOpen();
-            writeOpen(relPath, bytes);
+            if (done && !inPlace) throw new IllegalStateException("the staging folder is closed");
+            write.run();
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private void checkOpen() {
-        if (done && !inPlace) throw new IllegalStateException("the staging folder is closed");
     }
 
     private void writeOpen(String relPath, byte[] bytes) {
@@ -118,16 +119,7 @@ public final class Staging implements AutoCloseable {
     }
 
     /** Copies a file to {@code relPath}; like {@link #write}, never over a file this build already wrote. */
-    public void copy(String relPath, Path source) {
-        if (dir == null) return;
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            copyOpen(relPath, source);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
+    public void copy(String relPath, Path source) { whileOpen(() -> copyOpen(relPath, source)); }
 
     private void copyOpen(String relPath, Path source) {
         Path file = resolve(relPath);
@@ -157,21 +149,7 @@ public final class Staging implements AutoCloseable {
      */
     public void keepTree(String relDir, Path sourceDir) throws IOException {
         if (dir == null || !Files.isDirectory(sourceDir)) return;
-        Path target = resolve(relDir);
-        try (Stream<Path> walk = Files.walk(sourceDir)) {
-            for (Path from : walk.toList()) {
-                Path to = target.resolve(sourceDir.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    try {
-                        Files.createLink(to, from);
-                    } catch (UnsupportedOperationException | IOException e) {
-                        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
+        org.agora.files.FileTrees.linkOrCopy(sourceDir, resolve(relDir), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Removes a file the site no longer has (in place only: a fresh staging never had it). */

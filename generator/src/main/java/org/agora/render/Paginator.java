@@ -8,18 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits long lists into pages: the first at the list's own path, then ".../page/2/" and so on. */
-public final class Paginator {
+public record Paginator(int pageSize, SiteUrls urls) {
 
     /** One page of a list; {@code pagination} is null when the list fits on one page. */
     public record Slice(String path, List<Page> items, Views.PaginationView pagination) {}
-
-    private final int pageSize;
-    private final SiteUrls urls;
-
-    public Paginator(int pageSize, SiteUrls urls) {
-        this.pageSize = pageSize;
-        this.urls = urls;
-    }
 
     /** The home page shows recent documents only and is never split. */
     public static boolean paginates(Page page) {

@@ -167,60 +167,41 @@ public final class IndexExporter {
     public static byte[] gzip(byte[] data) { return Bytes.gzip(data); }
 
     /**
-     * Writes {@code searchDir/<lang>-<hash>/…} and returns the language's manifest (written by the caller
-     * as {@code searchDir/<lang>.json}, beside the other languages' entries).
+     * Writes {@code searchDir/<lang>-<hash>/…} and returns the index's entries of the language's manifest with
+     * its facets, as a map to which the caller adds its own entries before writing {@code searchDir/<lang>.json}.
      */
     public Map<String, Object> export(SearchIndex index, Path searchDir) throws IOException {
-        Map<String, Object> manifest = exportFiles(index, searchDir);
-        manifest.put("facets", facetTable(index).describe(index.language(), labels));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> manifest = JSON.convertValue(exportFiles(index, searchDir), LinkedHashMap.class);
+        manifest.put("facets", facets(index));
         return manifest;
     }
 
     /**
-     * The manifest of files exported earlier from the same index (by {@link #exportFiles}), with labels
-     * as this build's UI strings give them.
+     * The facets of the index, with labels as this build's UI strings give them: the manifest's part that may
+     * change while the exported files stay the same.
      */
-    public Map<String, Object> manifest(SearchIndex index, Map<String, Object> filesManifest) throws IOException {
-        Map<String, Object> manifest = new LinkedHashMap<>(filesManifest);
-        manifest.put("facets", facetTable(index).describe(index.language(), labels));
-        return manifest;
+    public List<SearchManifest.Facet> facets(SearchIndex index) throws IOException {
+        return facetTable(index).describe(index.language(), labels);
     }
 
     /** Writes the files and returns the manifest entries that depend on them only (no labels). */
-    public Map<String, Object> exportFiles(SearchIndex index, Path searchDir) throws IOException {
+    public SearchManifest.IndexFiles exportFiles(SearchIndex index, Path searchDir) throws IOException {
         String lang = index.language();
         Path tmp = searchDir.resolve(lang + "-tmp");
         Files.createDirectories(tmp);
         Writer out = new Writer(tmp);
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("format", FORMAT);
-        manifest.put("language", lang);
-        manifest.put("docCount", index.docCount());
         LeafReader leaf = index.leaf();
-        List<Map<String, Object>> fields = new ArrayList<>();
+        List<SearchManifest.FieldStats> fields = new ArrayList<>();
         for (SearchFields.TextField f : SearchFields.TEXT) {
             Terms terms = leaf == null ? null : leaf.terms(f.name());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.name());
-            m.put("boost", f.boost());
-            m.put("docCount", terms == null ? 0 : terms.getDocCount());
-            m.put("sumTotalTermFreq", terms == null ? 0 : terms.getSumTotalTermFreq());
-            fields.add(m);
+            fields.add(new SearchManifest.FieldStats(f.name(), f.boost(), terms == null ? 0 : terms.getDocCount(),
+                    terms == null ? 0 : terms.getSumTotalTermFreq()));
         }
-        manifest.put("fields", fields);
-        manifest.put("k1", 1.2);
-        manifest.put("b", 0.75);
-        Map<String, Object> prefix = new LinkedHashMap<>();
-        prefix.put("minLength", QueryPlanner.PREFIX_MIN_LENGTH);
-        prefix.put("maxTerms", QueryPlanner.PREFIX_MAX_TERMS);
-        manifest.put("prefix", prefix);
-        manifest.put("termShards", leaf == null ? 0 : writeTerms(leaf, out));
-        manifest.put("wordShards", leaf == null ? 0 : writeWords(leaf, index.vocabulary(), out));
+        int termShards = leaf == null ? 0 : writeTerms(leaf, out);
+        int wordShards = leaf == null ? 0 : writeWords(leaf, index.vocabulary(), out);
         FacetTable facets = facetTable(index);
-        manifest.put("facetDocsPerShard", layout.facetDocsPerShard());
         int perFile = layout.dataDocsPerFile(index.docCount());
-        manifest.put("packs", layout.packs());
-        manifest.put("dataDocsPerFile", perFile);
         if (leaf != null) {
             int[] dataLengths = writeFragments(index, perFile, out);
             writeFacetShards(index, facets, perFile > 1 ? dataLengths : null, out);
@@ -230,8 +211,9 @@ public final class IndexExporter {
         Path target = searchDir.resolve(folder);
         if (Files.exists(target)) deleteTree(target);
         Files.move(tmp, target);
-        manifest.put("folder", folder + "/");
-        return manifest;
+        return new SearchManifest.IndexFiles(FORMAT, lang, index.docCount(), fields, 1.2, 0.75,
+                new SearchManifest.Prefix(QueryPlanner.PREFIX_MIN_LENGTH, QueryPlanner.PREFIX_MAX_TERMS),
+                termShards, wordShards, layout.facetDocsPerShard(), layout.packs(), perFile, folder + "/");
     }
 
     // --- terms ---------------------------------------------------------------------------------------
@@ -476,16 +458,12 @@ public final class IndexExporter {
 
     /** Every facet value of the index, numbered field by field in sorted order. */
     record FacetTable(List<String> fields, Map<String, List<String>> values, Map<String, Integer> ids) {
-        List<Map<String, Object>> describe(String lang, FacetLabels labels) {
-            List<Map<String, Object>> out = new ArrayList<>();
+        List<SearchManifest.Facet> describe(String lang, FacetLabels labels) {
+            List<SearchManifest.Facet> out = new ArrayList<>();
             for (String field : fields) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("field", field);
-                m.put("label", labels.field(lang, field));
                 List<List<String>> vs = new ArrayList<>();
                 for (String v : values.get(field)) vs.add(List.of(v, labels.value(lang, field, v)));
-                m.put("values", vs);
-                out.add(m);
+                out.add(new SearchManifest.Facet(field, labels.field(lang, field), vs));
             }
             return out;
         }

@@ -3,10 +3,7 @@ package org.agora.site;
 import org.agora.config.LanguageConfig;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.SourcePosition;
-import org.agora.i18n.LocaleFormats;
-import org.agora.i18n.Messages;
 import org.agora.markdown.LinkRef;
-import org.agora.markdown.MarkdownRenderer;
 import org.agora.markdown.RenderedMarkdown;
 import org.agora.model.Alias;
 import org.agora.model.EventSchedule;
@@ -19,10 +16,8 @@ import org.agora.publish.Feeds;
 import org.agora.publish.Redirects;
 import org.agora.publish.SecurityHeaders;
 import org.agora.publish.Staging;
-import org.agora.render.Assets;
 import org.agora.render.Paginator;
 import org.agora.render.TemplateRenderer;
-import org.agora.render.Theme;
 import org.agora.render.ViewFactory;
 import org.agora.render.Views;
 import org.agora.search.DocumentText;
@@ -43,14 +38,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PageWriter {
 
     private final Library library;
-    private final Theme theme;
-    private final TemplateRenderer templates;
+    /** The theme, its templates and assets, and the UI strings. */
+    private final Rendering rendering;
     private final ViewFactory views;
-    private final Paginator paginator;
-    private final Assets assets;
-    private final Staging staging;
     private final SiteUrls urls;
-    private final Messages messages;
+    private final Paginator paginator;
+    private final Staging staging;
     private final EventSchedule schedule;
     private final DiscoveryFiles discovery;
     private final AtomicInteger written = new AtomicInteger();
@@ -78,23 +71,21 @@ final class PageWriter {
     PageWriter(Library library, Rendering rendering, Map<String, List<Views.AttachmentView>> attachments,
                EventSchedule schedule, Staging staging, RenderedPages rendered, Map<String, List<String>> related,
                Runnable checkpoint, PageCache pages, Map<String, String> inPlace) {
-        this.pages = pages;
-        this.inPlace = inPlace;
-        this.checkpoint = checkpoint;
-        this.rendered = rendered;
+        // In the order of the fields.
         this.library = library;
-        this.theme = rendering.theme();
-        this.messages = rendering.messages();
-        this.assets = rendering.assets();
+        this.rendering = rendering;
+        Feeds feeds = Feeds.of(library);
+        this.views = new ViewFactory(library, rendering.messages(), rendering.formats(), rendered.texts(), attachments,
+                Map.copyOf(related), Map.of(), schedule, feeds);
+        this.urls = SiteUrls.of(library.config());
+        this.paginator = new Paginator(library.config().pageSize(), urls);
         this.staging = staging;
         this.schedule = schedule;
-        this.urls = SiteUrls.of(library.config());
-        this.templates = rendering.templates();
-        Feeds feeds = Feeds.of(library);
-        this.views = new ViewFactory(library, messages, rendering.formats(), rendered.texts(), attachments,
-                Map.copyOf(related), Map.of(), schedule, feeds);
         this.discovery = new DiscoveryFiles(library, feeds);
-        this.paginator = new Paginator(library.config().pageSize(), urls);
+        this.rendered = rendered;
+        this.checkpoint = checkpoint;
+        this.pages = pages;
+        this.inPlace = inPlace;
     }
 
     /** Every document's page, with its related documents. */
@@ -120,7 +111,7 @@ final class PageWriter {
             Map<String, Object> context = new HashMap<>();
             context.put("site", views.site(code));
             context.put("lang", views.language(code));
-            context.put("page", views.notFound(code, messages.t(code, "notFound.title")));
+            context.put("page", views.notFound(code, rendering.messages().t(code, "notFound.title")));
             render("404.peb", context, output, diagnostics);
         });
         if (rootPages.languageChoice()) {
@@ -218,7 +209,7 @@ final class PageWriter {
                         "check that it still exists and that you may read it");
             }
         }
-        assets.files().forEach((path, bytes) -> write(path, bytes));
+        rendering.assets().files().forEach((path, bytes) -> write(path, bytes));
         Redirects redirects = new Redirects(urls);
         for (Alias alias : library.aliases()) write(Page.outputPathOf(alias.path()), redirects.page(alias));
         byte[] aliasRules = library.aliases().isEmpty() ? new byte[0]
@@ -248,7 +239,7 @@ final class PageWriter {
         // A file the site brings itself (its own robots.txt) is the one it wants published.
         Set<String> own = new java.util.HashSet<>();
         library.staticFiles().forEach(f -> own.add(f.outputPath()));
-        discovery.files(views, messages, rendered.texts()).forEach((path, bytes) -> {
+        discovery.files(views, rendering.messages(), rendered.texts()).forEach((path, bytes) -> {
             if (!own.contains(path)) write(path, bytes);
         });
     }
@@ -269,7 +260,7 @@ final class PageWriter {
         };
         if (page.kind() == PageKind.PAGE || page.kind() == PageKind.SECTION) {
             String specific = base + "-" + page.type() + ".peb";
-            if (templates.exists(specific)) return specific;
+            if (rendering.templates().exists(specific)) return specific;
         }
         return base + ".peb";
     }
@@ -287,14 +278,14 @@ final class PageWriter {
         }
         pagesRendered.incrementAndGet();
         try {
-            String html = SecurityHeaders.withPolicy(templates.render(template, context),
+            String html = SecurityHeaders.withPolicy(rendering.templates().render(template, context),
                     library.config().security().contentSecurityPolicy());
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
             write(outputPath, bytes);
             if (key != null) pages.put(key, bytes);
             return true;
         } catch (TemplateRenderer.TemplateFailure e) {
-            var file = templates.locate(e.template()).orElse(theme.root().resolve("templates").resolve(e.template()));
+            var file = rendering.templates().locate(e.template()).orElse(rendering.theme().root().resolve("templates").resolve(e.template()));
             diagnostics.error(SourcePosition.of(file, e.line()), "template error: " + e.getMessage(),
                     "fix the template; the page " + outputPath + " could not be written");
             return false;

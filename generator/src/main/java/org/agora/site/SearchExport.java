@@ -1,9 +1,11 @@
 package org.agora.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.agora.config.LanguageConfig;
 import org.agora.config.SiteConfig;
+import org.agora.files.FileTrees;
 import org.agora.i18n.Messages;
 import org.agora.search.AnalysisTables;
 import org.agora.search.FacetLabels;
@@ -11,6 +13,7 @@ import org.agora.search.IndexBuilder;
 import org.agora.search.IndexExporter;
 import org.agora.search.SearchFields;
 import org.agora.search.SearchIndex;
+import org.agora.search.SearchManifest;
 import org.agora.search.Synonyms;
 
 import java.io.IOException;
@@ -18,8 +21,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,31 +28,16 @@ import java.util.Map;
  * The search folder of the output: the runtime's files, a manifest and the exported files of each language's
  * finished index, read by the browser's search. Reuses a language's exported files from the cache when its index
  * did not change.
+ *
+ * @param documents searchable documents of all languages, by which {@code search.packs: auto} decides
+ * @param valueLabels language, field, value → label, gathered while documents arrived
  */
-final class SearchExport {
+record SearchExport(SiteConfig config, Messages messages, Map<String, IndexBuilder> builders, long documents,
+                    Map<String, String> valueLabels, Path cacheDir) {
 
     /** The runtime's files, shipped in the generator's jar and copied unchanged into every site. */
     static final List<String> RUNTIME = List.of("agora-search.js", "agora-packs.js", "analysis.js", "stem-porter.js",
             "stem-french-light.js", "stem-dutch.js");
-
-    private final SiteConfig config;
-    private final Messages messages;
-    private final Map<String, IndexBuilder> builders;
-    /** Searchable documents of all languages, by which search.packs: auto decides. */
-    private final long documents;
-    /** language, field, value → label, gathered while documents arrived. */
-    private final Map<String, String> valueLabels;
-    private final Path cacheDir;
-
-    SearchExport(SiteConfig config, Messages messages, Map<String, IndexBuilder> builders, long documents,
-                 Map<String, String> valueLabels, Path cacheDir) {
-        this.config = config;
-        this.messages = messages;
-        this.builders = builders;
-        this.documents = documents;
-        this.valueLabels = valueLabels;
-        this.cacheDir = cacheDir;
-    }
 
     /**
      * Finishes the indexes and writes {@code search/} into the output; {@code otherFiles} is the number of
@@ -79,13 +65,8 @@ final class SearchExport {
         byte[] unicode = IndexExporter.gzip(json.writeValueAsBytes(AnalysisTables.unicode()));
         String unicodeFile = "unicode-" + sha(unicode) + ".bin";
         Files.write(searchDir.resolve(unicodeFile), unicode);
-        List<Map<String, String>> languages = new ArrayList<>();
-        for (LanguageConfig l : config.languages()) {
-            Map<String, String> entry = new LinkedHashMap<>(); // Map.of's order changes from run to run
-            entry.put("code", l.code());
-            entry.put("label", l.label());
-            languages.add(entry);
-        }
+        List<SearchManifest.Language> languages = config.languages().stream()
+                .map(l -> new SearchManifest.Language(l.code(), l.label())).toList();
         IndexExporter exporter = new IndexExporter(labels(), IndexExporter.Layout.DEFAULT.with(packing));
         // Merging a language's index into one segment and exporting it are single-threaded work: the languages
         // run side by side.
@@ -94,13 +75,10 @@ final class SearchExport {
                 builder.finish();
                 Synonyms synonyms = Synonyms.parse(builder.language(), config.searchSynonyms().getOrDefault(builder.language(), List.of()));
                 try (SearchIndex index = SearchIndex.open(builder.language(), builder.dir(), synonyms)) {
-                    Map<String, Object> manifest = exporter.manifest(index, exportFiles(builder, index, exporter, searchDir, json));
-                    if (!synonyms.isEmpty()) manifest.put("synonyms", synonyms.groups());
-                    manifest.put("label", config.language(builder.language()).label());
-                    manifest.put("languages", languages);
-                    manifest.put("analysis", AnalysisTables.forLanguage(builder.language()));
-                    manifest.put("unicode", unicodeFile);
-                    manifest.put("languageFacetLabel", exporter.fieldLabel(builder.language(), SearchFields.LANGUAGE));
+                    SearchManifest manifest = new SearchManifest(exportFiles(builder, index, exporter, searchDir, json),
+                            exporter.facets(index), synonyms.groups(), config.language(builder.language()).label(),
+                            languages, AnalysisTables.forLanguage(builder.language()), unicodeFile,
+                            exporter.fieldLabel(builder.language(), SearchFields.LANGUAGE));
                     Files.write(searchDir.resolve(builder.language() + ".json"), json.writeValueAsBytes(manifest));
                 }
             } catch (IOException e) {
@@ -113,52 +91,34 @@ final class SearchExport {
      * The exported files of a language: taken from the cache when the index did not change since they
      * were written (most builds of a site where few documents changed), else written and cached.
      */
-    private Map<String, Object> exportFiles(IndexBuilder builder, SearchIndex index, IndexExporter exporter, Path searchDir,
-                                            ObjectMapper json) throws IOException {
+    private SearchManifest.IndexFiles exportFiles(IndexBuilder builder, SearchIndex index, IndexExporter exporter,
+                                                  Path searchDir, ObjectMapper json) throws IOException {
         Path cache = cacheDir.resolve(builder.language() + "-export");
         Path described = cache.resolve("files.json");
         // Keyed by the index commit, not by "nothing changed in this build": a build interrupted between
         // committing the index and exporting it must not leave files of an older index to be reused.
         if (Files.isRegularFile(described)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> files = json.readValue(described.toFile(), LinkedHashMap.class);
-            String folder = String.valueOf(files.get("folder"));
-            Path cached = cache.resolve(folder);
-            if (exporter.layout().key().equals(files.get("layout")) && index.commit().equals(files.get("commit"))
-                    && Files.isDirectory(cached)) {
-                linkOrCopy(cached, searchDir.resolve(folder));
-                files.remove("layout");
-                files.remove("commit");
-                return files;
+            ObjectNode stored = (ObjectNode) json.readTree(described.toFile());
+            JsonNode layout = stored.remove("layout");
+            JsonNode commit = stored.remove("commit");
+            if (layout != null && exporter.layout().key().equals(layout.asText())
+                    && commit != null && index.commit().equals(commit.asText())) {
+                SearchManifest.IndexFiles files = json.treeToValue(stored, SearchManifest.IndexFiles.class);
+                Path cached = cache.resolve(files.folder());
+                if (Files.isDirectory(cached)) {
+                    FileTrees.linkOrCopy(cached, searchDir.resolve(files.folder()));
+                    return files;
+                }
             }
         }
-        Map<String, Object> files = exporter.exportFiles(index, searchDir);
-        org.agora.files.FileTrees.delete(cache);
-        String folder = String.valueOf(files.get("folder"));
-        linkOrCopy(searchDir.resolve(folder), cache.resolve(folder));
-        Map<String, Object> stored = new LinkedHashMap<>(files);
+        SearchManifest.IndexFiles files = exporter.exportFiles(index, searchDir);
+        FileTrees.delete(cache);
+        FileTrees.linkOrCopy(searchDir.resolve(files.folder()), cache.resolve(files.folder()));
+        ObjectNode stored = json.valueToTree(files);
         stored.put("layout", exporter.layout().key());
         stored.put("commit", index.commit());
         Files.write(described, json.writeValueAsBytes(stored));
         return files;
-    }
-
-    /** Hard links where the file system allows (instant, no space), copies elsewhere. */
-    private static void linkOrCopy(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    try {
-                        Files.createLink(target, p);
-                    } catch (IOException | UnsupportedOperationException e) {
-                        Files.copy(p, target);
-                    }
-                }
-            }
-        }
     }
 
     private FacetLabels labels() {

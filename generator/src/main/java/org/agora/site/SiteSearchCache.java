@@ -12,17 +12,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The search indexes a build left in a site's cache, and whether the site changed since. */
-public final class SiteSearchCache {
-
-    private final Path siteDir;
-    private final Path cacheDir;
-    private final SiteConfig config;
-
-    public SiteSearchCache(Path siteDir, Path cacheDir, SiteConfig config) {
-        this.siteDir = siteDir;
-        this.cacheDir = cacheDir;
-        this.config = config;
-    }
+public record SiteSearchCache(Path siteDir, Path cacheDir, SiteConfig config) {
 
     /** The folder of every language's index in a build cache. */
     public static Path root(Path cacheDir) { return cacheDir.resolve(org.agora.search.SearchLayout.CACHE_FOLDER); }

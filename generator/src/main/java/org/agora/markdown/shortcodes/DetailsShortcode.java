@@ -6,13 +6,11 @@ import java.util.Map;
  * Hugo's details: a disclosure box, {@code <details><summary>}, around the body rendered as Markdown with
  * the rest of the document (whichever of {{% %}} and {{< >}} it was written with, as Hugo renders it).
  */
-final class DetailsShortcode implements ShortcodeHandler {
+final class DetailsShortcode {
 
-    @Override
-    public String name() { return "details"; }
+    private DetailsShortcode() {}
 
-    @Override
-    public Output render(Call call, Context ctx) {
+    static Output render(Call call, Context ctx) {
         String summary = call.arg("summary", 0);
         if (summary == null || summary.isBlank()) summary = ctx.ui("shortcode.details", Map.of(), "Details");
         String open = call.argOrEmpty("open", -1).strip();

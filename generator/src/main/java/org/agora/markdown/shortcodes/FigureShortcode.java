@@ -5,13 +5,11 @@ package org.agora.markdown.shortcodes;
  * {@code attrlink} resolve like Markdown links ({@link LinkArguments}); without alt the caption describes the
  * image, and without both it is a warning, since readers who cannot see it get nothing.
  */
-final class FigureShortcode implements ShortcodeHandler {
+final class FigureShortcode {
 
-    @Override
-    public String name() { return "figure"; }
+    private FigureShortcode() {}
 
-    @Override
-    public Output render(Call call, Context ctx) {
+    static Output render(Call call, Context ctx) {
         String src = call.argOrEmpty("src", 0);
         String alt = call.argOrEmpty("alt", -1);
         String caption = call.argOrEmpty("caption", -1);

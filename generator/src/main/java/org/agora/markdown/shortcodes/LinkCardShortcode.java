@@ -12,24 +12,11 @@ import java.util.function.Function;
  * has the string). Nothing loads from the other site, so readers are not tracked and the page keeps working
  * under the strict Content-Security-Policy, which refuses frames and outside scripts.
  */
-final class LinkCardShortcode implements ShortcodeHandler {
+record LinkCardShortcode(String name, String cssClass, String english, String usage, Function<Call, Target> target)
+        implements ShortcodeHandler {
 
     /** What a call points to: the values its label names, and the address built from them. */
-    private record Target(Map<String, String> values, String url) {}
-
-    private final String name;
-    private final String cssClass;
-    private final String english;
-    private final String usage;
-    private final Function<Call, Target> target;
-
-    private LinkCardShortcode(String name, String cssClass, String english, String usage, Function<Call, Target> target) {
-        this.name = name;
-        this.cssClass = cssClass;
-        this.english = english;
-        this.usage = usage;
-        this.target = target;
-    }
+    record Target(Map<String, String> values, String url) {}
 
     static List<ShortcodeHandler> all() {
         return List.of(
@@ -46,9 +33,6 @@ final class LinkCardShortcode implements ShortcodeHandler {
                 new LinkCardShortcode("tweet", "link-card", "Post on X: {user}/{id}", "{{< tweet user=\"NAME\" id=\"ID\" >}}",
                         LinkCardShortcode::post));
     }
-
-    @Override
-    public String name() { return name; }
 
     @Override
     public Output render(Call call, Context ctx) {

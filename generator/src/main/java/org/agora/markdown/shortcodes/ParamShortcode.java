@@ -11,13 +11,11 @@ import java.util.stream.Collectors;
  * for a key inside a map), as text. Agora has no site params, so a key the page lacks is a warning, not a
  * look-up in the site's configuration.
  */
-final class ParamShortcode implements ShortcodeHandler {
+final class ParamShortcode {
 
-    @Override
-    public String name() { return "param"; }
+    private ParamShortcode() {}
 
-    @Override
-    public Output render(Call call, Context ctx) {
+    static Output render(Call call, Context ctx) {
         String key = call.arg("name", 0);
         if (key == null || key.isBlank()) {
             ctx.diagnostics().warning("shortcode.arguments", ctx.at(), "param names no front-matter field", "write {{< param \"field\" >}}");

@@ -24,8 +24,9 @@ public final class ShortcodeRegistry {
 
     /** Agora's own shortcodes, after the site's and theme's templates. */
     public static ShortcodeRegistry standard(ShortcodeTheme theme) {
-        List<ShortcodeHandler> own = new java.util.ArrayList<>(List.of(new HighlightShortcode(), new DetailsShortcode(),
-                new ParamShortcode(), new FigureShortcode(), RefShortcode.ref(), RefShortcode.relref()));
+        List<ShortcodeHandler> own = new java.util.ArrayList<>(List.of(new HighlightShortcode(),
+                ShortcodeHandler.named("details", DetailsShortcode::render), ShortcodeHandler.named("param", ParamShortcode::render),
+                ShortcodeHandler.named("figure", FigureShortcode::render), RefShortcode.ref(), RefShortcode.relref()));
         own.addAll(LinkCardShortcode.all());
         return new ShortcodeRegistry(theme, own);
     }
