@@ -2,6 +2,7 @@ package org.agora.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,12 +43,7 @@ class TranslationDriftTest {
         Files.writeString(site.resolve("site-config.yml"), """
                 title: Drift
                 baseURL: https://example.org/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                """);
+                """ + TestSite.languages("en", "fr"));
         Files.writeString(site.resolve("content/en/workshop.md"), SOURCE);
         Run created = run("new", "--site", site.toString(), "--translate", "content/en/workshop.md", "--to", "fr");
         assertEquals(0, created.code(), created.err());

@@ -1,9 +1,6 @@
 package org.agora.markdown;
 
-import org.agora.config.ConfigLoader;
 import org.agora.config.SiteConfig;
-import org.agora.content.ContentScanner;
-import org.agora.content.ContentSet;
 import org.agora.content.FrontMatterParser;
 import org.agora.content.ParsedDocument;
 import org.agora.content.SourceFile;
@@ -11,8 +8,8 @@ import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.Severity;
 import org.agora.model.Library;
-import org.agora.model.LibraryBuilder;
 import org.agora.model.Page;
+import org.agora.testing.TestSite;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,24 +37,11 @@ class MarkdownRendererTest {
 
     Diagnostics diagnostics;
 
-    static void write(String rel, String text) throws IOException {
-        Path file = site.resolve(rel);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
+    static void write(String rel, String text) { TestSite.write(site, rel, text); }
 
     @BeforeAll
     static void buildLibrary() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                baseURL: https://example.org/elibrary/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
-                """);
+        write("site-config.yml", "title: Test\nbaseURL: https://example.org/elibrary/\n" + TestSite.TRILINGUAL);
         write("content/en/a.md", "---\ntitle: A\n---\nEnglish A.\n\n## Section One\n");
         write("content/fr/a.md", """
                 ---
@@ -73,11 +56,8 @@ class MarkdownRendererTest {
         write("content/en/draft.md", "---\ntitle: D\ndraft: true\n---\nNot yet.\n");
         write("content/en/img.png", "not really a png");
         Diagnostics d = new Diagnostics();
-        SiteConfig config = new ConfigLoader().load(site, d).orElseThrow(() -> new AssertionError(d.sorted()));
-        ContentSet content = new ContentScanner().scan(config, d);
-        FrontMatterParser parser = new FrontMatterParser(config);
-        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, d)).toList();
-        library = new LibraryBuilder(config, d).build(docs, content.staticFiles(), false);
+        SiteConfig config = TestSite.at(site).loadConfig(d);
+        library = TestSite.at(site).library(config, d, false);
         assertFalse(d.hasErrors(), () -> d.sorted().toString());
         renderer = new MarkdownRenderer(new LinkTargets(library), false, (pageLang, target) -> "in " + target);
     }

@@ -1,11 +1,7 @@
 package org.agora.markdown;
 
-import org.agora.config.ConfigLoader;
 import org.agora.config.LanguageConfig;
 import org.agora.config.SiteConfig;
-import org.agora.content.ContentScanner;
-import org.agora.content.ContentSet;
-import org.agora.content.FrontMatterParser;
 import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
@@ -14,7 +10,6 @@ import org.agora.i18n.LocaleFormats;
 import org.agora.i18n.Messages;
 import org.agora.i18n.MessagesLoader;
 import org.agora.model.Library;
-import org.agora.model.LibraryBuilder;
 import org.agora.model.Page;
 import org.agora.model.SiteUrls;
 import org.agora.render.Assets;
@@ -22,6 +17,7 @@ import org.agora.render.TemplateRenderer;
 import org.agora.render.Theme;
 import org.agora.render.ThemeShortcodes;
 import org.agora.testing.TestPaths;
+import org.agora.testing.TestSite;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -50,24 +44,11 @@ class ShortcodeRenderingTest {
 
     Diagnostics diagnostics;
 
-    static void write(String rel, String text) throws IOException {
-        Path file = site.resolve(rel);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
+    static void write(String rel, String text) { TestSite.write(site, rel, text); }
 
     @BeforeAll
     static void build() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                baseURL: https://example.org/elibrary/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
-                """);
+        write("site-config.yml", "title: Test\nbaseURL: https://example.org/elibrary/\n" + TestSite.TRILINGUAL);
         write("content/en/a.md", "---\ntitle: A\n---\nEnglish A.\n");
         write("content/fr/a.md", "---\ntitle: A en français\n---\nFrançais.\n");
         write("content/en/guides/b.md", "---\ntitle: B\n---\nOnly in English.\n\n## Part\n");
@@ -76,11 +57,8 @@ class ShortcodeRenderingTest {
         // The site's own callout wins over the theme's: layouts/ comes first.
         write("layouts/shortcodes/callout.peb", "<div class=\"site-callout\">{{ args.type }}|{{ inner | raw }}</div>");
         Diagnostics d = new Diagnostics();
-        SiteConfig config = new ConfigLoader().load(site, d).orElseThrow(() -> new AssertionError(d.sorted()));
-        ContentSet content = new ContentScanner().scan(config, d);
-        FrontMatterParser parser = new FrontMatterParser(config);
-        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, d)).toList();
-        library = new LibraryBuilder(config, d).build(docs, content.staticFiles(), false);
+        SiteConfig config = TestSite.at(site).loadConfig(d);
+        library = TestSite.at(site).library(config, d, false);
         Theme theme = new Theme("default", TestPaths.repoRoot().resolve("themes/default"), site);
         Messages messages = new MessagesLoader().load(config, theme.i18nDirs(), d);
         Map<String, LocaleFormats> formats = new HashMap<>();

@@ -1,19 +1,14 @@
 package org.agora.model;
 
 import org.agora.config.ConfigLoader;
-import org.agora.config.SiteConfig;
-import org.agora.content.ContentScanner;
-import org.agora.content.ContentSet;
-import org.agora.content.FrontMatterParser;
-import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,32 +28,13 @@ class LibraryBuilderTest {
 
     @BeforeEach
     void config() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
-                taxonomies: [tags, countries]
-                """);
+        write("site-config.yml", "title: Test\n" + TestSite.TRILINGUAL + "taxonomies: [tags, countries]\n");
         diagnostics = new Diagnostics();
     }
 
-    private void write(String rel, String text) throws IOException {
-        Path f = site.resolve(rel);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
-    }
+    private void write(String rel, String text) { TestSite.write(site, rel, text); }
 
-    private Library build(boolean drafts) {
-        SiteConfig config = new ConfigLoader().load(site, diagnostics).orElseThrow();
-        ContentSet content = new ContentScanner().scan(config, diagnostics);
-        FrontMatterParser parser = new FrontMatterParser(config);
-        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, diagnostics)).toList();
-        return new LibraryBuilder(config, diagnostics).build(docs, content.staticFiles(), drafts);
-    }
+    private Library build(boolean drafts) { return TestSite.at(site).library(diagnostics, drafts); }
 
     /** language → site path of each member of the group of the page at {@code path}. */
     private static Map<String, String> groupOf(Library library, String path) {
@@ -146,17 +122,7 @@ class LibraryBuilderTest {
 
     @Test
     void theLibraryListsWhatEachLanguagesReadersGetOnceWithFallbacks() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
-                fallback:
-                  nl: [fr, en]
-                """);
+        write("site-config.yml", "title: Test\n" + TestSite.TRILINGUAL + "fallback:\n  nl: [fr, en]\n");
         write("content/en/news/both.md", "---\ntitle: Both\ndate: 2026-03-01\n---\n");
         write("content/fr/news/both.md", "---\ntitle: Les deux\ndate: 2026-03-01\n---\n");
         write("content/en/news/english-only.md", "---\ntitle: English only\ndate: 2025-01-01\n---\n");
@@ -196,15 +162,7 @@ class LibraryBuilderTest {
 
     @Test
     void termLabelsComeFromTheDataFileAndUnknownTermsAreReported() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                taxonomies: [themes, organisations]
-                """);
+        write("site-config.yml", "title: Test\n" + TestSite.languages("en", "fr") + "taxonomies: [themes, organisations]\n");
         write("data/taxonomies.yml", """
                 themes:
                   open-data: { en: Open data, fr: Données ouvertes }
