@@ -1,20 +1,15 @@
 package org.agora.markdown;
 
-import org.agora.config.SiteConfig;
 import org.agora.content.FrontMatterParser;
 import org.agora.content.ParsedDocument;
 import org.agora.content.SourceFile;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.Severity;
-import org.agora.model.Library;
 import org.agora.model.Page;
-import org.agora.testing.TestSite;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,20 +23,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Renders through the real pipeline: config, scanner, front matter, library, flexmark, jsoup. */
-class MarkdownRendererTest {
-
-    @TempDir
-    static Path site;
-    static Library library;
-    static MarkdownRenderer renderer;
-
-    Diagnostics diagnostics;
-
-    static void write(String rel, String text) { TestSite.write(site, rel, text); }
+class MarkdownRendererTest extends RenderingTestSite {
 
     @BeforeAll
-    static void buildLibrary() throws IOException {
-        write("site-config.yml", "title: Test\nbaseURL: https://example.org/elibrary/\n" + TestSite.TRILINGUAL);
+    static void buildLibraryAndRenderer() {
         write("content/en/a.md", "---\ntitle: A\n---\nEnglish A.\n\n## Section One\n");
         write("content/fr/a.md", """
                 ---
@@ -56,29 +41,9 @@ class MarkdownRendererTest {
         write("content/en/draft.md", "---\ntitle: D\ndraft: true\n---\nNot yet.\n");
         write("content/en/img.png", "not really a png");
         Diagnostics d = new Diagnostics();
-        SiteConfig config = TestSite.at(site).loadConfig(d);
-        library = TestSite.at(site).library(config, d, false);
+        buildLibrary(d);
         assertFalse(d.hasErrors(), () -> d.sorted().toString());
         renderer = new MarkdownRenderer(new LinkTargets(library), false, (pageLang, target) -> "in " + target);
-    }
-
-    @BeforeEach
-    void freshDiagnostics() {
-        diagnostics = new Diagnostics();
-    }
-
-    static Page page(String path) {
-        Page p = library.byPath().get(path);
-        assertNotNull(p, () -> path + " not in " + library.byPath().keySet());
-        return p;
-    }
-
-    /** Renders {@code body} as if it were the body of the page at {@code path}. */
-    RenderedMarkdown render(String path, String body) {
-        Page p = page(path);
-        ParsedDocument real = p.document();
-        ParsedDocument doc = new ParsedDocument(real.source(), real.frontMatter(), body, real.bodyLineOffset());
-        return renderer.render(doc, p, diagnostics);
     }
 
     @Test
@@ -96,14 +61,6 @@ class MarkdownRendererTest {
         assertTrue(d.isError());
         assertEquals(file, d.position().file());
         assertTrue(d.message().contains("changed while"), d::message);
-    }
-
-    static Document html(RenderedMarkdown r) {
-        return Jsoup.parseBodyFragment(r.html());
-    }
-
-    void noDiagnostics() {
-        assertTrue(diagnostics.sorted().isEmpty(), () -> diagnostics.sorted().toString());
     }
 
     @Test
@@ -354,8 +311,8 @@ class MarkdownRendererTest {
 
     @Test
     void excerptIsTheFirstParagraphsText() {
-        RenderedMarkdown r = render("/en/a/", "# Title\n\nThe **first** paragraph, with [a link](b.md).\n\nSecond one.\n");
-        assertEquals("The first paragraph, with a link.", r.excerpt());
+        assertEquals("The first paragraph, with a link.",
+                render("/en/a/", "# Title\n\nThe **first** paragraph, with [a link](b.md).\n\nSecond one.\n").excerpt());
     }
 
     @Test
