@@ -5,7 +5,6 @@ import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.Severity;
 import org.agora.testing.TestSite;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,42 +21,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class FrontMatterParserTest {
+class FrontMatterParserTest extends FrontMatterParsing {
 
-    @TempDir
-    Path site;
-    FrontMatterParser parser;
-    final Diagnostics diagnostics = new Diagnostics();
-
-    @BeforeEach
-    void setUp() {
-        SiteConfig config = TestSite.config(site);
-        parser = new FrontMatterParser(config);
-    }
-
-    private SourceFile source(String rel, String language) {
-        String noExt = rel.substring(0, rel.length() - 3);
-        String key = noExt.startsWith(language + "/") ? noExt.substring(language.length() + 1) : noExt;
-        return new SourceFile(site.resolve("content").resolve(rel), rel, language, key, SourceFile.Layout.FOLDER);
-    }
-
-    private ParsedDocument parse(String text) {
-        return parser.parse(source("en/guides/x.md", "en"), text, diagnostics);
-    }
-
-    private List<Diagnostic> errors() {
-        return diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
-    }
-
-    private Diagnostic onlyDiagnostic() {
-        List<Diagnostic> all = diagnostics.sorted();
-        assertEquals(1, all.size(), all::toString);
-        return all.getFirst();
-    }
-
-    private void noDiagnostics() {
-        assertTrue(diagnostics.sorted().isEmpty(), () -> diagnostics.sorted().toString());
-    }
+    private ParsedDocument parse(String text) { return parse("en/guides/x.md", text); }
 
     @Test
     void fieldsAndBodyOffset() {
@@ -104,17 +70,13 @@ class FrontMatterParserTest {
     void byteOrderMarkIsIgnored() {
         ParsedDocument doc = parse("\uFEFF---\ntitle: T\n---\nbody\n");
         noDiagnostics();
-        assertEquals("T", doc.frontMatter().title());
-        assertEquals("body\n", doc.body());
-        assertEquals(3, doc.bodyLineOffset());
+        assertParsed(doc, "T", "body\n", 3);
     }
 
     @Test
     void crlfLineEndingsKeepLinesRight() {
         ParsedDocument doc = parse("---\r\ntitle: T\r\nweight: heavy\r\n---\r\n\r\nHello\r\nWorld\r\n");
-        assertEquals("T", doc.frontMatter().title());
-        assertEquals(4, doc.bodyLineOffset());
-        assertEquals("\nHello\nWorld\n", doc.body());
+        assertParsed(doc, "T", "\nHello\nWorld\n", 4);
         Diagnostic d = onlyDiagnostic();
         assertEquals(3, d.position().line());
         assertTrue(d.message().contains("'weight'"), d.message());
@@ -127,9 +89,7 @@ class FrontMatterParserTest {
         Files.write(s.file(), "\uFEFF---\r\ntitle: Disk\r\n---\r\nBody\r\n".getBytes(StandardCharsets.UTF_8));
         ParsedDocument doc = parser.parse(s, diagnostics);
         noDiagnostics();
-        assertEquals("Disk", doc.frontMatter().title());
-        assertEquals("Body\n", doc.body());
-        assertEquals(3, doc.bodyLineOffset());
+        assertParsed(doc, "Disk", "Body\n", 3);
     }
 
     @Test
