@@ -107,8 +107,8 @@ class LibraryBuilderTest {
         assertEquals(Map.of("en", "/en/countries/be/", "fr", "/fr/countries/be/", "nl", "/nl/countries/be/"),
                 groupOf(library, "/en/countries/be/"));
         assertEquals("Belgique", library.byPath().get("/fr/countries/be/").title());
-        assertEquals(List.of("/en/a/"), paths(library.listing(library.byPath().get("/fr/countries/be/"))));
-        assertEquals(List.of("/nl/a/"), paths(library.listing(library.byPath().get("/nl/countries/be/"))));
+        assertEquals(List.of("/en/a/"), listed(library, "/fr/countries/be/"));
+        assertEquals(List.of("/nl/a/"), listed(library, "/nl/countries/be/"));
         assertEquals(PageKind.TERM, library.byPath().get("/en/tags/open-data/").kind());
         // content/tags/_index.fr.md gives the French taxonomy page its title, and it joins the other languages'.
         assertEquals(PageKind.TAXONOMY, library.byPath().get("/fr/tags/").kind());
@@ -120,6 +120,9 @@ class LibraryBuilderTest {
 
     private static List<String> paths(List<Page> pages) { return pages.stream().map(Page::path).toList(); }
 
+    /** The site paths of what the page at {@code path} lists. */
+    private static List<String> listed(Library library, String path) { return paths(library.listing(library.byPath().get(path))); }
+
     @Test
     void theLibraryListsWhatEachLanguagesReadersGetOnceWithFallbacks() throws IOException {
         write("site-config.yml", "title: Test\n" + TestSite.TRILINGUAL + "fallback:\n  nl: [fr, en]\n");
@@ -128,18 +131,18 @@ class LibraryBuilderTest {
         write("content/en/news/english-only.md", "---\ntitle: English only\ndate: 2025-01-01\n---\n");
         write("content/fr/news/francais.md", "---\ntitle: Seulement en français\ndate: 2024-01-01\n---\n");
         Library library = build(false);
-        assertEquals(List.of("/en/news/both/", "/en/news/english-only/"), paths(library.listing(library.byPath().get("/en/library/"))));
+        assertEquals(List.of("/en/news/both/", "/en/news/english-only/"), listed(library, "/en/library/"));
         // fr falls back to en (the default); it never lists the English version of a document it has.
         assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
-                paths(library.listing(library.byPath().get("/fr/library/"))));
+                listed(library, "/fr/library/"));
         // nl has nothing of its own: French first, then English for what French lacks.
         assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
-                paths(library.listing(library.byPath().get("/nl/library/"))));
+                listed(library, "/nl/library/"));
         assertEquals(PageKind.LIBRARY, library.byPath().get("/nl/library/").kind());
         assertEquals(Map.of("en", "/en/library/", "fr", "/fr/library/", "nl", "/nl/library/"), groupOf(library, "/en/library/"));
         // A section lists the fallback versions of documents not translated yet.
         assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
-                paths(library.listing(library.byPath().get("/fr/news/"))));
+                listed(library, "/fr/news/"));
     }
 
     @Test
@@ -149,9 +152,9 @@ class LibraryBuilderTest {
         write("content/en/guides/c.md", "---\ntitle: C\ndate: 2025-05-01\n---\n");
         write("content/fr/guides/c.md", "---\ntitle: C\ndate: 2025-05-01\n---\n");
         Library library = build(false);
-        assertEquals(List.of("/en/news/a/", "/en/news/b/"), paths(library.listing(library.byPath().get("/en/types/news/"))));
-        assertEquals(List.of("/en/guides/c/", "/en/news/b/"), paths(library.listing(library.byPath().get("/en/years/2025/"))));
-        assertEquals(List.of("/fr/guides/c/", "/en/news/b/"), paths(library.listing(library.byPath().get("/fr/years/2025/"))));
+        assertEquals(List.of("/en/news/a/", "/en/news/b/"), listed(library, "/en/types/news/"));
+        assertEquals(List.of("/en/guides/c/", "/en/news/b/"), listed(library, "/en/years/2025/"));
+        assertEquals(List.of("/fr/guides/c/", "/en/news/b/"), listed(library, "/fr/years/2025/"));
         // Years newest first, each with the number of documents its page lists.
         var years = library.termCounts(library.byPath().get("/fr/years/"));
         assertEquals(List.of("2026", "2025"), years.stream().map(c -> c.term().slug()).toList());
