@@ -5,6 +5,9 @@ import org.agora.testing.HostileSite.Build;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,14 +51,19 @@ class HostileInputTest {
         assertFalse(b.printedAStackTrace(), b::printed);
     }
 
+    /** Builds the site, which must succeed, and reads one of its pages, which must hold no active markup. */
+    private static Document builtPageWithoutActiveMarkup(HostileSite site, String page) {
+        assertBuilt(site.build());
+        Document doc = site.page(page);
+        assertEquals(List.of(), HostileSite.activeMarkup(doc));
+        return doc;
+    }
+
     // --- one sanitiser, always -------------------------------------------------------------------------------
 
     @Test
     void thePrivateUseMarkerAfterAnHtmlCommentNoLongerSkipsTheCleaner() {
-        HostileSite site = HostileSite.of("pua-comment-bypass", temp);
-        assertBuilt(site.build());
-        Document page = site.page("en/bypass/index.html");
-        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        Document page = builtPageWithoutActiveMarkup(HostileSite.of("pua-comment-bypass", temp), "en/bypass/index.html");
         assertTrue(page.selectFirst(".content").text().contains("Text"), page.html());
     }
 
@@ -83,10 +91,7 @@ class HostileInputTest {
 
     @Test
     void shortcodeArgumentsAndBodiesPrintedRawByASiteTemplateAreSanitised() {
-        HostileSite site = HostileSite.of("shortcode-args-and-bodies", temp);
-        assertBuilt(site.build());
-        Document page = site.page("en/echo/index.html");
-        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        Document page = builtPageWithoutActiveMarkup(HostileSite.of("shortcode-args-and-bodies", temp), "en/echo/index.html");
         assertEquals("bold", page.selectFirst(".echo b").text(), "harmless markup survives");
         assertEquals("emphasis", page.selectFirst(".echo em").text());
         assertEquals(1, page.select(".notice").size());
@@ -95,9 +100,7 @@ class HostileInputTest {
     @Test
     void frontMatterAndDataPrintedRawAreSanitisedUnlessTheSiteTrustsItsEditors() {
         HostileSite site = HostileSite.of("front-matter-raw", temp);
-        assertBuilt(site.build());
-        Document page = site.page("en/raw/index.html");
-        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        Document page = builtPageWithoutActiveMarkup(site, "en/raw/index.html");
         assertEquals("Welcome", page.selectFirst(".intro em").text(), "harmless markup survives");
         for (Path p : site.pages()) {
             assertEquals(List.of(), HostileSite.activeMarkup(site.page(site.out().relativize(p).toString())), p::toString);
@@ -111,10 +114,7 @@ class HostileInputTest {
 
     @Test
     void theMarkerOfAShortcodesBodyInAnArgumentCannotCutTheTemplateOpen() {
-        HostileSite site = HostileSite.of("inner-marker-in-argument", temp);
-        assertBuilt(site.build());
-        Document page = site.page("en/inner/index.html");
-        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        Document page = builtPageWithoutActiveMarkup(HostileSite.of("inner-marker-in-argument", temp), "en/inner/index.html");
         assertEquals(1, page.select("aside.callout").size(), page.html());
     }
 
@@ -267,11 +267,18 @@ class HostileInputTest {
 
     // --- limits instead of crashes ----------------------------------------------------------------------------------
 
-    @Test
-    void aBlockquoteTwentyThousandLevelsDeepIsAnErrorWithItsLine() {
-        Build b = failing(HostileSite.of("", temp).write("content/en/deep.md",
-                "---\ntitle: Deep\n---\n\nIntro.\n\n" + ">".repeat(20_000) + " too deep\n"));
-        assertOneError(b, "content/en/deep.md:7", "nested 20000 levels deep");
+    static Stream<Arguments> documentsPastALimit() {
+        return Stream.of(
+                Arguments.of("a blockquote twenty thousand levels deep", "content/en/deep.md",
+                        "---\ntitle: Deep\n---\n\nIntro.\n\n" + ">".repeat(20_000) + " too deep\n", 7, "nested 20000 levels deep"),
+                Arguments.of("a huge line", "content/en/line.md",
+                        "---\ntitle: Line\n---\n\n" + "{{< ".repeat(100_000) + "\n", 5, "400000 characters"));
+    }
+
+    @ParameterizedTest(name = "{0} is an error with its line")
+    @MethodSource("documentsPastALimit")
+    void aDocumentPastALimitIsAnErrorWithItsLine(String what, String file, String text, int line, String says) {
+        assertOneError(failing(HostileSite.of("", temp).write(file, text)), file + ":" + line, says);
     }
 
     @Test
@@ -298,13 +305,6 @@ class HostileInputTest {
         // Links cannot hold links: ten thousand brackets are text, not nesting.
         assertEquals(0, b.errors().stream().filter(l -> l.startsWith("content/en/links.md")).count(), b::printed);
         assertEquals(2, b.errors().size(), b::printed);
-    }
-
-    @Test
-    void aHugeLineIsAnErrorWithItsLine() {
-        Build b = failing(HostileSite.of("", temp).write("content/en/line.md",
-                "---\ntitle: Line\n---\n\n" + "{{< ".repeat(100_000) + "\n"));
-        assertOneError(b, "content/en/line.md:5", "400000 characters");
     }
 
     @Test
