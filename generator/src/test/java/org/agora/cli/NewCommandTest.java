@@ -7,6 +7,7 @@ import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
 import org.agora.site.SiteBuilder;
 import org.agora.testing.OutputSite;
+import org.agora.testing.ServedSite;
 import org.agora.testing.TestPaths;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -148,11 +149,7 @@ class NewCommandTest {
 
     @Test
     void bundledSiteTranslationsAndNewDocumentsInBothLayouts() throws IOException {
-        Path site = temp.resolve("bundled");
-        for (String part : new String[] {"content", "data", "themes"}) {
-            TestPaths.copyTree(TestPaths.repoRoot().resolve(part), site.resolve(part));
-        }
-        Files.copy(TestPaths.repoRoot().resolve("site-config.yml"), site.resolve("site-config.yml"));
+        Path site = ServedSite.copyOfBundled(temp.resolve("bundled"));
 
         created(site, "--translate", "content/en/guides/safe-online-spaces.md", "--to", "fr");
         String fr = Files.readString(site.resolve("content/fr/guides/safe-online-spaces.md"));
