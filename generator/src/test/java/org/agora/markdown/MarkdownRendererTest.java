@@ -72,8 +72,7 @@ class MarkdownRendererTest extends RenderingTestSite {
 
     @Test
     void linkToAnUntranslatedPageFallsBackWithAVisibleMarker() {
-        RenderedMarkdown r = render("/fr/a/", "Voir [la page B](b.md).");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/fr/a/", "Voir [la page B](b.md).");
         Element a = html(r).selectFirst("a");
         assertNotNull(a, r.html());
         assertEquals("/elibrary/en/b/", a.attr("href"));
@@ -89,8 +88,7 @@ class MarkdownRendererTest extends RenderingTestSite {
 
     @Test
     void linkToATranslatedPageStaysInTheReadersLanguage() {
-        RenderedMarkdown r = render("/fr/a/", "[x](a.md) et [y](../en/a.md#section-one)");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/fr/a/", "[x](a.md) et [y](../en/a.md#section-one)");
         List<Element> links = html(r).select("a");
         assertEquals("/elibrary/fr/a/", links.get(0).attr("href"));
         assertFalse(links.get(0).hasAttr("hreflang"));
@@ -102,16 +100,14 @@ class MarkdownRendererTest extends RenderingTestSite {
 
     @Test
     void anchorsOfThePageItselfStayAsWrittenAndAreChecked() {
-        RenderedMarkdown r = render("/en/a/", "See [below](#simple-map).");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "See [below](#simple-map).");
         assertEquals("#simple-map", html(r).selectFirst("a").attr("href"));
         assertEquals(List.of(new LinkRef(r.links().getFirst().position(), "/en/a/", "simple-map", "#simple-map", false)), r.links());
     }
 
     @Test
     void linkFromContentRootAndWithQuery() {
-        RenderedMarkdown r = render("/en/a/", "[b](/en/b.md?x=1#top)");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "[b](/en/b.md?x=1#top)");
         assertEquals("/elibrary/en/b/?x=1#top", html(r).selectFirst("a").attr("href"));
     }
 
@@ -275,7 +271,7 @@ class MarkdownRendererTest extends RenderingTestSite {
 
     @Test
     void extensionsRender() {
-        RenderedMarkdown r = render("/en/a/", """
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", """
                 | Name | Count |
                 |------|------:|
                 | a    | 1     |
@@ -289,7 +285,6 @@ class MarkdownRendererTest extends RenderingTestSite {
 
                 [^1]: The note.
                 """);
-        noDiagnostics();
         Document doc = html(r);
         Element table = doc.selectFirst("table");
         assertNotNull(table, r.html());
@@ -328,8 +323,7 @@ class MarkdownRendererTest extends RenderingTestSite {
 
     @Test
     void imageNextToTheFileGetsTheCopiedFilesUrl() {
-        RenderedMarkdown r = render("/en/a/", "![A chart](img.png)\n\n![from fr](../en/img.png)");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "![A chart](img.png)\n\n![from fr](../en/img.png)");
         List<Element> imgs = html(r).select("img");
         assertEquals("/elibrary/en/img.png", imgs.get(0).attr("src"));
         assertEquals("A chart", imgs.get(0).attr("alt"));
@@ -338,9 +332,8 @@ class MarkdownRendererTest extends RenderingTestSite {
 
     @Test
     void siteLinksAreCollectedForTheLinkCheck() {
-        RenderedMarkdown r = render("/en/a/", "[gone](/en/nowhere/#part)\n\nsee [rel](sub/page/) and ![i](/missing.png)\n"
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "[gone](/en/nowhere/#part)\n\nsee [rel](sub/page/) and ![i](/missing.png)\n"
                 + "[ext](https://example.org/) [anchor](#top)");
-        noDiagnostics();
         Document doc = html(r);
         assertEquals("/elibrary/en/nowhere/#part", doc.select("a").get(0).attr("href"));
         // #top is an anchor of the page itself, checked against its own headings
@@ -370,9 +363,8 @@ class MarkdownRendererTest extends RenderingTestSite {
 
     @Test
     void linkCheckerWarnsAboutMissingTargetsAndFragments() {
-        RenderedMarkdown r = render("/en/a/", "[ok](b.md#only-in-english) [bad](b.md#nope) [gone](/en/nowhere/) "
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "[ok](b.md#only-in-english) [bad](b.md#nope) [gone](/en/nowhere/) "
                 + "[file](/en/img.png) ![pic](/x.png)");
-        noDiagnostics();
         LinkChecker checker = new LinkChecker(Set.of("en/b/index.html", "en/img.png"),
                 Map.of("en/b/index.html", Set.of("only-in-english")), org.agora.config.BrokenLinks.WARNING);
         checker.check(r.links(), diagnostics);

@@ -57,6 +57,13 @@ abstract class RenderingTestSite {
         return renderer.render(new ParsedDocument(real.source(), real.frontMatter(), body, real.bodyLineOffset()), p, diagnostics);
     }
 
+    /** Renders {@code body} as the body of the page at {@code path}, which must give no diagnostic at all. */
+    RenderedMarkdown renderWithoutDiagnostics(String path, String body) {
+        RenderedMarkdown r = render(path, body);
+        noDiagnostics();
+        return r;
+    }
+
     static Document html(RenderedMarkdown r) { return Jsoup.parseBodyFragment(r.html()); }
 
     void noDiagnostics() { assertTrue(diagnostics.sorted().isEmpty(), () -> diagnostics.sorted().toString()); }

@@ -60,9 +60,8 @@ class ShortcodeRenderingTest extends RenderingTestSite {
 
     @Test
     void figureWithNamedQuotedArgumentsResolvesItsImageAndLink() {
-        RenderedMarkdown r = render("/en/a/", "Intro\n\n{{< figure src=\"photo.png\" alt=\"A \\\"quoted\\\" map\" "
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "Intro\n\n{{< figure src=\"photo.png\" alt=\"A \\\"quoted\\\" map\" "
                 + "caption=\"The *map*\" link=\"guides/b.md\" width=640 >}}\n\nAfter.\n");
-        noDiagnostics();
         Element figure = html(r).selectFirst("figure");
         assertNotNull(figure, r.html());
         Element img = figure.selectFirst("a > img");
@@ -139,8 +138,7 @@ class ShortcodeRenderingTest extends RenderingTestSite {
     @Test
     void refRelativeToTheDocumentOrFromContentAndCollectedForTheLinkCheck() {
         // From content/en/a.md, "guides/b.md" exists beside it; "en/guides/b.md" only from content/.
-        RenderedMarkdown r = render("/en/a/", "[b]({{< relref \"guides/b\" >}}) [c]({{< relref \"en/guides/b.md\" >}})\n");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "[b]({{< relref \"guides/b\" >}}) [c]({{< relref \"en/guides/b.md\" >}})\n");
         assertEquals(List.of("/elibrary/en/guides/b/", "/elibrary/en/guides/b/"),
                 html(r).select("a").eachAttr("href"));
         assertEquals(2, r.links().size());
@@ -167,8 +165,7 @@ class ShortcodeRenderingTest extends RenderingTestSite {
 
     @Test
     void calloutFromTheSiteOverridesTheTheme() {
-        RenderedMarkdown r = render("/en/a/", "{{% callout type=\"tip\" %}}\n*Inner* text\n{{% /callout %}}\n");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "{{% callout type=\"tip\" %}}\n*Inner* text\n{{% /callout %}}\n");
         Element div = html(r).selectFirst("div.site-callout");
         assertNotNull(div, r.html());
         assertTrue(div.text().startsWith("tip|"), div.text());
@@ -177,9 +174,8 @@ class ShortcodeRenderingTest extends RenderingTestSite {
 
     @Test
     void shortcodesInCodeAreLeftAloneAndTheEscapedFormIsShownLiterally() {
-        RenderedMarkdown r = render("/en/a/", "Write `{{< figure src=\"x\" >}}` or {{</* youtube abc */>}}.\n\n"
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "Write `{{< figure src=\"x\" >}}` or {{</* youtube abc */>}}.\n\n"
                 + "```\n{{< youtube abc >}}\n```\n");
-        noDiagnostics();
         Document doc = html(r);
         assertEquals("{{< figure src=\"x\" >}}", doc.selectFirst("p code").text());
         assertTrue(doc.selectFirst("p").text().contains("or {{< youtube abc >}}."), doc.selectFirst("p").text());
