@@ -40,6 +40,16 @@ abstract class FrontMatterParsing {
         return parser.parse(source(rel, "en"), text, diagnostics);
     }
 
+    /** {@code text} parsed as the test class's own file. */
+    abstract ParsedDocument parse(String text);
+
+    /** {@code text} parsed as the test class's own file, which must give no diagnostic at all. */
+    ParsedDocument parseWithoutDiagnostics(String text) {
+        ParsedDocument doc = parse(text);
+        noDiagnostics();
+        return doc;
+    }
+
     List<Diagnostic> errors() {
         return diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
     }

@@ -16,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Front matter as Hugo reads it: YAML, TOML and JSON, delimiters with trailing spaces, and look-alikes warned about. */
 class HugoFrontMatterTest extends FrontMatterParsing {
 
-    private ParsedDocument parse(String text) { return parse("en/x.md", text); }
+    @Override
+    ParsedDocument parse(String text) { return parse("en/x.md", text); }
 
     // --- delimiters ---------------------------------------------------------------------------------------------
 
     @Test
     void trailingSpacesAndTabsOnBothDelimiterLines() {
-        ParsedDocument doc = parse("--- \t\ntitle: Spaced\n---  \nBody\n");
-        noDiagnostics();
+        ParsedDocument doc = parseWithoutDiagnostics("--- \t\ntitle: Spaced\n---  \nBody\n");
         assertParsed(doc, "Spaced", "Body\n", 3);
     }
 
@@ -49,7 +49,7 @@ class HugoFrontMatterTest extends FrontMatterParsing {
 
     @Test
     void tomlFrontMatterGivesTheSameFields() {
-        ParsedDocument doc = parse("""
+        ParsedDocument doc = parseWithoutDiagnostics("""
                 +++
                 title = "Assembly"
                 date = 2018-03-09T09:00:00-04:00
@@ -65,7 +65,6 @@ class HugoFrontMatterTest extends FrontMatterParsing {
                 +++
                 Body
                 """);
-        noDiagnostics();
         FrontMatter fm = doc.frontMatter();
         assertEquals("Assembly", fm.title());
         assertEquals(ZoneOffset.ofHours(-4), fm.date().offset().orElseThrow());
@@ -107,7 +106,7 @@ class HugoFrontMatterTest extends FrontMatterParsing {
 
     @Test
     void jsonFrontMatterEndsWithItsClosingBrace() {
-        ParsedDocument doc = parse("""
+        ParsedDocument doc = parseWithoutDiagnostics("""
                 {
                   "title": "In {braces}",
                   "date": "2018-03-09 09:00:00 -0400",
@@ -116,7 +115,6 @@ class HugoFrontMatterTest extends FrontMatterParsing {
                 }
                 Body
                 """);
-        noDiagnostics();
         assertEquals("In {braces}", doc.frontMatter().title());
         assertEquals(ZoneOffset.ofHours(-4), doc.frontMatter().date().offset().orElseThrow());
         assertEquals(List.of("a"), doc.frontMatter().terms("tags"));
@@ -137,8 +135,7 @@ class HugoFrontMatterTest extends FrontMatterParsing {
     @ParameterizedTest
     @ValueSource(strings = {"{{< notice >}}\nHello\n{{< /notice >}}\n", "{.lead}\nHello\n", "{ not json\n"})
     void aBraceThatOpensNoJsonObjectIsText(String text) {
-        ParsedDocument doc = parse(text);
-        noDiagnostics();
+        ParsedDocument doc = parseWithoutDiagnostics(text);
         assertEquals(text, doc.body());
         assertTrue(doc.frontMatterRead());
     }
@@ -174,7 +171,7 @@ class HugoFrontMatterTest extends FrontMatterParsing {
 
     @Test
     void keysInAnyCaseAreAgorasFieldsAsInHugo() {
-        FrontMatter fm = parse("""
+        FrontMatter fm = parseWithoutDiagnostics("""
                 ---
                 Title: Upper
                 TranslationKey: group
@@ -191,7 +188,6 @@ class HugoFrontMatterTest extends FrontMatterParsing {
                     Title: A
                 ---
                 """).frontMatter();
-        noDiagnostics();
         assertEquals("Upper", fm.title());
         assertEquals("group", fm.translationKey());
         assertEquals(LocalDate.of(2018, 3, 9), fm.date().date());
@@ -270,8 +266,7 @@ class HugoFrontMatterTest extends FrontMatterParsing {
             "----\nA rule, then text.\n",
             "Plain text.\n\n---\n\nMore text.\n"})
     void ordinaryTextIsNoLookAlike(String text) {
-        ParsedDocument doc = parse(text);
-        noDiagnostics();
+        ParsedDocument doc = parseWithoutDiagnostics(text);
         assertEquals(text, doc.body());
     }
 }
