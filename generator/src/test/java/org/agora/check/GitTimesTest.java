@@ -1,6 +1,7 @@
 package org.agora.check;
 
 import org.agora.cli.Main;
+import org.agora.testing.Git;
 import org.agora.testing.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,15 +31,11 @@ class GitTimesTest {
         assertEquals("[]", outdatedOfGuide(site));
 
         // ...but git says the English guide was committed after it.
-        git(site, Map.of(), "init", "-q");
-        git(site, Map.of("GIT_AUTHOR_DATE", "2025-01-01T10:00:00Z", "GIT_COMMITTER_DATE", "2025-01-01T10:00:00Z"), "add", ".");
-        git(site, Map.of("GIT_AUTHOR_DATE", "2025-01-01T10:00:00Z", "GIT_COMMITTER_DATE", "2025-01-01T10:00:00Z"),
-                "commit", "-q", "-m", "all");
+        Git.run(site, "init", "-q");
+        Git.commitAllAt(site, "all", "2025-01-01T10:00:00Z");
         Path en = site.resolve("content/en/guide.md");
         Files.writeString(en, Files.readString(en) + "\nA new paragraph.\n");
-        git(site, Map.of(), "add", ".");
-        git(site, Map.of("GIT_AUTHOR_DATE", "2025-03-01T10:00:00Z", "GIT_COMMITTER_DATE", "2025-03-01T10:00:00Z"),
-                "commit", "-q", "-m", "source changed");
+        Git.commitAllAt(site, "source changed", "2025-03-01T10:00:00Z");
 
         GitTimes times = GitTimes.of(site);
         assertEquals(java.time.Instant.parse("2025-03-01T10:00:00Z"), times.lastCommit(en).orElseThrow());
@@ -66,16 +62,5 @@ class GitTimesTest {
             }
         }
         return found.toString();
-    }
-
-    private static void git(Path dir, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
-                "-c", "commit.gpgsign=false"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + output);
     }
 }

@@ -5,12 +5,12 @@ import org.agora.site.BuildListener;
 import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
 import org.agora.site.SiteBuilder;
+import org.agora.testing.TestSite;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,11 +33,11 @@ class RequiredFieldsTest {
               events: { required: [event, event.location] }
             """;
 
-    private void write(String rel, String text) throws IOException {
-        Path file = site.resolve(rel);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
+    /** The site's config is {@link #CONFIG} unless a test writes its own. */
+    @BeforeEach
+    void typesConfig() { write("site-config.yml", CONFIG); }
+
+    private void write(String rel, String text) { TestSite.write(site, rel, text); }
 
     /** The problems check reports beyond the build's own, with the code, for one site. */
     private List<Diagnostic> check(boolean drafts) {
@@ -48,6 +48,9 @@ class RequiredFieldsTest {
         return r.diagnostics().sorted();
     }
 
+    /** The required fields check finds missing, with drafts or without. */
+    private List<Diagnostic> missing(boolean drafts) { return ofCode(check(drafts), RequiredFields.MISSING); }
+
     private List<Diagnostic> ofCode(List<Diagnostic> all, String code) {
         return all.stream().filter(d -> d.code().equals(code)).toList();
     }
@@ -56,9 +59,8 @@ class RequiredFieldsTest {
 
     @Test
     void aDocumentOfADeclaredTypeWithoutARequiredFieldIsAnErrorAtItsTypeLine() throws IOException {
-        write("site-config.yml", CONFIG);
         write("content/en/report.md", "---\ntitle: R\ntype: reports\nsummary: S\nauthor: Ana\n---\nText.\n");
-        List<Diagnostic> missing = ofCode(check(false), RequiredFields.MISSING);
+        List<Diagnostic> missing = missing(false);
         assertEquals(1, missing.size(), missing::toString);
         Diagnostic d = missing.get(0);
         assertTrue(d.isError());
@@ -71,9 +73,8 @@ class RequiredFieldsTest {
 
     @Test
     void theFolderGivesTheTypeAndEachMissingFieldIsReportedOnce() throws IOException {
-        write("site-config.yml", CONFIG);
         write("content/en/reports/empty.md", "---\ntitle: Empty\n---\nText.\n");
-        List<Diagnostic> missing = ofCode(check(false), RequiredFields.MISSING);
+        List<Diagnostic> missing = missing(false);
         assertEquals(List.of("'attachments' is missing", "'author' is missing", "'summary' is missing"),
                 missing.stream().map(d -> d.message().substring(0, d.message().indexOf(':'))).sorted().toList());
         assertTrue(missing.stream().allMatch(d -> d.position().line() == 1 && rel(d).equals("content/en/reports/empty.md")), missing::toString);
@@ -83,10 +84,9 @@ class RequiredFieldsTest {
 
     @Test
     void emptyValuesAreMissingAtTheirOwnLineAndEquivalentsCount() throws IOException {
-        write("site-config.yml", CONFIG);
         // description stands for summary; an empty list of attachments and an empty author are no values.
         write("content/en/reports/a.md", "---\ntitle: A\ndescription: Said otherwise\nattachments: []\nauthor: \"\"\n---\n");
-        List<Diagnostic> missing = ofCode(check(false), RequiredFields.MISSING);
+        List<Diagnostic> missing = missing(false);
         assertEquals(2, missing.size(), missing::toString);
         assertEquals(4, missing.get(0).position().line());
         assertTrue(missing.get(0).message().startsWith("'attachments' is empty: "), missing.get(0).message());
@@ -96,10 +96,9 @@ class RequiredFieldsTest {
 
     @Test
     void aDraftIsWarnedNotFailed() throws IOException {
-        write("site-config.yml", CONFIG);
         write("content/en/reports/draft.md", "---\ntitle: D\ndraft: true\nsummary: S\nauthor: Ana\n---\n");
-        assertEquals(List.of(), ofCode(check(false), RequiredFields.MISSING), "a draft left out of the check is not checked");
-        List<Diagnostic> missing = ofCode(check(true), RequiredFields.MISSING);
+        assertEquals(List.of(), missing(false), "a draft left out of the check is not checked");
+        List<Diagnostic> missing = missing(true);
         assertEquals(1, missing.size(), missing::toString);
         assertTrue(!missing.get(0).isError() && missing.get(0).message().contains("this draft must have it before it is published"),
                 missing.get(0).message());
@@ -107,13 +106,12 @@ class RequiredFieldsTest {
 
     @Test
     void keysInsideAnEventAndTheDefaultsForNews() throws IOException {
-        write("site-config.yml", CONFIG);
         write("content/en/events/no-place.md", "---\ntitle: E\nevent:\n  start: 2027-02-10\n---\n");
         write("content/en/events/placed.md", "---\ntitle: F\nevent:\n  start: 2027-02-10\n  location: Namur\n---\n");
         // News keep Agora's default (a date), which the file name may give.
         write("content/en/news/2026-05-04-dated-by-name.md", "---\ntitle: N\n---\n");
         write("content/en/news/undated.md", "---\ntitle: U\n---\n");
-        List<Diagnostic> missing = ofCode(check(false), RequiredFields.MISSING);
+        List<Diagnostic> missing = missing(false);
         assertEquals(2, missing.size(), missing::toString);
         assertEquals("content/en/events/no-place.md", rel(missing.get(0)));
         assertEquals(3, missing.get(0).position().line(), "the event: line");

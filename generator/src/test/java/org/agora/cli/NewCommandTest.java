@@ -7,6 +7,7 @@ import org.agora.site.BuildOptions;
 import org.agora.site.BuildResult;
 import org.agora.site.SiteBuilder;
 import org.agora.testing.OutputSite;
+import org.agora.testing.ServedSite;
 import org.agora.testing.TestPaths;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -42,13 +43,21 @@ class NewCommandTest {
         return link == null ? null : link.attr("href");
     }
 
+    /** Runs {@code agora new --site SITE ARGS}, which must succeed. */
+    private static Run created(Path site, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("new", "--site", site.toString()));
+        all.addAll(List.of(args));
+        Run r = run(all.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        return r;
+    }
+
     @Test
     void newDocumentInTheMiniSiteFollowsItsLayoutAndStaysADraft() throws IOException {
         Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
         long warningsBefore = build(site, temp.resolve("before"), true).diagnostics().warningCount();
 
-        Run guide = run("new", "--site", site.toString(), "guides", "Budget & planning: \"first\" steps", "--lang", "fr", "--date", "2026-11-01");
-        assertEquals(ExitCodes.OK, guide.code(), guide.err());
+        Run guide = created(site, "guides", "Budget & planning: \"first\" steps", "--lang", "fr", "--date", "2026-11-01");
         assertTrue(guide.out().startsWith("Created content/fr/guides/budget-planning-first-steps.md\nNext: "), guide.out());
         String text = Files.readString(site.resolve("content/fr/guides/budget-planning-first-steps.md"));
         assertTrue(text.startsWith("---\ntitle: \"Budget & planning: \\\"first\\\" steps\"\ndate: 2026-11-01\ndraft: true "), text);
@@ -57,8 +66,7 @@ class NewCommandTest {
         assertFalse(text.contains("event:"), text);
 
         // The events section of the mini site keeps its default-language files without a suffix.
-        Run event = run("new", "--site", site.toString(), "events", "Open house", "--date", "2026-12-01");
-        assertEquals(ExitCodes.OK, event.code(), event.err());
+        created(site, "events", "Open house", "--date", "2026-12-01");
         String ev = Files.readString(site.resolve("content/events/open-house.md"));
         assertTrue(ev.contains("\nevent:\n  start: 2026-12-01 "), ev);
         assertTrue(ev.contains("\n  end: 2026-12-01\n  location: \""), ev);
@@ -82,8 +90,7 @@ class NewCommandTest {
         long warningsBefore = build(site, temp.resolve("before"), true).diagnostics().warningCount();
 
         // Folder layout, no translationKey: the same path in the nl folder groups them; no key is added.
-        Run guide = run("new", "--site", site.toString(), "--translate", "content/en/guides/checklist.md", "--to", "nl");
-        assertEquals(ExitCodes.OK, guide.code(), guide.err());
+        Run guide = created(site, "--translate", "content/en/guides/checklist.md", "--to", "nl");
         assertTrue(guide.out().startsWith("Created content/nl/guides/checklist.md\n"), guide.out());
         String checklist = Files.readString(site.resolve("content/nl/guides/checklist.md"));
         assertTrue(checklist.startsWith("---\n# TO TRANSLATE from English (content/en/guides/checklist.md)"), checklist);
@@ -94,8 +101,7 @@ class NewCommandTest {
         assertTrue(checklist.contains("\ntranslation: { source: \"" + pin + "\" }\n"), "pinned to its source as it is: " + checklist);
 
         // Suffix layout with a translationKey and an event: both kept.
-        Run assembly = run("new", "--site", site.toString(), "--translate", "events/assembly.md", "--to", "nl");
-        assertEquals(ExitCodes.OK, assembly.code(), assembly.err());
+        created(site, "--translate", "events/assembly.md", "--to", "nl");
         String nl = Files.readString(site.resolve("content/events/assembly.nl.md"));
         assertTrue(nl.contains("\ntranslationKey: \"assembly-2026\"\n"), nl);
         assertTrue(nl.contains("\nevent:\n  start: 2026-04-18T09:30+02:00\n  end: 2026-04-18T17:00+02:00\n  location: \"Namur\"\n"), nl);
@@ -117,8 +123,7 @@ class NewCommandTest {
     @Test
     void filesBesideTheSourceStayReachableFromTheTranslationsFolder() throws IOException {
         Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
-        Run r = run("new", "--site", site.toString(), "--translate", "content/en/guides/facilitation.md", "--to", "nl");
-        assertEquals(ExitCodes.OK, r.code(), r.err());
+        created(site, "--translate", "content/en/guides/facilitation.md", "--to", "nl");
         String nl = Files.readString(site.resolve("content/nl/guides/facilitation.md"));
         assertTrue(nl.contains("![diagram](/en/files/diagram.png)"), nl);
         assertTrue(nl.contains("[English-only checklist](checklist.md#the-list)"), "links to documents find their group: " + nl);
@@ -144,34 +149,25 @@ class NewCommandTest {
 
     @Test
     void bundledSiteTranslationsAndNewDocumentsInBothLayouts() throws IOException {
-        Path site = temp.resolve("bundled");
-        for (String part : new String[] {"content", "data", "themes"}) {
-            TestPaths.copyTree(TestPaths.repoRoot().resolve(part), site.resolve(part));
-        }
-        Files.copy(TestPaths.repoRoot().resolve("site-config.yml"), site.resolve("site-config.yml"));
+        Path site = ServedSite.copyOfBundled(temp.resolve("bundled"));
 
-        Run guide = run("new", "--site", site.toString(), "--translate", "content/en/guides/safe-online-spaces.md", "--to", "fr");
-        assertEquals(ExitCodes.OK, guide.code(), guide.err());
+        created(site, "--translate", "content/en/guides/safe-online-spaces.md", "--to", "fr");
         String fr = Files.readString(site.resolve("content/fr/guides/safe-online-spaces.md"));
         assertTrue(fr.contains("# TO TRANSLATE from English"), fr);
         assertTrue(fr.contains("\nthemes: [\""), fr);
-        Run event = run("new", "--site", site.toString(), "--translate", "content/events/open-data-day-kinshasa.en.md", "--to", "nl");
-        assertEquals(ExitCodes.OK, event.code(), event.err());
+        Run event = created(site, "--translate", "content/events/open-data-day-kinshasa.en.md", "--to", "nl");
         assertTrue(event.out().startsWith("Created content/events/open-data-day-kinshasa.nl.md\n"), event.out());
-        Run resource = run("new", "--site", site.toString(), "resources", "Toolkit for radio hosts", "--lang", "nl");
-        assertEquals(ExitCodes.OK, resource.code(), resource.err());
+        created(site, "resources", "Toolkit for radio hosts", "--lang", "nl");
         String toolkit = Files.readString(site.resolve("content/nl/resources/toolkit-for-radio-hosts.md"));
         assertTrue(toolkit.contains("\nattachments: []"), toolkit);
         assertTrue(toolkit.contains("\nauthors: []   "), "resources are citable: " + toolkit);
         // A translation cites the same work: its authors come along.
-        Run toolbox = run("new", "--site", site.toString(), "--translate", "content/fr/resources/boite-a-outils-climat.md", "--to", "en");
-        assertEquals(ExitCodes.OK, toolbox.code(), toolbox.err());
+        created(site, "--translate", "content/fr/resources/boite-a-outils-climat.md", "--to", "en");
         String translated = Files.readString(site.resolve("content/en/resources/boite-a-outils-climat.md"));
         assertTrue(translated.contains("\nauthors:\n  - \"Faso Climat\"\n  - \"Sahel Eau Vive\"\n"), translated);
         // The bundled site-config.yml requires themes of resources: the placeholder says so.
         assertTrue(toolkit.contains("\nthemes: []   # REQUIRED: keys from data/taxonomies.yml: capacity-building, climate-adaptation,"), toolkit);
-        Run news = run("new", "--site", site.toString(), "events", "Radio day", "--lang", "fr");
-        assertEquals(ExitCodes.OK, news.code(), news.err());
+        Run news = created(site, "events", "Radio day", "--lang", "fr");
         assertTrue(news.out().startsWith("Created content/events/radio-day.fr.md\n"), news.out());
 
         BuildResult published = build(site, temp.resolve("public"), false);
@@ -233,8 +229,7 @@ class NewCommandTest {
         Path config = site.resolve("site-config.yml");
         Files.writeString(config, Files.readString(config)
                 + "types:\n  guides: { required: [summary, tags, author, weight, cover.image] }\n");
-        Run r = run("new", "--site", site.toString(), "guides", "Budget", "--date", "2026-11-01");
-        assertEquals(ExitCodes.OK, r.code(), r.err());
+        Run r = created(site, "guides", "Budget", "--date", "2026-11-01");
         assertTrue(r.out().contains(" and the fields marked REQUIRED (./agora check --drafts lists what is empty)"), r.out());
         Path file = site.resolve("content/en/guides/budget.md");
         String text = Files.readString(file);

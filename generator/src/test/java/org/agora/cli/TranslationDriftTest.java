@@ -2,14 +2,13 @@ package org.agora.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agora.testing.Git;
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.agora.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.*;
@@ -42,12 +41,7 @@ class TranslationDriftTest {
         Files.writeString(site.resolve("site-config.yml"), """
                 title: Drift
                 baseURL: https://example.org/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                """);
+                """ + TestSite.languages("en", "fr"));
         Files.writeString(site.resolve("content/en/workshop.md"), SOURCE);
         Run created = run("new", "--site", site.toString(), "--translate", "content/en/workshop.md", "--to", "fr");
         assertEquals(0, created.code(), created.err());
@@ -107,11 +101,11 @@ class TranslationDriftTest {
     @Test
     void gitGivesTheParagraphDiffWhoAndWhenAndTellsTyposApart() throws Exception {
         Path site = site();
-        git(site, "init", "-q");
-        commit(site, "Workshop guide and its translation", "Awa Diop");
+        Git.run(site, "init", "-q");
+        Git.commitAll(site, "Workshop guide and its translation", "Awa Diop");
         editSource(site, "Peers then ask questions before they give any advice.",
                 "Peers first ask questions, then give advice.");
-        commit(site, "Shorter advice round", "Jan Peeters");
+        Git.commitAll(site, "Shorter advice round", "Jan Peeters");
         JsonNode fr = frOutdated(translations(site), "outdated");
         assertNotNull(fr);
         assertEquals(1, fr.get("paragraphs").asInt(), fr.toString());
@@ -130,9 +124,9 @@ class TranslationDriftTest {
         assertTrue(html.selectFirst(".change").text().contains("Jan Peeters: Shorter advice round"), html.selectFirst(".change").text());
 
         run("mark-current", "--site", site.toString(), "content/fr/workshop.md");
-        commit(site, "French workshop guide up to date", "Awa Diop");
+        Git.commitAll(site, "French workshop guide up to date", "Awa Diop");
         editSource(site, "similar problems", "similar porblems");      // a typo made...
-        commit(site, "Typo", "Jan Peeters");
+        Git.commitAll(site, "Typo", "Jan Peeters");
         editSource(site, "similar porblems", "similar problems");      // ...and fixed: a net no-change
         assertNull(frOutdated(translations(site), "outdated"));
         editSource(site, "similar problems", "simlar problems");
@@ -149,8 +143,8 @@ class TranslationDriftTest {
     @Test
     void aChangedFigureIsNeverATypo() throws Exception {
         Path site = site();
-        git(site, "init", "-q");
-        commit(site, "Workshop guide", "Awa Diop");
+        Git.run(site, "init", "-q");
+        Git.commitAll(site, "Workshop guide", "Awa Diop");
         editSource(site, "six to ten people", "six to ten people (8 on average)");
         assertEquals(1, translations(site).get("outdated").asInt());
         editSource(site, "(8 on average)", "(9 on average)");
@@ -171,21 +165,5 @@ class TranslationDriftTest {
         Run missing = run("mark-current", "--site", site.toString(), "content/fr/nothing.md");
         assertEquals(ExitCodes.USAGE, missing.code());
         assertTrue(missing.err().contains("not a Markdown document of this site"), missing.err());
-    }
-
-    private static void commit(Path site, String message, String author) throws Exception {
-        git(site, "add", "-A");
-        git(site, "-c", "user.name=" + author, "commit", "-q", "-m", message);
-    }
-
-    private static void git(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
-                "-c", "commit.gpgsign=false"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("GIT_CONFIG_NOSYSTEM", "1"));
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + output);
     }
 }

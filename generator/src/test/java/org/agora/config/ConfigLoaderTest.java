@@ -36,6 +36,14 @@ class ConfigLoaderTest {
         return diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
     }
 
+    /** The config does not load, for one error, at this line: that error. */
+    private Diagnostic refused(String yaml, int line) throws IOException {
+        assertTrue(load(yaml).isEmpty(), "the load fails");
+        Diagnostic d = onlyError();
+        assertEquals(line, d.position().line());
+        return d;
+    }
+
     private Diagnostic onlyError() {
         List<Diagnostic> errors = errors();
         assertEquals(1, errors.size(), () -> "errors: " + errors);
@@ -138,10 +146,7 @@ class ConfigLoaderTest {
     @ValueSource(strings = {"example.org/x", "ftp://example.org/", "https://example.org/?q=1", "https://exa mple.org/",
             "elibrary"})
     void invalidBaseUrlIsAnErrorOnItsLine(String baseUrl) throws IOException {
-        Optional<SiteConfig> c = load("title: T\nlanguages:\n  en: {}\nbaseURL: \"" + baseUrl + "\"\n");
-        assertTrue(c.isEmpty());
-        Diagnostic d = onlyError();
-        assertEquals(4, d.position().line());
+        Diagnostic d = refused("title: T\nlanguages:\n  en: {}\nbaseURL: \"" + baseUrl + "\"\n", 4);
         assertTrue(d.message().contains("baseURL"), d.message());
     }
 
@@ -186,16 +191,13 @@ class ConfigLoaderTest {
 
     @Test
     void misspelledKeyInsideALanguage() throws IOException {
-        Optional<SiteConfig> c = load("""
+        Diagnostic d = refused("""
                 languages:
                   en: { label: English }
                   fr:
                     lable: Français
                     locale: fr-BE
-                """);
-        assertTrue(c.isEmpty());
-        Diagnostic d = onlyError();
-        assertEquals(4, d.position().line());
+                """, 4);
         assertTrue(d.message().contains("'lable'") && d.message().contains("language 'fr'"), d.message());
         assertEquals("did you mean 'label'?", d.hint());
     }
@@ -203,55 +205,43 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"FR", "french", "f", "fr_BE"})
     void languageCodeMustBeLowercaseIso(String code) throws IOException {
-        assertTrue(load("languages:\n  en: {}\n  " + code + ": {}\n").isEmpty());
-        Diagnostic d = onlyError();
-        assertEquals(3, d.position().line());
+        Diagnostic d = refused("languages:\n  en: {}\n  " + code + ": {}\n", 3);
         assertTrue(d.message().contains("'" + code + "'"), d.message());
     }
 
     @Test
     void defaultLanguageNotAmongLanguages() throws IOException {
-        Optional<SiteConfig> c = load("""
+        Diagnostic d = refused("""
                 languages:
                   en: {}
                   fr: {}
                 defaultLanguage: de
-                """);
-        assertTrue(c.isEmpty());
-        Diagnostic d = onlyError();
-        assertEquals(4, d.position().line());
+                """, 4);
         assertTrue(d.message().contains("'de'"), d.message());
         assertTrue(d.hint().contains("en, fr"), d.hint());
     }
 
     @Test
     void fallbackNamingAnUnknownLanguage() throws IOException {
-        Optional<SiteConfig> c = load("""
+        Diagnostic d = refused("""
                 languages:
                   en: {}
                   fr: {}
                 fallback:
                   fr: [de, en]
-                """);
-        assertTrue(c.isEmpty());
-        Diagnostic d = onlyError();
-        assertEquals(5, d.position().line());
+                """, 5);
         assertTrue(d.message().contains("'de'"), d.message());
     }
 
     @Test
     void fallbackForAnUnknownLanguage() throws IOException {
-        assertTrue(load("languages:\n  en: {}\n  fr: {}\nfallback:\n  fr: en\n  es: [en]\n").isEmpty());
-        Diagnostic d = onlyError();
-        assertEquals(6, d.position().line());
+        Diagnostic d = refused("languages:\n  en: {}\n  fr: {}\nfallback:\n  fr: en\n  es: [en]\n", 6);
         assertTrue(d.message().contains("'es'"), d.message());
     }
 
     @Test
     void titleForAnUnknownLanguage() throws IOException {
-        assertTrue(load("languages:\n  en: {}\ntitle:\n  en: A\n  fr: B\n").isEmpty());
-        Diagnostic d = onlyError();
-        assertEquals(5, d.position().line());
+        Diagnostic d = refused("languages:\n  en: {}\ntitle:\n  en: A\n  fr: B\n", 5);
         assertTrue(d.message().contains("'fr'"), d.message());
     }
 
@@ -388,15 +378,12 @@ class ConfigLoaderTest {
 
     @Test
     void misspelledKeyInsideATypeSaysDidYouMean() throws IOException {
-        Optional<SiteConfig> c = load("""
+        Diagnostic d = refused("""
                 languages:
                   en: {}
                 types:
                   events: { requried: [date] }
-                """);
-        assertTrue(c.isEmpty());
-        Diagnostic d = onlyError();
-        assertEquals(4, d.position().line());
+                """, 4);
         assertTrue(d.message().contains("'requried'") && d.message().contains("type 'events'"), d.message());
         assertEquals("did you mean 'required'?", d.hint());
     }
@@ -459,9 +446,7 @@ class ConfigLoaderTest {
 
     @Test
     void anUnknownSearchPacksValueIsAnErrorAtItsLine() throws IOException {
-        assertTrue(load("languages:\n  en: { label: English }\nsearch:\n  packs: sometimes\n").isEmpty());
-        Diagnostic e = onlyError();
-        assertEquals(4, e.position().line());
+        Diagnostic e = refused("languages:\n  en: { label: English }\nsearch:\n  packs: sometimes\n", 4);
         assertTrue(e.message().contains("search.packs must be auto, never or always, not 'sometimes'"), e.message());
         assertTrue(e.hint().contains("Range"), e.hint());
     }
@@ -508,9 +493,7 @@ class ConfigLoaderTest {
         String languages = "languages:\n  en: { label: English }\n";
         assertEquals(null, load(languages).orElseThrow().translationDefault());
         assertEquals(TranslationMethod.MACHINE, load(languages + "translation: { default: machine }\n").orElseThrow().translationDefault());
-        assertTrue(load(languages + "translation:\n  default: deepl\n").isEmpty());
-        Diagnostic e = onlyError();
-        assertEquals(4, e.position().line());
+        Diagnostic e = refused(languages + "translation:\n  default: deepl\n", 4);
         assertTrue(e.message().contains("translation.default must be human, machine or machine-reviewed, not 'deepl'"), e.message());
     }
 

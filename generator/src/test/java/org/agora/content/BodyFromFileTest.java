@@ -1,6 +1,7 @@
 package org.agora.content;
 
 import org.agora.diag.Diagnostics;
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,6 +3,7 @@ package org.agora.content;
 import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.Severity;
-import org.junit.jupiter.api.BeforeEach;
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,46 +21,14 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class FrontMatterParserTest {
+class FrontMatterParserTest extends FrontMatterParsing {
 
-    @TempDir
-    Path site;
-    FrontMatterParser parser;
-    final Diagnostics diagnostics = new Diagnostics();
-
-    @BeforeEach
-    void setUp() {
-        SiteConfig config = TestSite.config(site);
-        parser = new FrontMatterParser(config);
-    }
-
-    private SourceFile source(String rel, String language) {
-        String noExt = rel.substring(0, rel.length() - 3);
-        String key = noExt.startsWith(language + "/") ? noExt.substring(language.length() + 1) : noExt;
-        return new SourceFile(site.resolve("content").resolve(rel), rel, language, key, SourceFile.Layout.FOLDER);
-    }
-
-    private ParsedDocument parse(String text) {
-        return parser.parse(source("en/guides/x.md", "en"), text, diagnostics);
-    }
-
-    private List<Diagnostic> errors() {
-        return diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
-    }
-
-    private Diagnostic onlyDiagnostic() {
-        List<Diagnostic> all = diagnostics.sorted();
-        assertEquals(1, all.size(), all::toString);
-        return all.getFirst();
-    }
-
-    private void noDiagnostics() {
-        assertTrue(diagnostics.sorted().isEmpty(), () -> diagnostics.sorted().toString());
-    }
+    @Override
+    ParsedDocument parse(String text) { return parse("en/guides/x.md", text); }
 
     @Test
     void fieldsAndBodyOffset() {
-        ParsedDocument doc = parse("""
+        ParsedDocument doc = parseWithoutDiagnostics("""
                 ---
                 title: "  Facilitation guide "
                 draft: yes
@@ -74,7 +42,6 @@ class FrontMatterParserTest {
                 First body line
                 Second
                 """);
-        noDiagnostics();
         assertTrue(doc.frontMatterRead());
         FrontMatter fm = doc.frontMatter();
         assertEquals("Facilitation guide", fm.title());
@@ -101,19 +68,14 @@ class FrontMatterParserTest {
 
     @Test
     void byteOrderMarkIsIgnored() {
-        ParsedDocument doc = parse("\uFEFF---\ntitle: T\n---\nbody\n");
-        noDiagnostics();
-        assertEquals("T", doc.frontMatter().title());
-        assertEquals("body\n", doc.body());
-        assertEquals(3, doc.bodyLineOffset());
+        ParsedDocument doc = parseWithoutDiagnostics("\uFEFF---\ntitle: T\n---\nbody\n");
+        assertParsed(doc, "T", "body\n", 3);
     }
 
     @Test
     void crlfLineEndingsKeepLinesRight() {
         ParsedDocument doc = parse("---\r\ntitle: T\r\nweight: heavy\r\n---\r\n\r\nHello\r\nWorld\r\n");
-        assertEquals("T", doc.frontMatter().title());
-        assertEquals(4, doc.bodyLineOffset());
-        assertEquals("\nHello\nWorld\n", doc.body());
+        assertParsed(doc, "T", "\nHello\nWorld\n", 4);
         Diagnostic d = onlyDiagnostic();
         assertEquals(3, d.position().line());
         assertTrue(d.message().contains("'weight'"), d.message());
@@ -126,9 +88,7 @@ class FrontMatterParserTest {
         Files.write(s.file(), "\uFEFF---\r\ntitle: Disk\r\n---\r\nBody\r\n".getBytes(StandardCharsets.UTF_8));
         ParsedDocument doc = parser.parse(s, diagnostics);
         noDiagnostics();
-        assertEquals("Disk", doc.frontMatter().title());
-        assertEquals("Body\n", doc.body());
-        assertEquals(3, doc.bodyLineOffset());
+        assertParsed(doc, "Disk", "Body\n", 3);
     }
 
     @Test
@@ -145,8 +105,7 @@ class FrontMatterParserTest {
     @Test
     void noFrontMatterMeansTheWholeTextIsBody() {
         String text = "# Title\n\nJust text.\n---\nnot: yaml\n";
-        ParsedDocument doc = parse(text);
-        noDiagnostics();
+        ParsedDocument doc = parseWithoutDiagnostics(text);
         assertEquals(text, doc.body());
         assertEquals(0, doc.bodyLineOffset());
         assertTrue(doc.frontMatterRead());
@@ -156,8 +115,7 @@ class FrontMatterParserTest {
 
     @Test
     void emptyFrontMatterIsValid() {
-        ParsedDocument doc = parse("---\n---\nbody");
-        noDiagnostics();
+        ParsedDocument doc = parseWithoutDiagnostics("---\n---\nbody");
         assertEquals("body", doc.body());
         assertEquals(2, doc.bodyLineOffset());
     }
@@ -241,8 +199,7 @@ class FrontMatterParserTest {
 
     @Test
     void dateTimeWithOffset() {
-        FrontMatter fm = parse("---\ndate: 2026-05-04T10:30:00+02:00\nlastmod: 2026-05-05 08:00:00\n---\n").frontMatter();
-        noDiagnostics();
+        FrontMatter fm = parseWithoutDiagnostics("---\ndate: 2026-05-04T10:30:00+02:00\nlastmod: 2026-05-05 08:00:00\n---\n").frontMatter();
         assertTrue(fm.date().hasTime());
         assertEquals(LocalDate.of(2026, 5, 4), fm.date().date());
         assertEquals(LocalDateTime.of(2026, 5, 4, 10, 30), fm.date().dateTime());
@@ -263,8 +220,7 @@ class FrontMatterParserTest {
 
     @Test
     void tagsAsASingleStringAreAListOfOne() {
-        FrontMatter fm = parse("---\ntags: solo\nthemes: [a, b, a, ' ']\n---\n").frontMatter();
-        noDiagnostics();
+        FrontMatter fm = parseWithoutDiagnostics("---\ntags: solo\nthemes: [a, b, a, ' ']\n---\n").frontMatter();
         assertEquals(List.of("solo"), fm.terms("tags"));
         assertEquals(List.of("a", "b"), fm.terms("themes"), "duplicates and blanks dropped");
         assertEquals(List.of(), fm.terms("categories"));
@@ -342,7 +298,7 @@ class FrontMatterParserTest {
 
     @Test
     void eventWithStartEndAndLocation() {
-        FrontMatter fm = parse("""
+        FrontMatter fm = parseWithoutDiagnostics("""
                 ---
                 title: Assembly
                 event:
@@ -351,7 +307,6 @@ class FrontMatterParserTest {
                   location: Brussels
                 ---
                 """).frontMatter();
-        noDiagnostics();
         FrontMatter.Event e = fm.eventInfo().orElseThrow();
         assertEquals(LocalDateTime.of(2027, 2, 10, 9, 30), e.start().dateTime());
         assertEquals(LocalDateTime.of(2027, 2, 10, 17, 0), e.end().dateTime());
@@ -490,7 +445,7 @@ class FrontMatterParserTest {
 
     @Test
     void authorsArePeopleOrOrganisationsInTheOrderWritten() {
-        FrontMatter fm = parse("""
+        FrontMatter fm = parseWithoutDiagnostics("""
                 ---
                 title: T
                 authors:
@@ -502,7 +457,6 @@ class FrontMatterParserTest {
                 ---
                 x
                 """).frontMatter();
-        noDiagnostics();
         assertEquals(List.of(FrontMatter.Author.person("Diop", "Awa"), FrontMatter.Author.person("Van den Broeck", "Jan"),
                 FrontMatter.Author.named("Bridges Learning Network"), FrontMatter.Author.named("Ministry of Health, Rwanda")),
                 fm.publication().authors());
@@ -601,16 +555,14 @@ class FrontMatterParserTest {
 
     @Test
     void aNewlineInANameNeverReachesTheOutput() {
-        FrontMatter fm = parse("---\ntitle: T\nauthors:\n  - \"Diop,\\nTY  - JOUR Awa\"\npublisher: \"A\\r\\nER  - \"\n---\nx\n").frontMatter();
-        noDiagnostics();
+        FrontMatter fm = parseWithoutDiagnostics("---\ntitle: T\nauthors:\n  - \"Diop,\\nTY  - JOUR Awa\"\npublisher: \"A\\r\\nER  - \"\n---\nx\n").frontMatter();
         assertEquals(FrontMatter.Author.person("Diop", "TY - JOUR Awa"), fm.publication().authors().getFirst());
         assertEquals("A ER -", fm.publication().publisher());
     }
 
     @Test
     void aSitesOwnAuthorFieldIsNoMisspelling() {
-        FrontMatter fm = parse("---\ntitle: T\nauthor: Awa Diop\n---\nx\n").frontMatter();
-        noDiagnostics();
+        FrontMatter fm = parseWithoutDiagnostics("---\ntitle: T\nauthor: Awa Diop\n---\nx\n").frontMatter();
         assertEquals("Awa Diop", fm.params().get("author"));
     }
 }

@@ -1,15 +1,11 @@
 package org.agora.content;
 
 import org.agora.diag.Diagnostic;
-import org.agora.diag.Diagnostics;
 import org.agora.diag.Severity;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,41 +14,17 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Front matter as Hugo reads it: YAML, TOML and JSON, delimiters with trailing spaces, and look-alikes warned about. */
-class HugoFrontMatterTest {
+class HugoFrontMatterTest extends FrontMatterParsing {
 
-    @TempDir
-    Path site;
-    FrontMatterParser parser;
-    final Diagnostics diagnostics = new Diagnostics();
-
-    @BeforeEach
-    void setUp() {
-        parser = new FrontMatterParser(TestSite.config(site));
-    }
-
-    private ParsedDocument parse(String text) {
-        SourceFile source = new SourceFile(site.resolve("content/en/x.md"), "en/x.md", "en", "x", SourceFile.Layout.FOLDER);
-        return parser.parse(source, text, diagnostics);
-    }
-
-    private List<Diagnostic> all() { return diagnostics.sorted(); }
-
-    private Diagnostic only() {
-        assertEquals(1, all().size(), all()::toString);
-        return all().getFirst();
-    }
-
-    private void none() { assertEquals(List.of(), all()); }
+    @Override
+    ParsedDocument parse(String text) { return parse("en/x.md", text); }
 
     // --- delimiters ---------------------------------------------------------------------------------------------
 
     @Test
     void trailingSpacesAndTabsOnBothDelimiterLines() {
-        ParsedDocument doc = parse("--- \t\ntitle: Spaced\n---  \nBody\n");
-        none();
-        assertEquals("Spaced", doc.frontMatter().title());
-        assertEquals("Body\n", doc.body());
-        assertEquals(3, doc.bodyLineOffset());
+        ParsedDocument doc = parseWithoutDiagnostics("--- \t\ntitle: Spaced\n---  \nBody\n");
+        assertParsed(doc, "Spaced", "Body\n", 3);
     }
 
     @Test
@@ -60,17 +32,15 @@ class HugoFrontMatterTest {
         ParsedDocument doc = parse("---  \r\ntitle: Spaced\r\nweight: heavy\r\n---\t\r\nBody\r\n");
         assertEquals("Spaced", doc.frontMatter().title());
         assertEquals("Body\n", doc.body());
-        assertEquals(3, only().position().line(), "lines stay right");
+        assertEquals(3, onlyDiagnostic().position().line(), "lines stay right");
     }
 
     @Test
     void blankLinesBeforeTheFrontMatterAreSkippedAsHugoSkipsThem() {
         ParsedDocument doc = parse("\n\n---\ntitle: Late\ndate: someday\n---\nBody\n");
-        assertEquals("Late", doc.frontMatter().title());
-        assertEquals("Body\n", doc.body());
-        assertEquals(6, doc.bodyLineOffset());
+        assertParsed(doc, "Late", "Body\n", 6);
         assertEquals(4, doc.frontMatter().lineOf("title"));
-        Diagnostic d = only();
+        Diagnostic d = onlyDiagnostic();
         assertEquals(5, d.position().line());
         assertTrue(d.message().contains("'date'"), d.message());
     }
@@ -79,7 +49,7 @@ class HugoFrontMatterTest {
 
     @Test
     void tomlFrontMatterGivesTheSameFields() {
-        ParsedDocument doc = parse("""
+        ParsedDocument doc = parseWithoutDiagnostics("""
                 +++
                 title = "Assembly"
                 date = 2018-03-09T09:00:00-04:00
@@ -95,7 +65,6 @@ class HugoFrontMatterTest {
                 +++
                 Body
                 """);
-        none();
         FrontMatter fm = doc.frontMatter();
         assertEquals("Assembly", fm.title());
         assertEquals(ZoneOffset.ofHours(-4), fm.date().offset().orElseThrow());
@@ -117,7 +86,7 @@ class HugoFrontMatterTest {
     @Test
     void aTomlSyntaxErrorNamesItsFileLine() {
         ParsedDocument doc = parse("\n+++\ntitle = \"T\"\nweight = = 3\n+++\nBody\n");
-        Diagnostic d = only();
+        Diagnostic d = onlyDiagnostic();
         assertEquals("frontmatter.invalid-toml", d.code());
         assertEquals(4, d.position().line(), d.message());
         assertTrue(d.message().startsWith("invalid TOML in front matter"), d.message());
@@ -128,7 +97,7 @@ class HugoFrontMatterTest {
     @Test
     void aTomlValueThatIsNoDateIsAnErrorAtItsLine() {
         parse("+++\ntitle = \"T\"\n[event]\nstart = \"next week\"\n+++\n");
-        Diagnostic d = only();
+        Diagnostic d = onlyDiagnostic();
         assertEquals("frontmatter.invalid-date", d.code());
         assertEquals(4, d.position().line());
     }
@@ -137,7 +106,7 @@ class HugoFrontMatterTest {
 
     @Test
     void jsonFrontMatterEndsWithItsClosingBrace() {
-        ParsedDocument doc = parse("""
+        ParsedDocument doc = parseWithoutDiagnostics("""
                 {
                   "title": "In {braces}",
                   "date": "2018-03-09 09:00:00 -0400",
@@ -146,7 +115,6 @@ class HugoFrontMatterTest {
                 }
                 Body
                 """);
-        none();
         assertEquals("In {braces}", doc.frontMatter().title());
         assertEquals(ZoneOffset.ofHours(-4), doc.frontMatter().date().offset().orElseThrow());
         assertEquals(List.of("a"), doc.frontMatter().terms("tags"));
@@ -158,7 +126,7 @@ class HugoFrontMatterTest {
     @Test
     void aJsonSyntaxErrorNamesItsFileLine() {
         ParsedDocument doc = parse("{\n  \"title\": \"T\"\n  \"draft\": true\n}\nBody\n");
-        Diagnostic d = only();
+        Diagnostic d = onlyDiagnostic();
         assertEquals("frontmatter.invalid-json", d.code());
         assertEquals(3, d.position().line(), d.message());
         assertEquals("Body\n", doc.body());
@@ -167,8 +135,7 @@ class HugoFrontMatterTest {
     @ParameterizedTest
     @ValueSource(strings = {"{{< notice >}}\nHello\n{{< /notice >}}\n", "{.lead}\nHello\n", "{ not json\n"})
     void aBraceThatOpensNoJsonObjectIsText(String text) {
-        ParsedDocument doc = parse(text);
-        none();
+        ParsedDocument doc = parseWithoutDiagnostics(text);
         assertEquals(text, doc.body());
         assertTrue(doc.frontMatterRead());
     }
@@ -178,7 +145,7 @@ class HugoFrontMatterTest {
     @Test
     void tomlNeverClosedIsAnErrorOnItsFirstLine() {
         ParsedDocument doc = parse("+++\ntitle = \"T\"\n\nBody\n");
-        Diagnostic d = only();
+        Diagnostic d = onlyDiagnostic();
         assertEquals("frontmatter.unclosed", d.code());
         assertEquals(1, d.position().line());
         assertTrue(d.message().contains("TOML front matter") && d.message().contains("never closed"), d.message());
@@ -189,13 +156,13 @@ class HugoFrontMatterTest {
     @Test
     void frontMatterClosedWithTheOtherDelimiterSaysWhichLine() {
         parse("---\ntitle: T\n+++\nBody\n");
-        assertEquals("line 3 closes it with +++: use --- on both lines", only().hint());
+        assertEquals("line 3 closes it with +++: use --- on both lines", onlyDiagnostic().hint());
     }
 
     @Test
     void jsonNeverClosedIsAnError() {
         parse("\n{\n  \"title\": \"T\"\nBody\n");
-        Diagnostic d = only();
+        Diagnostic d = onlyDiagnostic();
         assertEquals(2, d.position().line());
         assertTrue(d.message().contains("JSON"), d.message());
     }
@@ -204,7 +171,7 @@ class HugoFrontMatterTest {
 
     @Test
     void keysInAnyCaseAreAgorasFieldsAsInHugo() {
-        FrontMatter fm = parse("""
+        FrontMatter fm = parseWithoutDiagnostics("""
                 ---
                 Title: Upper
                 TranslationKey: group
@@ -221,7 +188,6 @@ class HugoFrontMatterTest {
                     Title: A
                 ---
                 """).frontMatter();
-        none();
         assertEquals("Upper", fm.title());
         assertEquals("group", fm.translationKey());
         assertEquals(LocalDate.of(2018, 3, 9), fm.date().date());
@@ -239,13 +205,13 @@ class HugoFrontMatterTest {
     @Test
     void translationKeyAllInLowerCaseIsTheTranslationKey() {
         assertEquals("g", parse("+++\ntranslationkey = \"g\"\n+++\n").frontMatter().translationKey());
-        none();
+        noDiagnostics();
     }
 
     @Test
     void twoKeysThatDifferOnlyByCaseAreADuplicateNamingBothLines() {
         FrontMatter fm = parse("---\ntitle: First\nauthor: Ana\nTitle: Second\nAuthor: Bo\n---\n").frontMatter();
-        List<Diagnostic> errors = all();
+        List<Diagnostic> errors = diagnostics.sorted();
         assertEquals(List.of(4, 5), errors.stream().map(d -> d.position().line()).toList(), errors::toString);
         assertTrue(errors.stream().allMatch(d -> d.code().equals("frontmatter.duplicate-key")));
         assertTrue(errors.get(0).message().contains("'title' (line 2) and 'Title'"), errors.get(0).message());
@@ -258,7 +224,7 @@ class HugoFrontMatterTest {
     @Test
     void aNearMissInAnotherCaseIsStillANearMiss() {
         parse("---\nCategory: tools\n---\n");
-        assertEquals("did you mean 'categories'?", only().hint());
+        assertEquals("did you mean 'categories'?", onlyDiagnostic().hint());
     }
 
     // --- look-alikes --------------------------------------------------------------------------------------------
@@ -266,7 +232,7 @@ class HugoFrontMatterTest {
     @Test
     void aDelimiterLineWithMoreOnItIsAWarning() {
         ParsedDocument doc = parse("--- title: x\nauthor: Ana\n---\nBody\n");
-        Diagnostic d = only();
+        Diagnostic d = onlyDiagnostic();
         assertEquals(Severity.WARNING, d.severity());
         assertEquals("frontmatter.not-read", d.code());
         assertEquals(1, d.position().line());
@@ -278,7 +244,7 @@ class HugoFrontMatterTest {
     @Test
     void fieldsWithoutTheirOpeningLineAreAWarningAtTheFirstField() {
         ParsedDocument doc = parse("\ntitle: Lost\ndate: 2020-01-01\ntags:\n  - a\n---\nBody\n");
-        Diagnostic d = only();
+        Diagnostic d = onlyDiagnostic();
         assertEquals("frontmatter.not-read", d.code());
         assertEquals(2, d.position().line());
         assertTrue(d.message().startsWith("lines 2 to 4 look like front matter"), d.message());
@@ -289,7 +255,7 @@ class HugoFrontMatterTest {
     @Test
     void tomlFieldsWithoutTheirOpeningLineAreAWarningToo() {
         parse("title = \"Lost\"\nweight = 2\n+++\nBody\n");
-        assertEquals("add a line with only +++ above line 1", only().hint());
+        assertEquals("add a line with only +++ above line 1", onlyDiagnostic().hint());
     }
 
     @ParameterizedTest
@@ -300,8 +266,7 @@ class HugoFrontMatterTest {
             "----\nA rule, then text.\n",
             "Plain text.\n\n---\n\nMore text.\n"})
     void ordinaryTextIsNoLookAlike(String text) {
-        ParsedDocument doc = parse(text);
-        none();
+        ParsedDocument doc = parseWithoutDiagnostics(text);
         assertEquals(text, doc.body());
     }
 }

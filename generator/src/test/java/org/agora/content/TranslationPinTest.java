@@ -1,5 +1,6 @@
 package org.agora.content;
 
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

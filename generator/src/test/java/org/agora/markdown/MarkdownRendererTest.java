@@ -1,28 +1,19 @@
 package org.agora.markdown;
 
-import org.agora.config.ConfigLoader;
-import org.agora.config.SiteConfig;
-import org.agora.content.ContentScanner;
-import org.agora.content.ContentSet;
 import org.agora.content.FrontMatterParser;
 import org.agora.content.ParsedDocument;
 import org.agora.content.SourceFile;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.Severity;
-import org.agora.model.Library;
-import org.agora.model.LibraryBuilder;
 import org.agora.model.Page;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,33 +23,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Renders through the real pipeline: config, scanner, front matter, library, flexmark, jsoup. */
-class MarkdownRendererTest {
-
-    @TempDir
-    static Path site;
-    static Library library;
-    static MarkdownRenderer renderer;
-
-    Diagnostics diagnostics;
-
-    static void write(String rel, String text) throws IOException {
-        Path file = site.resolve(rel);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
+class MarkdownRendererTest extends RenderingTestSite {
 
     @BeforeAll
-    static void buildLibrary() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                baseURL: https://example.org/elibrary/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
-                """);
+    static void buildLibraryAndRenderer() {
         write("content/en/a.md", "---\ntitle: A\n---\nEnglish A.\n\n## Section One\n");
         write("content/fr/a.md", """
                 ---
@@ -73,32 +41,9 @@ class MarkdownRendererTest {
         write("content/en/draft.md", "---\ntitle: D\ndraft: true\n---\nNot yet.\n");
         write("content/en/img.png", "not really a png");
         Diagnostics d = new Diagnostics();
-        SiteConfig config = new ConfigLoader().load(site, d).orElseThrow(() -> new AssertionError(d.sorted()));
-        ContentSet content = new ContentScanner().scan(config, d);
-        FrontMatterParser parser = new FrontMatterParser(config);
-        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, d)).toList();
-        library = new LibraryBuilder(config, d).build(docs, content.staticFiles(), false);
+        buildLibrary(d);
         assertFalse(d.hasErrors(), () -> d.sorted().toString());
         renderer = new MarkdownRenderer(new LinkTargets(library), false, (pageLang, target) -> "in " + target);
-    }
-
-    @BeforeEach
-    void freshDiagnostics() {
-        diagnostics = new Diagnostics();
-    }
-
-    static Page page(String path) {
-        Page p = library.byPath().get(path);
-        assertNotNull(p, () -> path + " not in " + library.byPath().keySet());
-        return p;
-    }
-
-    /** Renders {@code body} as if it were the body of the page at {@code path}. */
-    RenderedMarkdown render(String path, String body) {
-        Page p = page(path);
-        ParsedDocument real = p.document();
-        ParsedDocument doc = new ParsedDocument(real.source(), real.frontMatter(), body, real.bodyLineOffset());
-        return renderer.render(doc, p, diagnostics);
     }
 
     @Test
@@ -118,14 +63,6 @@ class MarkdownRendererTest {
         assertTrue(d.message().contains("changed while"), d::message);
     }
 
-    static Document html(RenderedMarkdown r) {
-        return Jsoup.parseBodyFragment(r.html());
-    }
-
-    void noDiagnostics() {
-        assertTrue(diagnostics.sorted().isEmpty(), () -> diagnostics.sorted().toString());
-    }
-
     @Test
     void libraryHasTheExpectedPages() {
         assertEquals("/en/b/", page("/en/b/").path());
@@ -135,8 +72,7 @@ class MarkdownRendererTest {
 
     @Test
     void linkToAnUntranslatedPageFallsBackWithAVisibleMarker() {
-        RenderedMarkdown r = render("/fr/a/", "Voir [la page B](b.md).");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/fr/a/", "Voir [la page B](b.md).");
         Element a = html(r).selectFirst("a");
         assertNotNull(a, r.html());
         assertEquals("/elibrary/en/b/", a.attr("href"));
@@ -152,8 +88,7 @@ class MarkdownRendererTest {
 
     @Test
     void linkToATranslatedPageStaysInTheReadersLanguage() {
-        RenderedMarkdown r = render("/fr/a/", "[x](a.md) et [y](../en/a.md#section-one)");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/fr/a/", "[x](a.md) et [y](../en/a.md#section-one)");
         List<Element> links = html(r).select("a");
         assertEquals("/elibrary/fr/a/", links.get(0).attr("href"));
         assertFalse(links.get(0).hasAttr("hreflang"));
@@ -165,16 +100,14 @@ class MarkdownRendererTest {
 
     @Test
     void anchorsOfThePageItselfStayAsWrittenAndAreChecked() {
-        RenderedMarkdown r = render("/en/a/", "See [below](#simple-map).");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "See [below](#simple-map).");
         assertEquals("#simple-map", html(r).selectFirst("a").attr("href"));
         assertEquals(List.of(new LinkRef(r.links().getFirst().position(), "/en/a/", "simple-map", "#simple-map", false)), r.links());
     }
 
     @Test
     void linkFromContentRootAndWithQuery() {
-        RenderedMarkdown r = render("/en/a/", "[b](/en/b.md?x=1#top)");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "[b](/en/b.md?x=1#top)");
         assertEquals("/elibrary/en/b/?x=1#top", html(r).selectFirst("a").attr("href"));
     }
 
@@ -338,7 +271,7 @@ class MarkdownRendererTest {
 
     @Test
     void extensionsRender() {
-        RenderedMarkdown r = render("/en/a/", """
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", """
                 | Name | Count |
                 |------|------:|
                 | a    | 1     |
@@ -352,7 +285,6 @@ class MarkdownRendererTest {
 
                 [^1]: The note.
                 """);
-        noDiagnostics();
         Document doc = html(r);
         Element table = doc.selectFirst("table");
         assertNotNull(table, r.html());
@@ -374,8 +306,8 @@ class MarkdownRendererTest {
 
     @Test
     void excerptIsTheFirstParagraphsText() {
-        RenderedMarkdown r = render("/en/a/", "# Title\n\nThe **first** paragraph, with [a link](b.md).\n\nSecond one.\n");
-        assertEquals("The first paragraph, with a link.", r.excerpt());
+        assertEquals("The first paragraph, with a link.",
+                render("/en/a/", "# Title\n\nThe **first** paragraph, with [a link](b.md).\n\nSecond one.\n").excerpt());
     }
 
     @Test
@@ -391,8 +323,7 @@ class MarkdownRendererTest {
 
     @Test
     void imageNextToTheFileGetsTheCopiedFilesUrl() {
-        RenderedMarkdown r = render("/en/a/", "![A chart](img.png)\n\n![from fr](../en/img.png)");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "![A chart](img.png)\n\n![from fr](../en/img.png)");
         List<Element> imgs = html(r).select("img");
         assertEquals("/elibrary/en/img.png", imgs.get(0).attr("src"));
         assertEquals("A chart", imgs.get(0).attr("alt"));
@@ -401,9 +332,8 @@ class MarkdownRendererTest {
 
     @Test
     void siteLinksAreCollectedForTheLinkCheck() {
-        RenderedMarkdown r = render("/en/a/", "[gone](/en/nowhere/#part)\n\nsee [rel](sub/page/) and ![i](/missing.png)\n"
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "[gone](/en/nowhere/#part)\n\nsee [rel](sub/page/) and ![i](/missing.png)\n"
                 + "[ext](https://example.org/) [anchor](#top)");
-        noDiagnostics();
         Document doc = html(r);
         assertEquals("/elibrary/en/nowhere/#part", doc.select("a").get(0).attr("href"));
         // #top is an anchor of the page itself, checked against its own headings
@@ -433,9 +363,8 @@ class MarkdownRendererTest {
 
     @Test
     void linkCheckerWarnsAboutMissingTargetsAndFragments() {
-        RenderedMarkdown r = render("/en/a/", "[ok](b.md#only-in-english) [bad](b.md#nope) [gone](/en/nowhere/) "
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "[ok](b.md#only-in-english) [bad](b.md#nope) [gone](/en/nowhere/) "
                 + "[file](/en/img.png) ![pic](/x.png)");
-        noDiagnostics();
         LinkChecker checker = new LinkChecker(Set.of("en/b/index.html", "en/img.png"),
                 Map.of("en/b/index.html", Set.of("only-in-english")), org.agora.config.BrokenLinks.WARNING);
         checker.check(r.links(), diagnostics);

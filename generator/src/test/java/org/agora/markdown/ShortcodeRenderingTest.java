@@ -1,39 +1,24 @@
 package org.agora.markdown;
 
-import org.agora.config.ConfigLoader;
 import org.agora.config.LanguageConfig;
 import org.agora.config.SiteConfig;
-import org.agora.content.ContentScanner;
-import org.agora.content.ContentSet;
-import org.agora.content.FrontMatterParser;
-import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
 import org.agora.diag.Severity;
 import org.agora.i18n.LocaleFormats;
 import org.agora.i18n.Messages;
 import org.agora.i18n.MessagesLoader;
-import org.agora.model.Library;
-import org.agora.model.LibraryBuilder;
-import org.agora.model.Page;
 import org.agora.model.SiteUrls;
 import org.agora.render.Assets;
 import org.agora.render.TemplateRenderer;
 import org.agora.render.Theme;
 import org.agora.render.ThemeShortcodes;
 import org.agora.testing.TestPaths;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,33 +26,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Shortcodes through the real pipeline and the bundled theme's templates, with a site that overrides one. */
-class ShortcodeRenderingTest {
-
-    @TempDir
-    static Path site;
-    static Library library;
-    static MarkdownRenderer renderer;
-
-    Diagnostics diagnostics;
-
-    static void write(String rel, String text) throws IOException {
-        Path file = site.resolve(rel);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
+class ShortcodeRenderingTest extends RenderingTestSite {
 
     @BeforeAll
-    static void build() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                baseURL: https://example.org/elibrary/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
-                """);
+    static void build() {
         write("content/en/a.md", "---\ntitle: A\n---\nEnglish A.\n");
         write("content/fr/a.md", "---\ntitle: A en français\n---\nFrançais.\n");
         write("content/en/guides/b.md", "---\ntitle: B\n---\nOnly in English.\n\n## Part\n");
@@ -76,11 +38,7 @@ class ShortcodeRenderingTest {
         // The site's own callout wins over the theme's: layouts/ comes first.
         write("layouts/shortcodes/callout.peb", "<div class=\"site-callout\">{{ args.type }}|{{ inner | raw }}</div>");
         Diagnostics d = new Diagnostics();
-        SiteConfig config = new ConfigLoader().load(site, d).orElseThrow(() -> new AssertionError(d.sorted()));
-        ContentSet content = new ContentScanner().scan(config, d);
-        FrontMatterParser parser = new FrontMatterParser(config);
-        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, d)).toList();
-        library = new LibraryBuilder(config, d).build(docs, content.staticFiles(), false);
+        SiteConfig config = buildLibrary(d);
         Theme theme = new Theme("default", TestPaths.repoRoot().resolve("themes/default"), site);
         Messages messages = new MessagesLoader().load(config, theme.i18nDirs(), d);
         Map<String, LocaleFormats> formats = new HashMap<>();
@@ -92,25 +50,18 @@ class ShortcodeRenderingTest {
                 new ThemeShortcodes(templates, messages));
     }
 
-    @BeforeEach
-    void freshDiagnostics() { diagnostics = new Diagnostics(); }
-
-    RenderedMarkdown render(String path, String body) {
-        Page p = library.byPath().get(path);
-        assertNotNull(p, path);
-        ParsedDocument real = p.document();
-        return renderer.render(new ParsedDocument(real.source(), real.frontMatter(), body, real.bodyLineOffset()), p, diagnostics);
+    /** The first diagnostic has this severity, stands at this line of the body of the page at {@code path} and says {@code says}. */
+    private void assertFirstDiagnostic(Severity severity, String path, int bodyLine, String says) {
+        Diagnostic d = diagnostics.sorted().getFirst();
+        assertEquals(severity, d.severity());
+        assertEquals(page(path).document().bodyLineOffset() + bodyLine, d.position().line());
+        assertTrue(d.message().contains(says), d.message());
     }
-
-    static Document html(RenderedMarkdown r) { return Jsoup.parseBodyFragment(r.html()); }
-
-    void noDiagnostics() { assertTrue(diagnostics.sorted().isEmpty(), () -> diagnostics.sorted().toString()); }
 
     @Test
     void figureWithNamedQuotedArgumentsResolvesItsImageAndLink() {
-        RenderedMarkdown r = render("/en/a/", "Intro\n\n{{< figure src=\"photo.png\" alt=\"A \\\"quoted\\\" map\" "
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "Intro\n\n{{< figure src=\"photo.png\" alt=\"A \\\"quoted\\\" map\" "
                 + "caption=\"The *map*\" link=\"guides/b.md\" width=640 >}}\n\nAfter.\n");
-        noDiagnostics();
         Element figure = html(r).selectFirst("figure");
         assertNotNull(figure, r.html());
         Element img = figure.selectFirst("a > img");
@@ -157,10 +108,7 @@ class ShortcodeRenderingTest {
     @Test
     void figureWithoutAltOrCaptionIsAWarningWithItsLine() {
         render("/en/a/", "One\n\nTwo\n{{< figure src=\"photo.png\" title=\"Only a title\" >}}\n");
-        Diagnostic d = diagnostics.sorted().getFirst();
-        assertEquals(Severity.WARNING, d.severity());
-        assertEquals(library.byPath().get("/en/a/").document().bodyLineOffset() + 4, d.position().line());
-        assertTrue(d.message().contains("no alt text"), d.message());
+        assertFirstDiagnostic(Severity.WARNING, "/en/a/", 4, "no alt text");
     }
 
     @Test
@@ -190,8 +138,7 @@ class ShortcodeRenderingTest {
     @Test
     void refRelativeToTheDocumentOrFromContentAndCollectedForTheLinkCheck() {
         // From content/en/a.md, "guides/b.md" exists beside it; "en/guides/b.md" only from content/.
-        RenderedMarkdown r = render("/en/a/", "[b]({{< relref \"guides/b\" >}}) [c]({{< relref \"en/guides/b.md\" >}})\n");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "[b]({{< relref \"guides/b\" >}}) [c]({{< relref \"en/guides/b.md\" >}})\n");
         assertEquals(List.of("/elibrary/en/guides/b/", "/elibrary/en/guides/b/"),
                 html(r).select("a").eachAttr("href"));
         assertEquals(2, r.links().size());
@@ -200,10 +147,7 @@ class ShortcodeRenderingTest {
     @Test
     void refToNothingIsAnErrorWithItsLineLikeAMarkdownLink() {
         render("/en/a/", "Text\n\n[x]({{< ref \"nowhere.md\" >}})\n");
-        Diagnostic d = diagnostics.sorted().getFirst();
-        assertEquals(Severity.ERROR, d.severity());
-        assertEquals(library.byPath().get("/en/a/").document().bodyLineOffset() + 3, d.position().line());
-        assertTrue(d.message().contains("nowhere.md"), d.message());
+        assertFirstDiagnostic(Severity.ERROR, "/en/a/", 3, "nowhere.md");
     }
 
     @Test
@@ -221,8 +165,7 @@ class ShortcodeRenderingTest {
 
     @Test
     void calloutFromTheSiteOverridesTheTheme() {
-        RenderedMarkdown r = render("/en/a/", "{{% callout type=\"tip\" %}}\n*Inner* text\n{{% /callout %}}\n");
-        noDiagnostics();
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "{{% callout type=\"tip\" %}}\n*Inner* text\n{{% /callout %}}\n");
         Element div = html(r).selectFirst("div.site-callout");
         assertNotNull(div, r.html());
         assertTrue(div.text().startsWith("tip|"), div.text());
@@ -231,9 +174,8 @@ class ShortcodeRenderingTest {
 
     @Test
     void shortcodesInCodeAreLeftAloneAndTheEscapedFormIsShownLiterally() {
-        RenderedMarkdown r = render("/en/a/", "Write `{{< figure src=\"x\" >}}` or {{</* youtube abc */>}}.\n\n"
+        RenderedMarkdown r = renderWithoutDiagnostics("/en/a/", "Write `{{< figure src=\"x\" >}}` or {{</* youtube abc */>}}.\n\n"
                 + "```\n{{< youtube abc >}}\n```\n");
-        noDiagnostics();
         Document doc = html(r);
         assertEquals("{{< figure src=\"x\" >}}", doc.selectFirst("p code").text());
         assertTrue(doc.selectFirst("p").text().contains("or {{< youtube abc >}}."), doc.selectFirst("p").text());
@@ -245,16 +187,12 @@ class ShortcodeRenderingTest {
     void unknownShortcodeIsShownAsSourceAndWarnedWithItsLine() {
         RenderedMarkdown r = render("/en/a/", "Text\n\n{{< gallery dir=\"x\" >}}\n");
         assertEquals("{{< gallery dir=\"x\" >}}", html(r).selectFirst("code").text());
-        Diagnostic d = diagnostics.sorted().getFirst();
-        assertEquals(Severity.WARNING, d.severity());
-        assertEquals(library.byPath().get("/en/a/").document().bodyLineOffset() + 3, d.position().line());
-        assertTrue(d.message().contains("'gallery'"), d.message());
+        assertFirstDiagnostic(Severity.WARNING, "/en/a/", 3, "'gallery'");
     }
 
     @Test
     void excerptLeavesShortcodeTokensOut() {
-        RenderedMarkdown r = render("/en/a/", "See {{< youtube abc >}} now.\n");
-        assertEquals("See now.", r.excerpt());
+        assertEquals("See now.", render("/en/a/", "See {{< youtube abc >}} now.\n").excerpt());
     }
 
     @Test

@@ -1,19 +1,14 @@
 package org.agora.model;
 
 import org.agora.config.ConfigLoader;
-import org.agora.config.SiteConfig;
-import org.agora.content.ContentScanner;
-import org.agora.content.ContentSet;
-import org.agora.content.FrontMatterParser;
-import org.agora.content.ParsedDocument;
 import org.agora.diag.Diagnostic;
 import org.agora.diag.Diagnostics;
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,32 +28,13 @@ class LibraryBuilderTest {
 
     @BeforeEach
     void config() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
-                taxonomies: [tags, countries]
-                """);
+        write("site-config.yml", "title: Test\n" + TestSite.TRILINGUAL + "taxonomies: [tags, countries]\n");
         diagnostics = new Diagnostics();
     }
 
-    private void write(String rel, String text) throws IOException {
-        Path f = site.resolve(rel);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
-    }
+    private void write(String rel, String text) { TestSite.write(site, rel, text); }
 
-    private Library build(boolean drafts) {
-        SiteConfig config = new ConfigLoader().load(site, diagnostics).orElseThrow();
-        ContentSet content = new ContentScanner().scan(config, diagnostics);
-        FrontMatterParser parser = new FrontMatterParser(config);
-        List<ParsedDocument> docs = content.markdown().stream().map(s -> parser.parse(s, diagnostics)).toList();
-        return new LibraryBuilder(config, diagnostics).build(docs, content.staticFiles(), drafts);
-    }
+    private Library build(boolean drafts) { return TestSite.at(site).library(diagnostics, drafts); }
 
     /** language → site path of each member of the group of the page at {@code path}. */
     private static Map<String, String> groupOf(Library library, String path) {
@@ -131,8 +107,8 @@ class LibraryBuilderTest {
         assertEquals(Map.of("en", "/en/countries/be/", "fr", "/fr/countries/be/", "nl", "/nl/countries/be/"),
                 groupOf(library, "/en/countries/be/"));
         assertEquals("Belgique", library.byPath().get("/fr/countries/be/").title());
-        assertEquals(List.of("/en/a/"), paths(library.listing(library.byPath().get("/fr/countries/be/"))));
-        assertEquals(List.of("/nl/a/"), paths(library.listing(library.byPath().get("/nl/countries/be/"))));
+        assertEquals(List.of("/en/a/"), listed(library, "/fr/countries/be/"));
+        assertEquals(List.of("/nl/a/"), listed(library, "/nl/countries/be/"));
         assertEquals(PageKind.TERM, library.byPath().get("/en/tags/open-data/").kind());
         // content/tags/_index.fr.md gives the French taxonomy page its title, and it joins the other languages'.
         assertEquals(PageKind.TAXONOMY, library.byPath().get("/fr/tags/").kind());
@@ -144,36 +120,29 @@ class LibraryBuilderTest {
 
     private static List<String> paths(List<Page> pages) { return pages.stream().map(Page::path).toList(); }
 
+    /** The site paths of what the page at {@code path} lists. */
+    private static List<String> listed(Library library, String path) { return paths(library.listing(library.byPath().get(path))); }
+
     @Test
     void theLibraryListsWhatEachLanguagesReadersGetOnceWithFallbacks() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
-                fallback:
-                  nl: [fr, en]
-                """);
+        write("site-config.yml", "title: Test\n" + TestSite.TRILINGUAL + "fallback:\n  nl: [fr, en]\n");
         write("content/en/news/both.md", "---\ntitle: Both\ndate: 2026-03-01\n---\n");
         write("content/fr/news/both.md", "---\ntitle: Les deux\ndate: 2026-03-01\n---\n");
         write("content/en/news/english-only.md", "---\ntitle: English only\ndate: 2025-01-01\n---\n");
         write("content/fr/news/francais.md", "---\ntitle: Seulement en français\ndate: 2024-01-01\n---\n");
         Library library = build(false);
-        assertEquals(List.of("/en/news/both/", "/en/news/english-only/"), paths(library.listing(library.byPath().get("/en/library/"))));
+        assertEquals(List.of("/en/news/both/", "/en/news/english-only/"), listed(library, "/en/library/"));
         // fr falls back to en (the default); it never lists the English version of a document it has.
         assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
-                paths(library.listing(library.byPath().get("/fr/library/"))));
+                listed(library, "/fr/library/"));
         // nl has nothing of its own: French first, then English for what French lacks.
         assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
-                paths(library.listing(library.byPath().get("/nl/library/"))));
+                listed(library, "/nl/library/"));
         assertEquals(PageKind.LIBRARY, library.byPath().get("/nl/library/").kind());
         assertEquals(Map.of("en", "/en/library/", "fr", "/fr/library/", "nl", "/nl/library/"), groupOf(library, "/en/library/"));
         // A section lists the fallback versions of documents not translated yet.
         assertEquals(List.of("/fr/news/both/", "/en/news/english-only/", "/fr/news/francais/"),
-                paths(library.listing(library.byPath().get("/fr/news/"))));
+                listed(library, "/fr/news/"));
     }
 
     @Test
@@ -183,9 +152,9 @@ class LibraryBuilderTest {
         write("content/en/guides/c.md", "---\ntitle: C\ndate: 2025-05-01\n---\n");
         write("content/fr/guides/c.md", "---\ntitle: C\ndate: 2025-05-01\n---\n");
         Library library = build(false);
-        assertEquals(List.of("/en/news/a/", "/en/news/b/"), paths(library.listing(library.byPath().get("/en/types/news/"))));
-        assertEquals(List.of("/en/guides/c/", "/en/news/b/"), paths(library.listing(library.byPath().get("/en/years/2025/"))));
-        assertEquals(List.of("/fr/guides/c/", "/en/news/b/"), paths(library.listing(library.byPath().get("/fr/years/2025/"))));
+        assertEquals(List.of("/en/news/a/", "/en/news/b/"), listed(library, "/en/types/news/"));
+        assertEquals(List.of("/en/guides/c/", "/en/news/b/"), listed(library, "/en/years/2025/"));
+        assertEquals(List.of("/fr/guides/c/", "/en/news/b/"), listed(library, "/fr/years/2025/"));
         // Years newest first, each with the number of documents its page lists.
         var years = library.termCounts(library.byPath().get("/fr/years/"));
         assertEquals(List.of("2026", "2025"), years.stream().map(c -> c.term().slug()).toList());
@@ -196,15 +165,7 @@ class LibraryBuilderTest {
 
     @Test
     void termLabelsComeFromTheDataFileAndUnknownTermsAreReported() throws IOException {
-        write("site-config.yml", """
-                title: Test
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                taxonomies: [themes, organisations]
-                """);
+        write("site-config.yml", "title: Test\n" + TestSite.languages("en", "fr") + "taxonomies: [themes, organisations]\n");
         write("data/taxonomies.yml", """
                 themes:
                   open-data: { en: Open data, fr: Données ouvertes }

@@ -2,20 +2,16 @@ package org.agora.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.agora.testing.Chromium;
-import org.agora.testing.OutputSite;
 import org.agora.testing.ServedSite;
+import org.agora.testing.SiteInChromium;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Expected documents and counts are computed from the plain list's pages and the term pages the build
  * wrote, not from the data files the script reads, nor written down here.
  */
-class LibraryPageBrowserTest {
+class LibraryPageBrowserTest extends SiteInChromium {
 
     private static final String BASE_PATH = "/elibrary/";
     /** Four documents a page, so the French library (21 documents) is six pages and a filter's results cross them. */
@@ -63,13 +59,6 @@ class LibraryPageBrowserTest {
               };
             })()""";
 
-    @TempDir
-    static Path temp;
-    static ServedSite site;
-    static OutputSite output;
-    static URI base;
-    static Chromium browser;
-
     @BeforeAll
     static void buildServeAndStartBrowser() {
         Path copy = ServedSite.copyOfBundled(temp.resolve("site"));
@@ -81,18 +70,7 @@ class LibraryPageBrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        site = ServedSite.build(copy, temp.resolve("out"), BASE_PATH);
-        output = site.output();
-        base = site.base();
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() { Chromium.closeAll(browser, site); }
-
-    @AfterEach
-    void noScriptErrorsInThePage() {
-        assertEquals(List.of(), browser.pageErrors(), "console errors");
+        serve(copy, BASE_PATH);
     }
 
     @Test

@@ -3,16 +3,12 @@ package org.agora.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.agora.site.BuildOptions;
 import org.agora.testing.Chromium;
-import org.agora.testing.OutputSite;
 import org.agora.testing.ServedSite;
-import org.agora.testing.TestPaths;
+import org.agora.testing.SiteInChromium;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -36,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The search page of the bundled e-library in a real headless Chromium: typing, highlighted excerpts,
  * facets, the URL as state and the back button, the header form, and content that tries to be HTML.
  */
-class SearchPageBrowserTest {
+class SearchPageBrowserTest extends SiteInChromium {
 
     private static final String BASE_PATH = "/elibrary/";
     private static final String HOSTILE_TITLE = "<img src=x onerror=alert(1)>";
@@ -91,13 +87,6 @@ class SearchPageBrowserTest {
               };
             })()""";
 
-    @TempDir
-    static Path temp;
-    static OutputSite output;
-    static ServedSite site;
-    static URI base;
-    static Chromium browser;
-
     @BeforeAll
     static void buildServeAndStartBrowser() throws IOException {
         Path copy = ServedSite.copyOfBundled(temp.resolve("site"));
@@ -106,20 +95,9 @@ class SearchPageBrowserTest {
         // server with Range requests, and imports agora-packs.js (the bundled site's runtime without packs is
         // the one KnownItemSearchTest runs in Chromium).
         org.agora.testing.ServedSite.setSearchPacks(copy, "always");
-        site = ServedSite.build(copy, temp.resolve("out"), BASE_PATH);
-        output = site.output();
-        base = site.base();
-        browser = Chromium.start();
+        serve(copy, BASE_PATH);
         // Before any page script runs: an injected <img onerror=alert(…)> would call this instead of a dialog.
         browser.onEveryDocument("window.__alerts = []; window.alert = (m) => { window.__alerts.push(String(m)); };");
-    }
-
-    @AfterAll
-    static void stop() { Chromium.closeAll(browser, site); }
-
-    @AfterEach
-    void noScriptErrorsInThePage() {
-        assertEquals(List.of(), browser.pageErrors(), "console errors");
     }
 
     @Test

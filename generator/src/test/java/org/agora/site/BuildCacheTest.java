@@ -2,6 +2,7 @@ package org.agora.site;
 
 import org.agora.diag.Diagnostic;
 import org.agora.testing.ServedSite;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +28,14 @@ class BuildCacheTest {
 
     @TempDir
     Path temp;
+    /** A copy of the bundled site, for each test to change. */
+    Path site;
+
+    @BeforeEach
+    void copyOfTheBundledSite() { site = ServedSite.copyOfBundled(temp.resolve("site")); }
 
     @Test
     void aWarmBuildReportsEveryProblemTheColdOneReported() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
         Files.writeString(site.resolve("content/en/news/with-problems.md"), """
                 ---
                 title: A page with problems
@@ -41,54 +46,52 @@ class BuildCacheTest {
 
                 A [link with a space](/en/guides/a guide/) and {{< callout >}}an unclosed callout.
                 """);
-        List<String> cold = problems(build(site, "cold-out", "cache"));
+        List<String> cold = problems(build("cold-out", "cache"));
         assertTrue(cold.stream().anyMatch(p -> p.contains("with-problems.md") && p.contains("no-such-shortcode")), cold.toString());
-        List<String> warm = problems(build(site, "warm-out", "cache"));
+        List<String> warm = problems(build("warm-out", "cache"));
         assertEquals(cold, warm, "the same problems, from the cache");
     }
 
     @Test
     void aDamagedCacheFileIsRenderedAgain() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        build(site, "first", "cache");
+        build("first", "cache");
         try (Stream<Path> walk = Files.walk(temp.resolve("cache/documents"))) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(p);
                 Files.write(p, java.util.Arrays.copyOf(bytes, bytes.length / 2));   // as a full disk might leave it
             }
         }
-        build(site, "second", "cache");
+        build("second", "cache");
         assertEquals(files(temp.resolve("first")), files(temp.resolve("second")));
     }
 
     @Test
     void aChangedTemplateOrUiStringIsSeenByTheNextBuild() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        build(site, "before", "cache");
+        build("before", "cache");
         Path template = site.resolve("themes/default/templates/page.peb");
         Files.writeString(template, Files.readString(template).replace("{% block content %}",
                 "{% block content %}<!-- changed template -->"));
-        build(site, "after", "cache");
+        build("after", "cache");
         String page = Files.readString(temp.resolve("after/en/guides/facilitation/index.html"));
         assertTrue(page.contains("<!-- changed template -->"), "the page was rendered with the new template");
-        build(site, "cold", "empty-cache");
+        build("cold", "empty-cache");
         assertEquals(files(temp.resolve("cold")), files(temp.resolve("after")));
     }
 
     @Test
     void theCacheKeepsOnlyWhatTheSiteStillHas() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        build(site, "first", "cache");
+        build("first", "cache");
         long documents = count(temp.resolve("cache/documents"));
         long pages = count(temp.resolve("cache/pages"));
         Path guide = site.resolve("content/en/guides/facilitation.md");
         Files.writeString(guide, Files.readString(guide) + "\n\nOne more paragraph.\n");
-        build(site, "second", "cache");
+        build("second", "cache");
         assertEquals(documents, count(temp.resolve("cache/documents")), "the edited document's old rendering is gone");
         assertEquals(pages, count(temp.resolve("cache/pages")), "the edited document's old page is gone");
     }
 
-    private BuildResult build(Path site, String out, String cache) {
+    /** Builds the site into temp/OUT with the cache in temp/CACHE; the build must succeed. */
+    private BuildResult build(String out, String cache) {
         BuildResult result = new SiteBuilder(BuildListener.NONE).build(
                 new BuildOptions(site, temp.resolve(out), false, temp.resolve(cache), BUILD_DATE));
         assertTrue(result.success(), result.diagnostics().sorted().toString());

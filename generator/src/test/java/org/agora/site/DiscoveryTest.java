@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agora.testing.OutputSite;
 import org.agora.testing.Sitemaps;
+import org.agora.testing.TestSite;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.agora.testing.TestSite.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,12 +56,7 @@ class DiscoveryTest {
                 title: { en: "Test library", fr: "Bibliothèque test", nl: "Testbibliotheek" }
                 description: { en: "A library for tests.", fr: "Une bibliothèque pour les tests.", nl: "Een bibliotheek voor tests." }
                 baseURL: https://example.org/lib/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
-                  nl: { label: Nederlands, locale: nl-BE }
+                """ + TestSite.TRILINGUAL + """
                 fallback:
                   fr: [en]
                   nl: [en]
@@ -363,11 +360,5 @@ class DiscoveryTest {
         List<org.w3c.dom.Element> found = children(parent, name);
         assertEquals(1, found.size(), name);
         return found.getFirst().getTextContent();
-    }
-
-    private static void write(Path dir, String rel, String text) throws IOException {
-        Path f = dir.resolve(rel);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text, StandardCharsets.UTF_8);
     }
 }

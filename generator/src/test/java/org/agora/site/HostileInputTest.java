@@ -5,6 +5,9 @@ import org.agora.testing.HostileSite.Build;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,19 +41,29 @@ class HostileInputTest {
         return b;
     }
 
+    /** Exactly one error of the build starts with {@code at} (a file, and maybe its line) and says {@code says}. */
+    private static void assertOneError(Build b, String at, String says) {
+        assertEquals(1, b.errors(at, says).size(), b::printed);
+    }
+
     private static void assertBuilt(Build b) {
         assertEquals(0, b.code(), b::printed);
         assertFalse(b.printedAStackTrace(), b::printed);
+    }
+
+    /** Builds the site, which must succeed, and reads one of its pages, which must hold no active markup. */
+    private static Document builtPageWithoutActiveMarkup(HostileSite site, String page) {
+        assertBuilt(site.build());
+        Document doc = site.page(page);
+        assertEquals(List.of(), HostileSite.activeMarkup(doc));
+        return doc;
     }
 
     // --- one sanitiser, always -------------------------------------------------------------------------------
 
     @Test
     void thePrivateUseMarkerAfterAnHtmlCommentNoLongerSkipsTheCleaner() {
-        HostileSite site = HostileSite.of("pua-comment-bypass", temp);
-        assertBuilt(site.build());
-        Document page = site.page("en/bypass/index.html");
-        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        Document page = builtPageWithoutActiveMarkup(HostileSite.of("pua-comment-bypass", temp), "en/bypass/index.html");
         assertTrue(page.selectFirst(".content").text().contains("Text"), page.html());
     }
 
@@ -78,10 +91,7 @@ class HostileInputTest {
 
     @Test
     void shortcodeArgumentsAndBodiesPrintedRawByASiteTemplateAreSanitised() {
-        HostileSite site = HostileSite.of("shortcode-args-and-bodies", temp);
-        assertBuilt(site.build());
-        Document page = site.page("en/echo/index.html");
-        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        Document page = builtPageWithoutActiveMarkup(HostileSite.of("shortcode-args-and-bodies", temp), "en/echo/index.html");
         assertEquals("bold", page.selectFirst(".echo b").text(), "harmless markup survives");
         assertEquals("emphasis", page.selectFirst(".echo em").text());
         assertEquals(1, page.select(".notice").size());
@@ -90,9 +100,7 @@ class HostileInputTest {
     @Test
     void frontMatterAndDataPrintedRawAreSanitisedUnlessTheSiteTrustsItsEditors() {
         HostileSite site = HostileSite.of("front-matter-raw", temp);
-        assertBuilt(site.build());
-        Document page = site.page("en/raw/index.html");
-        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        Document page = builtPageWithoutActiveMarkup(site, "en/raw/index.html");
         assertEquals("Welcome", page.selectFirst(".intro em").text(), "harmless markup survives");
         for (Path p : site.pages()) {
             assertEquals(List.of(), HostileSite.activeMarkup(site.page(site.out().relativize(p).toString())), p::toString);
@@ -106,10 +114,7 @@ class HostileInputTest {
 
     @Test
     void theMarkerOfAShortcodesBodyInAnArgumentCannotCutTheTemplateOpen() {
-        HostileSite site = HostileSite.of("inner-marker-in-argument", temp);
-        assertBuilt(site.build());
-        Document page = site.page("en/inner/index.html");
-        assertEquals(List.of(), HostileSite.activeMarkup(page));
+        Document page = builtPageWithoutActiveMarkup(HostileSite.of("inner-marker-in-argument", temp), "en/inner/index.html");
         assertEquals(1, page.select("aside.callout").size(), page.html());
     }
 
@@ -143,47 +148,43 @@ class HostileInputTest {
     void aFileOrAliasThatWouldReplaceAGeneratedPageIsAnErrorNamingBoth() {
         HostileSite site = HostileSite.of("collision-static-page", temp);
         Build b = failing(site);
-        assertEquals(1, b.errors("static/en/index.html", "en/index.html").size(), b::printed);
+        assertOneError(b, "static/en/index.html", "en/index.html");
         assertTrue(b.errors("static/en/index.html", "home page").size() == 1, b::printed);
-        assertEquals(1, b.errors("static/en/news/index.html", "section page /en/news/").size(), b::printed);
-        assertEquals(1, b.errors("static/agora-search/en.json", "search index").size(), b::printed);
-        assertEquals(1, b.errors("content/en/news/first.md", "alias /en/search/").size(), b::printed);
+        assertOneError(b, "static/en/news/index.html", "section page /en/news/");
+        assertOneError(b, "static/agora-search/en.json", "search index");
+        assertOneError(b, "content/en/news/first.md", "alias /en/search/");
         assertEquals(4, b.errors().size(), b::printed);
         assertFalse(Files.exists(site.out()));
     }
 
     @Test
     void pagesAndAliasesCannotClaimTheFilesAgoraGenerates() {
-        HostileSite site = HostileSite.of("generated-paths", temp);
-        Build b = failing(site);
-        assertEquals(1, b.errors("content/en/sitemap.md:3", "sitemap.xml").size(), b::printed);
-        assertEquals(1, b.errors("content/en/feed.md:3", "en/feed.xml").size(), b::printed);
-        assertEquals(1, b.errors("content/en/search.md:3", "search index").size(), b::printed);
-        assertEquals(1, b.errors("content/en/asset.md:3", "browsers would not read as one").size(), b::printed);
-        assertEquals(1, b.errors("content/en/root.md:3", "404.html").size(), b::printed);
+        Build b = failing(HostileSite.of("generated-paths", temp));
+        assertOneError(b, "content/en/sitemap.md:3", "sitemap.xml");
+        assertOneError(b, "content/en/feed.md:3", "en/feed.xml");
+        assertOneError(b, "content/en/search.md:3", "search index");
+        assertOneError(b, "content/en/asset.md:3", "browsers would not read as one");
+        assertOneError(b, "content/en/root.md:3", "404.html");
     }
 
     @Test
     void controlCharactersInTypeSlugOrUrlAreErrorsNamingTheFile() {
-        HostileSite site = HostileSite.of("control-characters", temp);
-        Build b = failing(site);
-        assertEquals(1, b.errors("content/en/nul-type.md:3", "type").size(), b::printed);
-        assertEquals(1, b.errors("content/en/nul-slug.md:3", "slug").size(), b::printed);
-        assertEquals(1, b.errors("content/en/tab-url.md:3", "control character").size(), b::printed);
+        Build b = failing(HostileSite.of("control-characters", temp));
+        assertOneError(b, "content/en/nul-type.md:3", "type");
+        assertOneError(b, "content/en/nul-slug.md:3", "slug");
+        assertOneError(b, "content/en/tab-url.md:3", "control character");
         assertTrue(b.printed().lines().noneMatch(l -> l.contains("\0") || l.contains("\t")), "control characters are shown as escapes");
     }
 
     @Test
     void aFileWhereAPageNeedsAFolderIsAnError() {
-        HostileSite site = HostileSite.of("collision-file-folder", temp);
-        Build b = failing(site);
-        assertEquals(1, b.errors("static/en/news", "needs a folder").size(), b::printed);
+        Build b = failing(HostileSite.of("collision-file-folder", temp));
+        assertOneError(b, "static/en/news", "needs a folder");
     }
 
     @Test
     void twoFilesForOnePathAreAnErrorNamingBoth() {
-        HostileSite site = HostileSite.of("collision-attachment", temp);
-        Build b = failing(site);
+        Build b = failing(HostileSite.of("collision-attachment", temp));
         List<String> errors = b.errors();
         assertEquals(1, errors.size(), b::printed);
         assertTrue(errors.getFirst().contains("content/en/report.pdf") && errors.getFirst().contains("static/en/report.pdf"), b::printed);
@@ -230,7 +231,7 @@ class HostileInputTest {
                 "data/taxonomies.yml", "layouts/page.peb")) {
             assertEquals(1, b.errors(link, "outside the site folder").size(), () -> link + "\n" + b.printed());
         }
-        assertEquals(1, b.errors("content/en/git.txt", "hidden").size(), b::printed);
+        assertOneError(b, "content/en/git.txt", "hidden");
         assertFalse(Files.exists(site.out()));
         assertFalse(b.printed().contains(canary));
         Files.delete(s.resolve("content/en/passwd.txt")); // JUnit warns about a link out of its temporary folder
@@ -247,7 +248,7 @@ class HostileInputTest {
         Files.delete(theme.resolve("templates/partials/footer.peb"));
         Files.createSymbolicLink(theme.resolve("templates/partials/footer.peb"), outside.resolve("footer.peb"));
         Build b = failing(site);
-        assertEquals(1, b.errors("themes/mine/templates/partials/footer.peb", "outside the site folder").size(), b::printed);
+        assertOneError(b, "themes/mine/templates/partials/footer.peb", "outside the site folder");
     }
 
     @Test
@@ -266,12 +267,18 @@ class HostileInputTest {
 
     // --- limits instead of crashes ----------------------------------------------------------------------------------
 
-    @Test
-    void aBlockquoteTwentyThousandLevelsDeepIsAnErrorWithItsLine() {
-        HostileSite site = HostileSite.of("", temp).write("content/en/deep.md",
-                "---\ntitle: Deep\n---\n\nIntro.\n\n" + ">".repeat(20_000) + " too deep\n");
-        Build b = failing(site);
-        assertEquals(1, b.errors("content/en/deep.md:7", "nested 20000 levels deep").size(), b::printed);
+    static Stream<Arguments> documentsPastALimit() {
+        return Stream.of(
+                Arguments.of("a blockquote twenty thousand levels deep", "content/en/deep.md",
+                        "---\ntitle: Deep\n---\n\nIntro.\n\n" + ">".repeat(20_000) + " too deep\n", 7, "nested 20000 levels deep"),
+                Arguments.of("a huge line", "content/en/line.md",
+                        "---\ntitle: Line\n---\n\n" + "{{< ".repeat(100_000) + "\n", 5, "400000 characters"));
+    }
+
+    @ParameterizedTest(name = "{0} is an error with its line")
+    @MethodSource("documentsPastALimit")
+    void aDocumentPastALimitIsAnErrorWithItsLine(String what, String file, String text, int line, String says) {
+        assertOneError(failing(HostileSite.of("", temp).write(file, text)), file + ":" + line, says);
     }
 
     @Test
@@ -279,10 +286,9 @@ class HostileInputTest {
         StringBuilder list = new StringBuilder("---\ntitle: List\n---\n\n");
         for (int i = 0; i < 3_000; i++) list.append("  ".repeat(i)).append("- item ").append(i).append('\n');
         // Its indentation makes the file 9 MB, over the size limit: raised here to reach the nesting.
-        HostileSite site = HostileSite.of("", temp).write("content/en/list.md", list.toString())
-                .config("limits: { documentBytes: 20000000 }");
-        Build b = failing(site);
-        assertEquals(1, b.errors("content/en/list.md:69", "more than 64").size(), b::printed);
+        Build b = failing(HostileSite.of("", temp).write("content/en/list.md", list.toString())
+                .config("limits: { documentBytes: 20000000 }"));
+        assertOneError(b, "content/en/list.md:69", "more than 64");
     }
 
     @Test
@@ -290,37 +296,27 @@ class HostileInputTest {
         String emphasis = "*a ".repeat(10_000) + "b" + " c*".repeat(10_000);
         String links = "[".repeat(10_000) + "x" + "](y)".repeat(10_000);
         String images = "![".repeat(5_000) + "x" + "](y.png)".repeat(5_000);
-        HostileSite site = HostileSite.of("", temp)
+        Build b = failing(HostileSite.of("", temp)
                 .write("content/en/emphasis.md", "---\ntitle: E\n---\n\n" + emphasis + "\n")
                 .write("content/en/links.md", "---\ntitle: L\n---\n\n" + links + "\n")
-                .write("content/en/images.md", "---\ntitle: I\n---\n\n" + images + "\n");
-        Build b = failing(site);
-        assertEquals(1, b.errors("content/en/emphasis.md:5", "nested more than 64 levels deep").size(), b::printed);
-        assertEquals(1, b.errors("content/en/images.md:5", "nested more than 64 levels deep").size(), b::printed);
+                .write("content/en/images.md", "---\ntitle: I\n---\n\n" + images + "\n"));
+        assertOneError(b, "content/en/emphasis.md:5", "nested more than 64 levels deep");
+        assertOneError(b, "content/en/images.md:5", "nested more than 64 levels deep");
         // Links cannot hold links: ten thousand brackets are text, not nesting.
         assertEquals(0, b.errors().stream().filter(l -> l.startsWith("content/en/links.md")).count(), b::printed);
         assertEquals(2, b.errors().size(), b::printed);
     }
 
     @Test
-    void aHugeLineIsAnErrorWithItsLine() {
-        HostileSite site = HostileSite.of("", temp).write("content/en/line.md",
-                "---\ntitle: Line\n---\n\n" + "{{< ".repeat(100_000) + "\n");
-        Build b = failing(site);
-        assertEquals(1, b.errors("content/en/line.md:5", "400000 characters").size(), b::printed);
-    }
-
-    @Test
     void aParagraphTooLongForTheParserIsAnErrorWithItsFirstLineAndABigTableStillBuilds() {
         StringBuilder table = new StringBuilder("| organisation | country |\n|---|---|\n");
         for (int i = 0; i < 3_000; i++) table.append("| Organisation ").append(i).append(" | BE |\n");
-        HostileSite site = HostileSite.of("", temp)
+        Build b = failing(HostileSite.of("", temp)
                 .write("content/en/bangs.md", "---\ntitle: Bangs\n---\n\nIntro.\n\n" + "!\n".repeat(95_000))
                 .write("content/en/long.md", "---\ntitle: Long\n---\n\n" + ("word and [a](".repeat(8) + "\n").repeat(1_200))
-                .write("content/en/members.md", "---\ntitle: Members\n---\n\n" + table);
-        Build b = failing(site);
-        assertEquals(1, b.errors("content/en/bangs.md:7", "more than 5000 lines").size(), b::printed);
-        assertEquals(1, b.errors("content/en/long.md:5", "more than 100000 characters").size(), b::printed);
+                .write("content/en/members.md", "---\ntitle: Members\n---\n\n" + table));
+        assertOneError(b, "content/en/bangs.md:7", "more than 5000 lines");
+        assertOneError(b, "content/en/long.md:5", "more than 100000 characters");
         assertEquals(2, b.errors().size(), "a table of 3,000 rows is no problem: " + b.printed());
     }
 
@@ -338,18 +334,17 @@ class HostileInputTest {
     void aDocumentOverTheSizeLimitAndTooManyFilesAreErrors() throws IOException {
         HostileSite site = HostileSite.of("document-too-big", temp);
         Build b = failing(site);
-        assertEquals(1, b.errors("content/en/big.md", "more than the 2000 a document may have").size(), b::printed);
+        assertOneError(b, "content/en/big.md", "more than the 2000 a document may have");
 
         for (int i = 0; i < 50; i++) site.write("content/en/many/n" + i + ".md", "---\ntitle: N" + i + "\n---\n\nx\n");
         Build many = site.build();
         assertCleanFailure(many);
-        assertEquals(1, many.errors("content", "more than 40 files").size(), many::printed);
+        assertOneError(many, "content", "more than 40 files");
     }
 
     @Test
     void aYamlAliasBombIsAnErrorWithItsLine() {
-        HostileSite site = HostileSite.of("yaml-bomb", temp);
-        Build b = failing(site);
+        Build b = failing(HostileSite.of("yaml-bomb", temp));
         assertEquals(1, b.errors().stream().filter(l -> l.startsWith("content/en/laughs.md:")).count(), b::printed);
     }
 

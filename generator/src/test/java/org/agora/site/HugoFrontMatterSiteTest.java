@@ -61,15 +61,17 @@ class HugoFrontMatterSiteTest {
         return new Built(site, new SiteBuilder(BuildListener.NONE).build(BuildOptions.of(site)));
     }
 
-    private static void assertBuiltWithoutWarnings(Built b) {
+    /** The fixture built, which must succeed with no diagnostic at all. */
+    private Built builtWithoutWarnings(String fixture) {
+        Built b = build(fixture);
         assertTrue(b.result().success(), () -> b.result().diagnostics().sorted().toString());
         assertEquals(List.of(), b.result().diagnostics().sorted());
+        return b;
     }
 
     @Test
     void delimiterLinesWithTrailingSpacesStillOpenAndCloseTheFrontMatter() {
-        Built b = build("trailing-spaces");
-        assertBuiltWithoutWarnings(b);
+        Built b = builtWithoutWarnings("trailing-spaces");
         assertEquals("Opening line with a space", b.page("en/space-after-opening/index.html").selectFirst("h1").text());
         assertEquals("The YAML above must not show as text.", b.page("en/space-after-opening/index.html").selectFirst(".content").text());
         assertEquals("2026-03-09", b.publishedOn("en/space-after-opening/index.html"));
@@ -80,8 +82,7 @@ class HugoFrontMatterSiteTest {
 
     @Test
     void tomlFrontMatterGivesTitleDatesTermsAndEvent() {
-        Built b = build("toml");
-        assertBuiltWithoutWarnings(b);
+        Built b = builtWithoutWarnings("toml");
         Document assembly = b.page("en/events/assembly/index.html");
         assertEquals("Network assembly", assembly.selectFirst("h1").text());
         assertEquals("2026-03-09T09:30+01:00", b.publishedOn("en/events/assembly/index.html"));
@@ -94,8 +95,7 @@ class HugoFrontMatterSiteTest {
 
     @Test
     void jsonFrontMatterEndsAtItsClosingBrace() {
-        Built b = build("json");
-        assertBuiltWithoutWarnings(b);
+        Built b = builtWithoutWarnings("json");
         Document report = b.page("en/report/index.html");
         assertEquals("Annual report {2025}", report.selectFirst("h1").text());
         assertEquals("The report's text starts on the line after the closing brace.", report.selectFirst(".content").text());
@@ -105,8 +105,7 @@ class HugoFrontMatterSiteTest {
 
     @Test
     void keysInAnyCaseAreTheFieldsTheyNameAsInHugo() {
-        Built b = build("key-case");
-        assertBuiltWithoutWarnings(b);
+        Built b = builtWithoutWarnings("key-case");
         Document en = b.page("en/capitals/index.html");
         assertEquals("Capital keys", en.selectFirst("h1").text());
         assertEquals("2026-03-09", b.publishedOn("en/capitals/index.html"));
@@ -119,8 +118,7 @@ class HugoFrontMatterSiteTest {
 
     @Test
     void datesInEveryLayoutHugoReadsAreShown() {
-        Built b = build("dates");
-        assertBuiltWithoutWarnings(b);
+        Built b = builtWithoutWarnings("dates");
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("rfc3339-offset", "2018-03-09T09:00+02:00");
         expected.put("numeric-offset", "2018-03-09T09:00-04:00");

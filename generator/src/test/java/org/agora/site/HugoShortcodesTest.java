@@ -50,6 +50,12 @@ class HugoShortcodesTest {
         }
 
         long warningCount() { return build.printed().lines().filter(l -> l.contains(": warning: ")).count(); }
+
+        /** Exactly one warning at {@code at} ("file:line") says {@code says}. */
+        void assertOneWarning(String at, String says) { assertEquals(1, warnings(at, says).size(), build::printed); }
+
+        /** The build printed this many warnings. */
+        void assertWarnings(int count) { assertEquals(count, warningCount(), build::printed); }
     }
 
     private Built build(String name) { return build(name, temp.resolve("site")); }
@@ -89,8 +95,8 @@ class HugoShortcodesTest {
         assertEquals("", content.select("pre > code").get(1).className(), "no language, no class");
         Element inline = content.selectFirst("p > code.language-sh");
         assertEquals("echo \"<b>\"", inline.text(), "within a sentence, a code span");
-        assertEquals(1, site.warnings("content/en/code.md:21", "no closing {{< /highlight >}}").size(), site.build()::printed);
-        assertEquals(1, site.warningCount(), site.build()::printed);
+        site.assertOneWarning("content/en/code.md:21", "no closing {{< /highlight >}}");
+        site.assertWarnings(1);
     }
 
     @Test
@@ -108,7 +114,7 @@ class HugoShortcodesTest {
         assertEquals("Details", boxes.get(2).selectFirst("summary").text());
         assertEquals("After the boxes.", content.select("> p").last().text());
         assertEquals("Détails", site.content("fr/faq/index.html").selectFirst("summary").text(), "the theme's words");
-        assertEquals(0, site.warningCount(), site.build()::printed);
+        site.assertWarnings(0);
     }
 
     @Test
@@ -135,8 +141,8 @@ class HugoShortcodesTest {
         Element hostile = figures.get(4);
         assertEquals("#", hostile.selectFirst("img").attr("src"));
         assertEquals("x\" onerror=\"alert(2)", hostile.selectFirst("img").attr("alt"));
-        assertEquals(1, site.warnings("content/en/gallery/photos.md:13", "has no alt text").size(), site.build()::printed);
-        assertEquals(1, site.warningCount(), site.build()::printed);
+        site.assertOneWarning("content/en/gallery/photos.md:13", "has no alt text");
+        site.assertWarnings(1);
     }
 
     @Test
@@ -153,7 +159,7 @@ class HugoShortcodesTest {
         // A site that chose brokenLinks: warning is told the same, and publishes the page with a dead link.
         Path lenient = temp.resolve("lenient");
         Built site = built(withConfig(TestPaths.fixtureSite("hugo/shortcode-ref", lenient), "brokenLinks: warning"));
-        assertEquals(1, site.warnings("content/en/docs/broken.md:7", "names no page").size(), site.build()::printed);
+        site.assertOneWarning("content/en/docs/broken.md:7", "names no page");
         assertEquals("#", site.content("docs/broken/index.html").selectFirst("a").attr("href"));
     }
 
@@ -184,7 +190,7 @@ class HugoShortcodesTest {
         assertEquals("en", links.get(1).attr("hreflang"));
         assertEquals("/kb/fr/docs/topics/charts/", links.get(2).attr("href"));
         assertNull(links.get(2).selectFirst(".fallback-marker"));
-        assertEquals(0, site.warningCount(), site.build()::printed);
+        site.assertWarnings(0);
     }
 
     @Test
@@ -204,7 +210,7 @@ class HugoShortcodesTest {
         assertEquals("Post on X: SanDiegoZoo/1453110110599868418", labels.get(4));
         assertEquals("Post on Instagram: BWNjjyYFxVx", labels.get(6));
         assertEquals("▶ Vidéo sur Vimeo : 146022717", site.content("fr/media/index.html").selectFirst("a").text());
-        assertEquals(1, site.warnings("content/en/media.md:19", "youtube needs").size(), site.build()::printed);
+        site.assertOneWarning("content/en/media.md:19", "youtube needs");
         assertEquals("{{< youtube >}}", content.selectFirst("code").text());
     }
 
@@ -220,7 +226,7 @@ class HugoShortcodesTest {
         List<String> searchbox = site.warnings("content/en/box.md:5", "shortcode 'searchbox' is unknown (used 2 times here)");
         assertEquals(1, searchbox.size(), site.build()::printed);
         assertTrue(site.build().printed().contains("add a Pebble template layouts/shortcodes/searchbox.peb"), site.build()::printed);
-        assertEquals(1, site.warnings("content/en/box.md:13", "'list-motm' is unknown: it is shown as written").size());
+        site.assertOneWarning("content/en/box.md:13", "'list-motm' is unknown: it is shown as written");
 
         // Docsy's blocks, as the poweron corpus's home pages use them: readers see the text.
         Element home = site.content("index.html");
@@ -228,10 +234,10 @@ class HugoShortcodesTest {
         assertEquals("Reclaim control of your digital life!", home.selectFirst("h1").text());
         assertFalse(home.html().contains("{{"), home.html());
         assertTrue(home.select("[style]").isEmpty());
-        assertEquals(1, site.warnings("content/en/_index.md:5", "'blocks/cover' is unknown: its tags are left out").size());
-        assertEquals(1, site.warnings("content/en/_index.md:9", "'blocks/section' is unknown").size());
-        assertEquals(1, site.warnings("content/en/_index.md:11", "'blocks/feature' is unknown (used 3 times here)").size());
-        assertEquals(5, site.warningCount(), site.build()::printed);
+        site.assertOneWarning("content/en/_index.md:5", "'blocks/cover' is unknown: its tags are left out");
+        site.assertOneWarning("content/en/_index.md:9", "'blocks/section' is unknown");
+        site.assertOneWarning("content/en/_index.md:11", "'blocks/feature' is unknown (used 3 times here)");
+        site.assertWarnings(5);
     }
 
     @Test
@@ -276,7 +282,7 @@ class HugoShortcodesTest {
     void goTemplateTextIsPlainTextNeverAShortcode() {
         Built site = build("go-template-text");
         Element content = site.content("templates/index.html");
-        assertEquals(0, site.warningCount(), site.build()::printed);
+        site.assertWarnings(0);
         assertTrue(content.selectFirst("pre code.language-yaml").text().contains("{{- include \"mychart.labels\" . | nindent 4 }}"));
         assertEquals(3, content.select("pre").size(), "fenced, indented, and a fence closed with indentation");
         assertTrue(content.text().contains("--template='{{ .Chart.Name }}' in prose."), content.text());

@@ -5,13 +5,13 @@ import org.agora.config.SiteConfig;
 import org.agora.diag.Diagnostics;
 import org.agora.publish.OaiRepository;
 import org.agora.testing.Harvesting;
+import org.agora.testing.TestSite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.agora.testing.TestSite.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,11 +48,7 @@ class OaiRepositoryTest {
         write(dir, "site-config.yml", """
                 title: { en: "Test library", fr: "Bibliothèque test" }
                 baseURL: https://example.org/lib/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
+                """ + TestSite.languages("en", "fr") + """
                 oai:
                   adminEmail: library@example.org
                   gateway: https://gateway.example.net/oai
@@ -293,14 +290,7 @@ class OaiRepositoryTest {
 
     private static SiteConfig config(String yaml) throws IOException {
         Path dir = Files.createTempDirectory(temp, "config");
-        write(dir, "site-config.yml", yaml);
-        Diagnostics d = new Diagnostics();
-        return new ConfigLoader().load(dir, d).orElseThrow(() -> new AssertionError(d.sorted().toString()));
+        return TestSite.at(dir).config(yaml).loadConfig(new Diagnostics());
     }
 
-    private static void write(Path dir, String rel, String text) throws IOException {
-        Path f = dir.resolve(rel);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text, StandardCharsets.UTF_8);
-    }
 }

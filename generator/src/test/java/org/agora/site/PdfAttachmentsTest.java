@@ -8,6 +8,7 @@ import org.agora.search.SearchResults;
 import org.agora.search.Searcher;
 import org.agora.testing.TestPaths;
 import org.agora.testing.TestPdfs;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,14 +41,20 @@ class PdfAttachmentsTest {
 
     @TempDir
     Path temp;
+    /** A copy of the mini site, its guides' folder, where each test writes a report and its PDFs, and the build cache. */
+    Path site, guides, cache;
+
+    @BeforeEach
+    void miniSite() {
+        site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
+        guides = site.resolve("content/en/guides");
+        cache = temp.resolve("cache");
+    }
 
     @Test
     void changingOnlyThePdfChangesWhatACachedBuildFinds() throws IOException {
-        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
-        Path guides = site.resolve("content/en/guides");
         Files.writeString(guides.resolve("report.md"), REPORT.replace("  - file: damaged.pdf\n  - file: locked.pdf\n", ""));
         TestPdfs.write(guides.resolve("field-report.pdf"), List.of(List.of("We visited the radio in Kaolack.")));
-        Path cache = temp.resolve("cache");
 
         BuildResult first = build(site, cache);
         String commit = commit(cache);
@@ -69,13 +76,10 @@ class PdfAttachmentsTest {
 
     @Test
     void aDamagedOrLockedPdfIsAWarningOnItsFrontMatterLineInEveryBuild() throws IOException {
-        Path site = TestPaths.fixtureSite("mini", temp.resolve("mini"));
-        Path guides = site.resolve("content/en/guides");
         Files.writeString(guides.resolve("report.md"), REPORT);
         TestPdfs.write(guides.resolve("field-report.pdf"), List.of(List.of("We visited the radio in Kaolack.")));
         Files.writeString(guides.resolve("damaged.pdf"), "%PDF-1.4\nthe rest of this file was lost\n");
         TestPdfs.writeWithPassword(guides.resolve("locked.pdf"), List.of("Minutes of the board"), "s3cret");
-        Path cache = temp.resolve("cache");
 
         for (int run = 1; run <= 2; run++) {
             BuildResult result = build(site, cache);

@@ -3,6 +3,7 @@ package org.agora.site;
 import org.agora.testing.ServedSite;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +39,14 @@ class PreviewRebuildTest {
 
     @TempDir
     Path temp;
+    /** A copy of the bundled site, for each test to edit, and the folder its preview builds into. */
+    Path site, preview;
+
+    @BeforeEach
+    void copyOfTheBundledSite() {
+        site = ServedSite.copyOfBundled(temp.resolve("site"));
+        preview = temp.resolve("preview");
+    }
 
     static Stream<Arguments> edits() {
         return Stream.of(
@@ -67,8 +76,6 @@ class PreviewRebuildTest {
     /** Edits one after the other, each rebuilt on the snapshot the last one left, as the preview does. */
     @Test
     void everyKindOfEditLeavesThePreviewEqualToAFullBuild() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        Path preview = temp.resolve("preview");
         SiteSnapshot snapshot = keep(site, preview);
         try {
             for (Arguments arguments : edits().toList()) {
@@ -110,8 +117,6 @@ class PreviewRebuildTest {
 
     @Test
     void aReplacedAttachmentIsCopiedAndItsDocumentsShowItsNewSize() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        Path preview = temp.resolve("preview");
         try (SiteSnapshot snapshot = keep(site, preview)) {
             Path pdf = site.resolve("content/files/annual-report-2025.pdf");
             Files.write(pdf, new byte[48 * 1024], java.nio.file.StandardOpenOption.APPEND);
@@ -127,8 +132,6 @@ class PreviewRebuildTest {
 
     @Test
     void aFileReplacedByALinkOutOfTheSiteIsNeverPublished() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        Path preview = temp.resolve("preview");
         Path secret = Files.writeString(temp.resolve("secret.txt"), "CANARY-SECRET");
         try (SiteSnapshot snapshot = keep(site, preview)) {
             Path pdf = site.resolve("content/files/annual-report-2025.pdf");
@@ -145,8 +148,6 @@ class PreviewRebuildTest {
 
     @Test
     void aNewDocumentIsRebuiltWithTheEarlierSearchIndex() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        Path preview = temp.resolve("preview");
         try (SiteSnapshot snapshot = keep(site, preview)) {
             Map<String, String> searchBefore = files(preview.resolve(org.agora.search.SearchLayout.OUTPUT_FOLDER));
             Path added = site.resolve("content/en/guides/mapping-walks.md");
@@ -164,8 +165,6 @@ class PreviewRebuildTest {
 
     @Test
     void aChangeWithErrorsWritesNothingAndTheFixThenRebuilds() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        Path preview = temp.resolve("preview");
         try (SiteSnapshot snapshot = keep(site, preview)) {
             Map<String, String> before = files(preview);
             Path doc = site.resolve("content/en/guides/facilitation.md");
@@ -192,8 +191,6 @@ class PreviewRebuildTest {
      */
     @Test
     void changesThatReachFurtherAreRebuiltTheSameWay() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
-        Path preview = temp.resolve("preview");
         SiteSnapshot snapshot = keep(site, preview);
         try {
             Path section = site.resolve("content/en/guides/_index.md");
@@ -301,16 +298,14 @@ class PreviewRebuildTest {
      */
     @Test
     void aChangedTitleRewritesOnlyTheLibraryFilesThatHoldItAndDeletesTheOldOnes() throws IOException {
-        Path site = ServedSite.copyOfBundled(temp.resolve("site"));
         Path config = site.resolve("site-config.yml");
         // Four documents a page, so the English library's data is several files and most do not hold the guide.
-        Files.writeString(config, Files.readString(config).replace("pageSize: 20", "pageSize: 4"));
-        Path preview = temp.resolve("preview");
+        rewrite(config, s -> s.replace("pageSize: 20", "pageSize: 4"));
         try (SiteSnapshot snapshot = keep(site, preview)) {
             Map<String, Object> before = libraryFiles(preview, "en");
             assertTrue(before.size() > 4, "an entry, a filters file and several pages: " + before.keySet());
             Path guide = site.resolve("content/en/guides/community-radio-starter.md");
-            Files.writeString(guide, Files.readString(guide).replace("Starting a community radio: a first-year guide",
+            rewrite(guide, s -> s.replace("Starting a community radio: a first-year guide",
                     "Starting a community radio in its first year"));
             rebuild(site, preview, snapshot, guide);
 

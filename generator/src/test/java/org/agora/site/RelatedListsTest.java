@@ -1,6 +1,7 @@
 package org.agora.site;
 
 import org.agora.testing.RealCorpus;
+import org.agora.testing.TestSite;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static org.agora.testing.TestSite.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,11 +68,7 @@ class RelatedListsTest {
         write(site, "site-config.yml", """
                 title: Wetlands
                 baseURL: https://example.org/
-                defaultLanguage: en
-                defaultContentLanguageInSubdir: true
-                languages:
-                  en: { label: English, locale: en-GB }
-                  fr: { label: Français, locale: fr-BE }
+                """ + TestSite.languages("en", "fr") + """
                 fallback:
                   fr: [en]
                 taxonomies: [themes]
@@ -126,11 +124,6 @@ class RelatedListsTest {
         return new SiteBuilder(BuildListener.NONE).build(new BuildOptions(site, out, false));
     }
 
-    private static void write(Path site, String file, String text) throws IOException {
-        Path p = site.resolve(file);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-    }
 
     /** Output file → the links of its related section, for every document page. */
     private static Map<String, List<String>> relatedLists(Path out) throws IOException {

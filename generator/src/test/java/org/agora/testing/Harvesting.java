@@ -5,20 +5,12 @@ import com.thaiopensource.validate.ValidateProperty;
 import com.thaiopensource.validate.ValidationDriver;
 import com.thaiopensource.validate.rng.CompactSchemaReader;
 import org.w3c.dom.Element;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,37 +46,12 @@ public final class Harvesting {
     /** The static repository schema, with oai_dc loaded too: OAI-PMH validates a record's metadata strictly. */
     public static synchronized Schema oaiSchema() {
         if (oaiSchema != null) return oaiSchema;
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        try {
-            // Only our copies: anything else the schemas asked for would be a fetch from the network, which must fail.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
-            factory.setResourceResolver(LocalSchemas.resolver(LOCAL, Harvesting::resource));
-            oaiSchema = factory.newSchema(new StreamSource[] {
-                    new StreamSource(resource("oai/static-repository.xsd").toExternalForm()),
-                    new StreamSource(resource("oai/oai_dc.xsd").toExternalForm())});
-            return oaiSchema;
-        } catch (SAXException e) {
-            throw new IllegalStateException("cannot load the OAI schemas: " + e.getMessage(), e);
-        }
+        oaiSchema = LocalSchemas.schema(LOCAL, "oai/static-repository.xsd", "oai/oai_dc.xsd");
+        return oaiSchema;
     }
 
     /** Every schema error of an OAI static repository file ("oai.xml:12:7: ..."), or none. */
-    public static List<String> oaiErrors(Path file) {
-        List<String> errors = new ArrayList<>();
-        Validator v = oaiSchema().newValidator();
-        try {
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            v.setErrorHandler(collector(file, errors));
-            v.validate(new StreamSource(file.toFile()));
-        } catch (SAXException e) {
-            if (errors.isEmpty()) errors.add(file.getFileName() + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return errors;
-    }
+    public static List<String> oaiErrors(Path file) { return LocalSchemas.errors(file, oaiSchema()); }
 
     /** Every Atom feed a built site holds: each XML file whose root is atom:feed, in path order. */
     public static List<Path> feeds(Path out) {
@@ -110,9 +77,9 @@ public final class Harvesting {
         String name = feed.toString();
         try {
             PropertyMapBuilder props = new PropertyMapBuilder();
-            props.put(ValidateProperty.ERROR_HANDLER, collector(feed, errors));
+            props.put(ValidateProperty.ERROR_HANDLER, LocalSchemas.collector(feed, errors));
             ValidationDriver driver = new ValidationDriver(props.toPropertyMap(), CompactSchemaReader.getInstance());
-            if (!driver.loadSchema(new InputSource(resource("atom/atom.rnc").toExternalForm()))) {
+            if (!driver.loadSchema(new InputSource(LocalSchemas.resource("atom/atom.rnc").toExternalForm()))) {
                 throw new IllegalStateException("cannot load atom.rnc: " + errors);
             }
             driver.validate(new InputSource(feed.toUri().toString()));
@@ -154,30 +121,5 @@ public final class Harvesting {
         return out;
     }
 
-    public static org.w3c.dom.Document parse(Path file) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return f.newDocumentBuilder().parse(file.toFile());
-        } catch (Exception e) {
-            throw new AssertionError(file + " is not well-formed XML: " + e.getMessage(), e);
-        }
-    }
-
-    private static ErrorHandler collector(Path file, List<String> errors) {
-        return new ErrorHandler() {
-            public void warning(SAXParseException e) {}
-            public void error(SAXParseException e) {
-                errors.add(file + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
-            }
-            public void fatalError(SAXParseException e) { error(e); }
-        };
-    }
-
-    private static URL resource(String name) {
-        URL url = Harvesting.class.getResource("/schemas/" + name);
-        if (url == null) throw new IllegalStateException("missing test resource /schemas/" + name);
-        return url;
-    }
+    public static org.w3c.dom.Document parse(Path file) { return LocalSchemas.parse(file); }
 }

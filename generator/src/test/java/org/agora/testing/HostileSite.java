@@ -71,14 +71,8 @@ public final class HostileSite {
 
     /** Writes a file of the site (creating its folders). */
     public HostileSite write(String relPath, String text) {
-        try {
-            Path file = site.resolve(relPath);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestSite.write(site, relPath, text);
+        return this;
     }
 
     /** Adds lines to site-config.yml. */

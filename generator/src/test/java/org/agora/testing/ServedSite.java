@@ -30,7 +30,6 @@ public record ServedSite(OutputSite output, PreviewServer server, URI base) impl
         }
     }
 
-    /** A copy of the bundled e-library (configuration, content, data, themes) in {@code into}, to change before building. */
     /** Sets {@code search.packs} in a copy of the bundled site, whose site-config.yml has a {@code search:} block. */
     public static void setSearchPacks(Path site, String packs) {
         Path config = site.resolve("site-config.yml");
@@ -43,6 +42,7 @@ public record ServedSite(OutputSite output, PreviewServer server, URI base) impl
         }
     }
 
+    /** A copy of the bundled e-library (configuration, content, data, themes) in {@code into}, to change before building. */
     public static Path copyOfBundled(Path into) {
         Path repo = TestPaths.repoRoot();
         try {

@@ -2,18 +2,8 @@ package org.agora.testing;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.ErrorHandler;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +19,6 @@ import java.util.TreeMap;
  */
 public final class Sitemaps {
 
-    private static final String SCHEMAS = "/schemas/";
     /** The one import the schemas make (xhtml1-strict.xsd imports the xml: namespace's schema). */
     private static final Map<String, String> LOCAL = Map.of("http://www.w3.org/2001/xml.xsd", "xml.xsd");
 
@@ -44,47 +33,10 @@ public final class Sitemaps {
     /** Schema for a sitemap index (sitemapindex). */
     public static Schema indexSchema() { return schema("siteindex.xsd"); }
 
-    private static Schema schema(String... files) {
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        try {
-            // Only our local copies: any other import or DTD would be a fetch from the network, which must fail.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
-            factory.setResourceResolver(LocalSchemas.resolver(LOCAL, Sitemaps::resource));
-            StreamSource[] sources = new StreamSource[files.length];
-            for (int i = 0; i < files.length; i++) sources[i] = new StreamSource(resource(files[i]).toExternalForm());
-            return factory.newSchema(sources);
-        } catch (SAXException e) {
-            throw new IllegalStateException("cannot load the schemas " + List.of(files) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static URL resource(String name) {
-        URL url = Sitemaps.class.getResource(SCHEMAS + name);
-        if (url == null) throw new IllegalStateException("missing test resource " + SCHEMAS + name);
-        return url;
-    }
+    private static Schema schema(String... files) { return LocalSchemas.schema(LOCAL, files); }
 
     /** Every schema error of one file ("sitemap.xml:12:7: ..."), or none. */
-    public static List<String> validate(Path file, Schema schema) {
-        List<String> errors = new ArrayList<>();
-        Validator v = schema.newValidator();
-        try {
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            v.setErrorHandler(new ErrorHandler() {
-                public void warning(SAXParseException e) {}
-                public void error(SAXParseException e) { errors.add(file.getFileName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage()); }
-                public void fatalError(SAXParseException e) { error(e); }
-            });
-            v.validate(new StreamSource(file.toFile()));
-        } catch (SAXException e) {
-            if (errors.isEmpty()) errors.add(file.getFileName() + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return errors;
-    }
+    public static List<String> validate(Path file, Schema schema) { return LocalSchemas.errors(file, schema); }
 
     /** The site's sitemap files: sitemap.xml, and the parts it lists when it is an index. */
     public static List<Path> files(Path out) {
@@ -175,14 +127,5 @@ public final class Sitemaps {
         return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().strip();
     }
 
-    private static org.w3c.dom.Document parse(Path file) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return f.newDocumentBuilder().parse(file.toFile());
-        } catch (Exception e) {
-            throw new AssertionError(file + " is not well-formed XML: " + e.getMessage(), e);
-        }
-    }
+    private static org.w3c.dom.Document parse(Path file) { return LocalSchemas.parse(file); }
 }
