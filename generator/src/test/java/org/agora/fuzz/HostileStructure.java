@@ -12,22 +12,12 @@ import static org.agora.fuzz.HostileInputs.ALERT;
  * folder of secrets beside it), loops, files that collide with generated pages, files a browser runs
  * (.html, .svg, .js, .xml) in content/ and static/, and hostile labels in data/ and in the configuration.
  */
-final class HostileStructure {
+record HostileStructure(Path site, Path outside, Set<String> activeSources) {
 
     enum Feature {
         LINK_TO_PASSWD_AS_FILE, LINK_TO_PASSWD_AS_MARKDOWN, LINK_TO_OUTSIDE_FOLDER, LINK_TO_OUTSIDE_FILE_IN_STATIC, LINK_LOOP,
         DANGLING_LINK, STATIC_COLLIDES_WITH_PAGES, ACTIVE_FILES_IN_CONTENT, ACTIVE_FILES_IN_STATIC, ODD_FILES,
         HOSTILE_TAXONOMY_LABELS, BROKEN_TAXONOMY_LABELS
-    }
-
-    private final Path site;
-    private final Path outside;
-    private final Set<String> activeSources;
-
-    HostileStructure(Path site, Path outside, Set<String> activeSources) {
-        this.site = site;
-        this.outside = outside;
-        this.activeSources = activeSources;
     }
 
     void add(Feature feature, SplittableRandom r) {

@@ -32,8 +32,8 @@ class BundledSiteTest {
 
     @BeforeAll
     static void build() {
-        result = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(TestPaths.repoRoot(), temp.resolve("out"), false));
-        site = new OutputSite(temp.resolve("out"), "/elibrary/");
+        result = org.agora.testing.BundledSite.built().result();
+        site = org.agora.testing.BundledSite.built().site();
     }
 
     @Test
@@ -164,7 +164,7 @@ class BundledSiteTest {
 
     @Test
     void theAttachmentIsCopiedAndDescribed() throws IOException {
-        assertTrue(Files.size(temp.resolve("out/files/annual-report-2025.pdf")) > 1000);
+        assertTrue(Files.size(org.agora.testing.BundledSite.built().out().resolve("files/annual-report-2025.pdf")) > 1000);
         Document report = site.pages().entrySet().stream().filter(e -> e.getKey().startsWith("en/resources/annual-report"))
                 .map(Map.Entry::getValue).findFirst().orElseThrow();
         assertTrue(report.text().contains("PDF"), "format shown");
@@ -174,7 +174,7 @@ class BundledSiteTest {
     void theSameInputGivesByteIdenticalOutput() throws IOException {
         BuildResult again = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(TestPaths.repoRoot(), temp.resolve("again"), false));
         assertTrue(again.success());
-        assertEquals(hashes(temp.resolve("out")), hashes(temp.resolve("again")));
+        assertEquals(hashes(org.agora.testing.BundledSite.built().out()), hashes(temp.resolve("again")));
     }
 
     private static Map<String, Integer> hashes(Path root) throws IOException {

@@ -35,8 +35,8 @@ class HarvestingFilesTest {
 
     @BeforeAll
     static void build() {
-        bundledOut = temp.resolve("bundled");
-        bundled = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(TestPaths.repoRoot(), bundledOut, false));
+        bundledOut = org.agora.testing.BundledSite.built().out();
+        bundled = org.agora.testing.BundledSite.built().result();
         assertTrue(bundled.success(), () -> bundled.diagnostics().sorted().toString());
     }
 

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -119,18 +117,20 @@ class HugoFrontMatterSiteTest {
     @Test
     void datesInEveryLayoutHugoReadsAreShown() {
         Built b = builtWithoutWarnings("dates");
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("rfc3339-offset", "2018-03-09T09:00+02:00");
-        expected.put("numeric-offset", "2018-03-09T09:00-04:00");
-        expected.put("go-time-string", "2018-03-09T09:00:00.500-04:00");
-        expected.put("utc-name", "2018-03-09T09:00Z");
-        expected.put("minutes-only", "2018-03-09T09:00");
-        expected.put("rfc1123", "2018-03-09T09:00Z");
-        expected.put("day-month-year", "2018-03-09");
-        expected.put("toml-local-date", "2018-03-09");
-        assertAll(expected.entrySet().stream().map(e -> () -> {
-            String page = "en/" + e.getKey() + "/index.html";
-            assertEquals(e.getValue(), b.publishedOn(page), page);
+        // page of the fixture → the date it is published on
+        String expected = """
+                rfc3339-offset    2018-03-09T09:00+02:00
+                numeric-offset    2018-03-09T09:00-04:00
+                go-time-string    2018-03-09T09:00:00.500-04:00
+                utc-name          2018-03-09T09:00Z
+                minutes-only      2018-03-09T09:00
+                rfc1123           2018-03-09T09:00Z
+                day-month-year    2018-03-09
+                toml-local-date   2018-03-09
+                """;
+        assertAll(expected.lines().map(row -> row.split("\\s+")).map(row -> () -> {
+            String page = "en/" + row[0] + "/index.html";
+            assertEquals(row[1], b.publishedOn(page), page);
             assertEquals("9 March 2018", b.page(page).selectFirst(".doc-dates time").text(), page);
         }));
     }

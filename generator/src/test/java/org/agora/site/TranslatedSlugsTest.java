@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.agora.diag.Diagnostic;
 import org.agora.model.Page;
 import org.agora.model.PageKind;
+import org.agora.testing.BundledSite;
+import org.agora.testing.TestSite;
 import org.agora.testing.OutputSite;
 import org.agora.testing.TestPaths;
 import org.jsoup.nodes.Document;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,18 +44,20 @@ class TranslatedSlugsTest {
     static Path temp;
     static BuildResult bundled;
     static OutputSite bundledSite;
+    static Path bundledOut;
 
     @BeforeAll
     static void buildBundledSite() {
-        bundled = new SiteBuilder(BuildListener.NONE).build(new BuildOptions(TestPaths.repoRoot(), temp.resolve("bundled"), false));
-        bundledSite = new OutputSite(temp.resolve("bundled"), "/elibrary/");
+        bundled = BundledSite.built().result();
+        bundledSite = BundledSite.built().site();
+        bundledOut = BundledSite.built().out();
     }
 
     @Test
     void frenchAndDutchReadersSeeTheirWordsForEveryGeneratedPageAndEnglishPathsRedirect() throws IOException {
         assertTrue(bundled.success(), () -> bundled.diagnostics().sorted().toString());
         JsonNode siteSlugs = YAML.readTree(TestPaths.repoRoot().resolve("site-config.yml").toFile()).path("slugs");
-        List<String> redirectRules = Files.readAllLines(temp.resolve("bundled/_redirects"));
+        List<String> redirectRules = Files.readAllLines(bundledOut.resolve("_redirects"));
         Map<String, Integer> translatedPerLanguage = new TreeMap<>();
         for (String lang : List.of("fr", "nl")) {
             JsonNode theme = YAML.readTree(TestPaths.repoRoot().resolve("themes/default/i18n/" + lang + ".yml").toFile());
@@ -91,7 +94,7 @@ class TranslatedSlugsTest {
 
     @Test
     void aFeedWhoseFolderMovedStaysWhereItWasForFeedReaders() throws IOException {
-        Path out = temp.resolve("bundled");
+        Path out = bundledOut;
         // Feed readers do not follow a page's redirect: a host rule where hosts read them, the same feed everywhere.
         assertEquals(Files.readString(out.resolve("nl/soorten/news/feed.xml")), Files.readString(out.resolve("nl/types/news/feed.xml")));
         List<String> rules = Files.readAllLines(out.resolve("_redirects"));
@@ -103,16 +106,16 @@ class TranslatedSlugsTest {
     @Test
     void theSitesWordWinsAndAHugoSitesOwnSearchPageKeepsItsPath() throws IOException {
         Path dir = temp.resolve("own");
-        write(dir, "site-config.yml", CONFIG + """
+        TestSite.write(dir, "site-config.yml", CONFIG + """
                 slugs:
                   library: { fr: catalogue }
                   tags: { nl: labels }
                 """);
-        write(dir, "content/en/a.md", "---\ntitle: A\ntags: [maps]\n---\nText.\n");
-        write(dir, "content/fr/a.md", "---\ntitle: A fr\ntags: [maps]\n---\nTexte.\n");
+        TestSite.write(dir, "content/en/a.md", "---\ntitle: A\ntags: [maps]\n---\nText.\n");
+        TestSite.write(dir, "content/fr/a.md", "---\ntitle: A fr\ntags: [maps]\n---\nTexte.\n");
         // As Hugo sites have it: the French search page is a content page at /fr/search/.
-        write(dir, "content/fr/search.md", "---\ntitle: Chercher dans le site\n---\nTapez vos mots.\n");
-        write(dir, "content/fr/themes/_index.md", "---\ntitle: Nos thématiques\n---\nLes grands thèmes du réseau.\n");
+        TestSite.write(dir, "content/fr/search.md", "---\ntitle: Chercher dans le site\n---\nTapez vos mots.\n");
+        TestSite.write(dir, "content/fr/themes/_index.md", "---\ntitle: Nos thématiques\n---\nLes grands thèmes du réseau.\n");
         BuildResult result = build(dir);
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         Map<String, Page> byPath = result.library().byPath();
@@ -135,9 +138,9 @@ class TranslatedSlugsTest {
     @Test
     void aLanguageTheThemeDoesNotSpeakKeepsTheEnglishFolders() throws IOException {
         Path dir = temp.resolve("german");
-        write(dir, "site-config.yml", CONFIG.replace("  nl: { label: Nederlands, locale: nl-BE }",
+        TestSite.write(dir, "site-config.yml", CONFIG.replace("  nl: { label: Nederlands, locale: nl-BE }",
                 "  nl: { label: Nederlands, locale: nl-BE }\n  de: { label: Deutsch, locale: de-DE }"));
-        write(dir, "content/de/a.md", "---\ntitle: A\nthemes: [wasser]\n---\nText.\n");
+        TestSite.write(dir, "content/de/a.md", "---\ntitle: A\nthemes: [wasser]\n---\nText.\n");
         BuildResult result = build(dir);
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         Map<String, Page> byPath = result.library().byPath();
@@ -150,8 +153,8 @@ class TranslatedSlugsTest {
     @Test
     void withUglyUrlsTheEnglishFileRedirects() throws IOException {
         Path dir = temp.resolve("ugly");
-        write(dir, "site-config.yml", CONFIG + "uglyURLs: true\n");
-        write(dir, "content/en/a.md", "---\ntitle: A\n---\nText.\n");
+        TestSite.write(dir, "site-config.yml", CONFIG + "uglyURLs: true\n");
+        TestSite.write(dir, "content/en/a.md", "---\ntitle: A\n---\nText.\n");
         BuildResult result = build(dir);
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         assertEquals(PageKind.SEARCH, result.library().byPath().get("/fr/recherche.html").kind());
@@ -169,8 +172,8 @@ class TranslatedSlugsTest {
                   library: { fr: dossier }
                   years: { fr: dossier }
                 """;
-        write(dir, "site-config.yml", config);
-        write(dir, "content/en/a.md", "---\ntitle: A\n---\nText.\n");
+        TestSite.write(dir, "site-config.yml", config);
+        TestSite.write(dir, "content/en/a.md", "---\ntitle: A\n---\nText.\n");
         BuildResult result = build(dir);
         assertFalse(result.success());
         assertFalse(Files.exists(dir.resolve("public/index.html")), "nothing published");
@@ -194,9 +197,9 @@ class TranslatedSlugsTest {
     @Test
     void aThemeWordThatIsNoFolderNameIsAWarningAndTheEnglishNameIsUsed() throws IOException {
         Path dir = temp.resolve("site-strings");
-        write(dir, "site-config.yml", CONFIG);
-        write(dir, "i18n/fr.yml", "slug.search: \"Recherche avancée\"\n");
-        write(dir, "content/en/a.md", "---\ntitle: A\n---\nText.\n");
+        TestSite.write(dir, "site-config.yml", CONFIG);
+        TestSite.write(dir, "i18n/fr.yml", "slug.search: \"Recherche avancée\"\n");
+        TestSite.write(dir, "content/en/a.md", "---\ntitle: A\n---\nText.\n");
         BuildResult result = build(dir);
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         assertEquals(PageKind.SEARCH, result.library().byPath().get("/fr/search/").kind());
@@ -233,11 +236,5 @@ class TranslatedSlugsTest {
 
     private static BuildResult build(Path dir) {
         return new SiteBuilder(BuildListener.NONE).build(new BuildOptions(dir, dir.resolve("public"), false));
-    }
-
-    private static void write(Path dir, String rel, String text) throws IOException {
-        Path f = dir.resolve(rel);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text, StandardCharsets.UTF_8);
     }
 }

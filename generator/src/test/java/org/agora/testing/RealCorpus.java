@@ -30,25 +30,22 @@ import java.util.stream.Stream;
  */
 public enum RealCorpus {
     /** OpenStreetMap Belgium: languages by file suffix, ugly URLs, dated permalinks for posts. */
-    OSMBE("osmbe", "osmbe-website"),
+    OSMBE("osmbe-website"),
     /** The Helm docs: a content folder per language, English at the root, /:filename/ for code/. */
-    HELM("helm", "helm-docs"),
+    HELM("helm-docs"),
     /** Power On (Docsy): a content folder per language, every language in its subfolder, translated file names. */
-    POWERON("poweron", "poweron-ipa");
+    POWERON("poweron-ipa");
 
-    private final String id;
+    /** The corpus's folder in ../shared/corpora/. */
     private final String folder;
 
-    RealCorpus(String id, String folder) {
-        this.id = id;
-        this.folder = folder;
-    }
+    RealCorpus(String folder) { this.folder = folder; }
 
-    /** Our short name: the folder of its settings under src/test/resources/corpora/. */
-    public String id() { return id; }
+    /** Our short name, the constant's in lower case: the folder of its settings under src/test/resources/corpora/. */
+    public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
 
     @Override
-    public String toString() { return id; }
+    public String toString() { return id(); }
 
     /** The corpus itself: ../shared/corpora/FOLDER, with content/, SOURCE.md and translation-groups.tsv. */
     public Path source() {
@@ -61,7 +58,7 @@ public enum RealCorpus {
 
     /** Our settings for it: site-config.yml and hugo.toml. */
     public Path resources() {
-        return TestPaths.repoRoot().resolve("generator/src/test/resources/corpora").resolve(id);
+        return TestPaths.repoRoot().resolve("generator/src/test/resources/corpora").resolve(id());
     }
 
     /**
@@ -69,7 +66,7 @@ public enum RealCorpus {
      * would lead out of the site folder, which Agora refuses), the corpus untouched.
      */
     public Path site(Path parent) {
-        Path site = parent.resolve(id);
+        Path site = parent.resolve(id());
         try {
             Files.createDirectories(site);
             Files.copy(resources().resolve("site-config.yml"), site.resolve("site-config.yml"));
@@ -148,7 +145,7 @@ public enum RealCorpus {
         Build build = BUILDS.get(this);
         if (build == null) {
             Path site = site(root());
-            Path out = root().resolve(id + "-out");
+            Path out = root().resolve(id() + "-out");
             BuildResult result = null;
             Throwable failure = null;
             try {
