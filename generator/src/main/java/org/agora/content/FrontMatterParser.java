@@ -261,22 +261,22 @@ public final class FrontMatterParser {
     private static FrontMatter.Publication publication(YamlNode.Mapping map, Map<String, Integer> lines, YamlFields f) {
         List<FrontMatter.Author> authors = authors(map, f);
         String publisher = f.string(map, "publisher").map(FrontMatterParser::oneLine).filter(x -> !x.isEmpty()).orElse(null);
-        String doi = identifier(map, lines, f, "doi", Identifiers::doi, "a DOI",
-                "write the DOI as  doi: 10.5281/zenodo.1234567  (a link https://doi.org/10... works too); a DOI starts with 10., a number, and /");
-        String isbn = identifier(map, lines, f, "isbn", Identifiers::isbn, "a valid ISBN",
-                "copy the ISBN-13 (or ISBN-10) from the book's back cover or imprint page, hyphens allowed: 978-2-12-345680-3; its last digit is a check digit, so one wrong digit shows");
+        String doi = identifier(map, "doi", Identifiers::doi, written -> f.error("frontmatter.invalid-doi",
+                lines.getOrDefault("doi", 1), "'" + written + "' is not a DOI",
+                "write the DOI as  doi: 10.5281/zenodo.1234567  (a link https://doi.org/10... works too); a DOI starts with 10., a number, and /"), f);
+        String isbn = identifier(map, "isbn", Identifiers::isbn, written -> f.error("frontmatter.invalid-isbn",
+                lines.getOrDefault("isbn", 1), "'" + written + "' is not a valid ISBN",
+                "copy the ISBN-13 (or ISBN-10) from the book's back cover or imprint page, hyphens allowed: 978-2-12-345680-3; its last digit is a check digit, so one wrong digit shows"), f);
         if (authors.isEmpty() && publisher == null && doi == null && isbn == null) return FrontMatter.Publication.NONE;
         return new FrontMatter.Publication(authors, publisher, doi, isbn);
     }
 
-    /** doi or isbn in its normal form, or null when absent; a value that is not one is an error. */
-    private static String identifier(YamlNode.Mapping map, Map<String, Integer> lines, YamlFields f, String key,
-                                     Function<String, Optional<String>> normal, String what, String hint) {
+    /** doi or isbn in its normal form, or null when absent; a value that is not one goes to {@code invalid}. */
+    private static String identifier(YamlNode.Mapping map, String key, Function<String, Optional<String>> normal,
+                                     java.util.function.Consumer<String> invalid, YamlFields f) {
         return f.string(map, key).map(String::strip).filter(x -> !x.isEmpty()).flatMap(written -> {
             Optional<String> id = normal.apply(written);
-            if (id.isEmpty()) {
-                f.error("frontmatter.invalid-" + key, lines.getOrDefault(key, 1), "'" + written + "' is not " + what, hint);
-            }
+            if (id.isEmpty()) invalid.accept(written);
             return id;
         }).orElse(null);
     }
