@@ -83,6 +83,18 @@ public record Library(
         return Optional.empty();
     }
 
+    /**
+     * Pages Agora makes that moved to their language's folder → their English paths, which redirect to them
+     * ("/fr/thèmes/" → ["/fr/themes/"]); the site's own aliases are not in it.
+     */
+    public Map<String, List<String>> formerPaths() {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (Alias a : aliases) {
+            if (a.target().document() == null) out.computeIfAbsent(a.target().path(), k -> new java.util.ArrayList<>()).add(a.path());
+        }
+        return out;
+    }
+
     public List<Page> pagesIn(String language) {
         return pages.stream().filter(p -> p.language().equals(language)).toList();
     }

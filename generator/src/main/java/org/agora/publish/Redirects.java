@@ -19,9 +19,12 @@ public final class Redirects {
     public byte[] page(Alias alias) { return page(alias.target()); }
 
     /** A page that sends readers on to {@code to}: an alias, or Hugo's "/en/" when English is at the root. */
-    public byte[] page(org.agora.model.Page to) {
-        String target = urls.href(to.path());
-        String absolute = urls.absolute(to.path());
+    public byte[] page(org.agora.model.Page to) { return page(to, to.path()); }
+
+    /** A page that sends readers on to {@code path}, one of {@code to}'s paths (page 2 of a list). */
+    public byte[] page(org.agora.model.Page to, String path) {
+        String target = urls.href(path);
+        String absolute = urls.absolute(path);
         String html = "<!DOCTYPE html>\n<html lang=\"" + attr(to.language()) + "\">\n<head>\n"
                 + "<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"Agora\">\n"
                 + "<title>" + text(to.title()) + "</title>\n"
@@ -34,7 +37,7 @@ public final class Redirects {
 
     public byte[] redirectsFile(List<Alias> aliases) { return redirectsFile(aliases, java.util.Map.of()); }
 
-    /** @param files other moves, from path to path, that only a host's rules can redirect (feeds) */
+    /** @param files other moves, from path to path (feeds, the later pages of moved lists) */
     public byte[] redirectsFile(List<Alias> aliases, java.util.Map<String, String> files) {
         StringBuilder out = new StringBuilder();
         for (Alias a : aliases) {

@@ -33,11 +33,14 @@ public record Paginator(int pageSize, SiteUrls urls) {
         return out;
     }
 
-    public static String pathOf(Page page, int n) {
-        if (n == 1) return page.path();
+    public static String pathOf(Page page, int n) { return pathOf(page.path(), n); }
+
+    /** Page {@code n} of the list at {@code listPath}. */
+    public static String pathOf(String listPath, int n) {
+        if (n == 1) return listPath;
         // As Hugo: "/posts/page/2/", or with uglyURLs "/posts/page/2.html" for the list "/posts.html".
-        String folder = Page.folderOf(page.path());
-        return folder + "page/" + n + (page.path().endsWith(".html") ? ".html" : "/");
+        String folder = Page.folderOf(listPath);
+        return folder + "page/" + n + (listPath.endsWith(".html") ? ".html" : "/");
     }
 
     public int count(Page page, int items) {

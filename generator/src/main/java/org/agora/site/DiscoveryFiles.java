@@ -33,15 +33,14 @@ final class DiscoveryFiles {
     private final SiteUrls urls;
     private final Sitemap sitemap;
     /** A page Agora makes under a translated folder → its English paths, which redirect to it. */
-    private final Map<String, List<String>> movedPages = new java.util.HashMap<>();
+    private final Map<String, List<String>> movedPages;
 
     DiscoveryFiles(Library library, Feeds feeds) {
         this.library = library;
         this.feeds = feeds;
         this.urls = SiteUrls.of(library.config());
         this.sitemap = new Sitemap(urls, library.config().languages().size());
-        library.aliases().stream().filter(a -> a.target().document() == null)
-                .forEach(a -> movedPages.computeIfAbsent(a.target().path(), k -> new ArrayList<>()).add(a.path()));
+        this.movedPages = library.formerPaths();
     }
 
     /**

@@ -45,6 +45,8 @@ final class OutputPlan {
     private final Map<String, List<Claim[]>> clashes = new LinkedHashMap<>();
     private final Map<String, Claim> notPages = new LinkedHashMap<>();
 
+    private final MovedListPages movedListPages;
+
     OutputPlan(Library library, Assets assets, EventSchedule schedule) {
         Paginator paginator = new Paginator(library.config().pageSize(), null);
         for (Page p : library.pages()) {
@@ -68,6 +70,9 @@ final class OutputPlan {
                     : new Claim("the redirect of alias " + a.path() + " in " + doc.source().relPath(),
                     SourcePosition.of(doc.source().file(), a.line())));
         }
+        movedListPages = MovedListPages.of(library, schedule);
+        movedListPages.byOldPath().forEach((old, now) -> claimPage(Page.outputPathOf(old),
+                new Claim("the redirect of " + old + " to " + now.path(), null)));
         Set<String> own = new java.util.HashSet<>();
         for (StaticFile f : library.staticFiles()) {
             own.add(f.outputPath());
@@ -133,6 +138,9 @@ final class OutputPlan {
 
     /** Every output path. */
     Set<String> outputs() { return Set.copyOf(claims.keySet()); }
+
+    /** The later pages of moved lists that redirect from their English paths. */
+    MovedListPages movedListPages() { return movedListPages; }
 
     /**
      * Reports every file claimed twice, every file written where another output needs a folder, every file

@@ -45,6 +45,7 @@ final class PageWriter {
     private final Paginator paginator;
     private final Staging staging;
     private final EventSchedule schedule;
+    private final MovedListPages movedListPages;
     private final DiscoveryFiles discovery;
     private final AtomicInteger written = new AtomicInteger();
     private final Map<String, AtomicInteger> perLanguage = new ConcurrentHashMap<>();
@@ -69,7 +70,7 @@ final class PageWriter {
      * @param inPlace when writing into the last build's folder, the key of each page it holds, by output path
      */
     PageWriter(Library library, Rendering rendering, Map<String, List<Views.AttachmentView>> attachments,
-               EventSchedule schedule, Staging staging, RenderedPages rendered, Map<String, List<String>> related,
+               EventSchedule schedule, MovedListPages movedListPages, Staging staging, RenderedPages rendered, Map<String, List<String>> related,
                Runnable checkpoint, PageCache pages, Map<String, String> inPlace) {
         // In the order of the fields.
         this.library = library;
@@ -81,6 +82,7 @@ final class PageWriter {
         this.paginator = new Paginator(library.config().pageSize(), urls);
         this.staging = staging;
         this.schedule = schedule;
+        this.movedListPages = movedListPages;
         this.discovery = new DiscoveryFiles(library, feeds);
         this.rendered = rendered;
         this.checkpoint = checkpoint;
@@ -212,8 +214,12 @@ final class PageWriter {
         rendering.assets().files().forEach((path, bytes) -> write(path, bytes));
         Redirects redirects = new Redirects(urls);
         for (Alias alias : library.aliases()) write(Page.outputPathOf(alias.path()), redirects.page(alias));
-        byte[] aliasRules = library.aliases().isEmpty() ? new byte[0]
-                : redirects.redirectsFile(library.aliases(), discovery.movedFeeds());
+        Map<String, String> movedFiles = new java.util.TreeMap<>(discovery.movedFeeds());
+        movedListPages.byOldPath().forEach((old, now) -> {
+            write(Page.outputPathOf(old), redirects.page(now.list(), now.path()));
+            movedFiles.put(old, now.path());
+        });
+        byte[] aliasRules = library.aliases().isEmpty() ? new byte[0] : redirects.redirectsFile(library.aliases(), movedFiles);
         writeMerged(OutputPlan.REDIRECTS_FILE, own.get(OutputPlan.REDIRECTS_FILE), aliasRules);
         writeMerged(OutputPlan.HEADERS_FILE, own.get(OutputPlan.HEADERS_FILE),
                 SecurityHeaders.headersFile(library.config().security().contentSecurityPolicy()));

@@ -240,7 +240,7 @@ public final class SiteBuilder {
                                 throw new UncheckedIOException(e);
                             }
                         });
-                PageWriter writer = new PageWriter(library, rendering, attachments, schedule, staging, rendered, related,
+                PageWriter writer = new PageWriter(library, rendering, attachments, schedule, plan.movedListPages(), staging, rendered, related,
                         stages::checkCancelled, pageCache, inPlace.map(SiteSnapshot.Output::pageKeys).orElse(Map.of()));
                 stages.run("write documents", () -> writer.writeDocuments(diagnostics));
                 stages.run("render lists", () -> writer.writeLists(diagnostics));

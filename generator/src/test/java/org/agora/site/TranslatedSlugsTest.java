@@ -59,6 +59,7 @@ class TranslatedSlugsTest {
         JsonNode siteSlugs = YAML.readTree(TestPaths.repoRoot().resolve("site-config.yml").toFile()).path("slugs");
         List<String> redirectRules = Files.readAllLines(bundledOut.resolve("_redirects"));
         Map<String, Integer> translatedPerLanguage = new TreeMap<>();
+        int laterPages = 0;
         for (String lang : List.of("fr", "nl")) {
             JsonNode theme = YAML.readTree(TestPaths.repoRoot().resolve("themes/default/i18n/" + lang + ".yml").toFile());
             for (Page page : bundled.library().pages()) {
@@ -79,11 +80,20 @@ class TranslatedSlugsTest {
                 assertTrue(redirect.selectFirst("meta[http-equiv=refresh]").attr("content")
                         .endsWith("url=" + href(page.path())), english);
                 assertTrue(redirectRules.contains(href(english) + " " + href(page.path()) + " 301"), english);
+                // Every later page of the list too: a bookmark of /fr/library/page/2/ keeps working.
+                for (int n = 2; bundledSite.pages().containsKey(page.path().substring(1) + "page/" + n + "/index.html"); n++) {
+                    String later = english + "page/" + n + "/";
+                    assertTrue(bundledSite.page(later.substring(1) + "index.html").selectFirst("meta[http-equiv=refresh]")
+                            .attr("content").endsWith("url=" + href(page.path() + "page/" + n + "/")), later);
+                    assertTrue(redirectRules.contains(href(later) + " " + href(page.path() + "page/" + n + "/") + " 301"), later);
+                    laterPages++;
+                }
             }
         }
         // Every kind is translated in both languages: search, library, years, four taxonomies and their terms.
         assertTrue(translatedPerLanguage.getOrDefault("fr", 0) > 20 && translatedPerLanguage.getOrDefault("nl", 0) > 20,
                 translatedPerLanguage::toString);
+        assertTrue(laterPages >= 2, "the French and Dutch libraries are several pages long: " + laterPages);
         Document frenchHome = bundledSite.page("fr/index.html");
         assertEquals("/elibrary/fr/recherche/", frenchHome.selectFirst("form[role=search], form[action*=recherche]").attr("action"));
         assertNotNull(bundledSite.page("nl/zoeken/index.html").selectFirst("h1"));
@@ -153,13 +163,18 @@ class TranslatedSlugsTest {
     @Test
     void withUglyUrlsTheEnglishFileRedirects() throws IOException {
         Path dir = temp.resolve("ugly");
-        TestSite.write(dir, "site-config.yml", CONFIG + "uglyURLs: true\n");
-        TestSite.write(dir, "content/en/a.md", "---\ntitle: A\n---\nText.\n");
+        TestSite.write(dir, "site-config.yml", CONFIG + "uglyURLs: true\npageSize: 1\n");
+        TestSite.write(dir, "content/en/a.md", "---\ntitle: A\nthemes: [water]\n---\nText.\n");
+        TestSite.write(dir, "content/en/b.md", "---\ntitle: B\nthemes: [water]\n---\nText.\n");
         BuildResult result = build(dir);
         assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
         assertEquals(PageKind.SEARCH, result.library().byPath().get("/fr/recherche.html").kind());
         Document redirect = new OutputSite(dir.resolve("public"), "/lib/").page("fr/search.html");
         assertTrue(redirect.selectFirst("meta[http-equiv=refresh]").attr("content").endsWith("url=/lib/fr/recherche.html"));
+        // Page 2 of the French water theme, in its ugly form, at the old path too.
+        Document later = new OutputSite(dir.resolve("public"), "/lib/").page("fr/themes/water/page/2.html");
+        assertTrue(later.selectFirst("meta[http-equiv=refresh]").attr("content").endsWith("url=/lib/fr/th%C3%A8mes/water/page/2.html"),
+                later::toString);
     }
 
     @Test
