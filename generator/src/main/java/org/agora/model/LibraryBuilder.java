@@ -1,6 +1,7 @@
 package org.agora.model;
 
 import org.agora.content.Slugs;
+import org.agora.config.GeneratedSlugs;
 import org.agora.config.LanguageConfig;
 import org.agora.config.SiteConfig;
 import org.agora.config.TermLabels;
@@ -45,7 +46,9 @@ public final class LibraryBuilder {
     private final SiteConfig config;
     private final Diagnostics diagnostics;
     private final PagePaths paths;
-    private final GeneratedPaths generated;
+    private final GeneratedPaths wanted;
+    /** {@link #wanted}, less the folders the site's own content is in: set at the start of each build. */
+    private GeneratedPaths generated;
 
     public LibraryBuilder(SiteConfig config, Diagnostics diagnostics) {
         this(config, GeneratedPaths.of(config), diagnostics);
@@ -56,6 +59,7 @@ public final class LibraryBuilder {
         this.config = config;
         this.diagnostics = diagnostics;
         this.paths = new PagePaths(config);
+        this.wanted = generated;
         this.generated = generated;
     }
 
@@ -85,6 +89,7 @@ public final class LibraryBuilder {
         Map<String, Term> terms = new TreeMap<>();
         Map<String, List<Page>> listings = new TreeMap<>();
         Map<String, List<Library.TermCount>> termCounts = new TreeMap<>();
+        generated = clearOfSiteContent(pages, staticFiles);
         addTaxonomyPages(pages, terms, listings, termCounts, visible);
         addTextOfTermPagesToLibraries(pages, listings);
 
@@ -358,9 +363,57 @@ public final class LibraryBuilder {
         String translated = generated.path(name, lang);
         String english = generated.englishPath(name, lang);
         if (translated.equals(english)) return translated;
-        boolean ownAtTranslated = pages.stream().anyMatch(p -> p.path().equals(translated) && p.document() != null);
         boolean ownAtEnglish = pages.stream().anyMatch(p -> p.path().equals(english) && p.document() != null);
-        return ownAtEnglish && !ownAtTranslated ? english : translated;
+        return ownAtEnglish ? english : translated;
+    }
+
+    /**
+     * The words wanted, except where the site's own pages are already in the translated folder: "recherche" is also
+     * French for research, "pays" may be a section of the site. The site keeps its URLs; the page Agora makes keeps
+     * its English folder, with a warning that says how to have both.
+     */
+    private GeneratedPaths clearOfSiteContent(List<Page> sitePages, List<StaticFile> staticFiles) {
+        Map<String, List<Occupant>> byFolder = new HashMap<>();   // every folder the site's own things are in or are
+        for (Page p : sitePages) {
+            SourcePosition at = p.document() != null ? SourcePosition.of(p.document().source().file(), 1) : SourcePosition.of(config.configFile());
+            String what = p.document() != null ? p.document().source().relPath() : "the section " + p.path();
+            occupy(byFolder, p.path(), new Occupant(what, at, p.sectionKey()));
+            if (p.document() == null) continue;
+            for (String alias : p.document().frontMatter().aliases()) {
+                if (alias.startsWith("/")) occupy(byFolder, alias, new Occupant("an alias of " + what,
+                        SourcePosition.of(p.document().source().file(), p.document().frontMatter().lineOf("aliases")), ""));
+            }
+        }
+        for (StaticFile f : staticFiles) occupy(byFolder, "/" + f.outputPath(), new Occupant(f.relPath(), SourcePosition.of(f.file()), ""));
+        List<String> names = new ArrayList<>(GeneratedSlugs.OWN_PAGES);
+        Facets.all(config).stream().filter(n -> !names.contains(n)).forEach(names::add);
+        GeneratedPaths out = wanted;
+        for (LanguageConfig lang : config.languages()) {
+            for (String name : names) {
+                String folder = wanted.folderOf(name, lang.code());
+                if (folder.equals(wanted.englishFolderOf(name, lang.code()))) continue;
+                // content/fr/themes/_index.md with slug: thèmes is the themes page's own text, not another page.
+                Occupant there = byFolder.getOrDefault(folder, List.of()).stream()
+                        .filter(o -> !o.sectionKey().equals(name) && !o.sectionKey().startsWith(name + "/")).findFirst().orElse(null);
+                if (there == null) continue;
+                out = out.keepingEnglish(name, lang.code());
+                diagnostics.warning("slug.taken", there.at(), "the folder " + folder + " is the site's own (" + there.what()
+                                + "); the " + name + " pages of '" + lang.code() + "' stay at " + wanted.englishFolderOf(name, lang.code()),
+                        "give that content another slug:, or " + name + " another word in slugs: of site-config.yml");
+            }
+        }
+        return out;
+    }
+
+    /** Something of the site's own in a folder: a page, an alias, a static file; a section's key says whose text it is. */
+    private record Occupant(String what, SourcePosition at, String sectionKey) {}
+
+    /** Marks every folder {@code path} is in, and the folder an ugly "x.html" page stands for. */
+    private static void occupy(Map<String, List<Occupant>> byFolder, String path, Occupant occupant) {
+        String folderForm = path.endsWith(".html") ? path.substring(0, path.length() - ".html".length()) + "/" : path;
+        for (int slash = folderForm.indexOf('/', 1); slash > 0; slash = folderForm.indexOf('/', slash + 1)) {
+            byFolder.computeIfAbsent(folderForm.substring(0, slash + 1), k -> new ArrayList<>()).add(occupant);
+        }
     }
 
     private String englishTermPath(String taxonomy, String slug, String lang) {

@@ -146,6 +146,40 @@ class TranslatedSlugsTest {
     }
 
     @Test
+    void theSitesOwnContentInATranslatedFolderKeepsItAndThePageAgoraMakesKeepsItsEnglishFolder() throws IOException {
+        Path dir = temp.resolve("taken");
+        TestSite.write(dir, "site-config.yml", CONFIG.replace("[tags, themes]", "[tags, themes, countries]"));
+        // "recherche" is French for research; "pays" is a section of this site.
+        TestSite.write(dir, "content/fr/recherche.md", "---\ntitle: Notre recherche\n---\nNos travaux de recherche.\n");
+        TestSite.write(dir, "content/fr/pays/be.md", "---\ntitle: La Belgique\ncountries: [be]\n---\nTexte.\n");
+        // An alias and a static file in translated folders are the site's too.
+        TestSite.write(dir, "content/en/a.md", "---\ntitle: A\ncountries: [be]\naliases: [/nl/zoeken/oud/]\n---\nText.\n");
+        TestSite.write(dir, "static/fr/bibliothèque/plan.pdf", "%PDF-1.4\n");
+        BuildResult result = build(dir);
+        assertTrue(result.success(), () -> result.diagnostics().sorted().toString());
+        Map<String, Page> byPath = result.library().byPath();
+        assertEquals("Notre recherche", byPath.get("/fr/recherche/").title());
+        assertEquals(PageKind.PAGE, byPath.get("/fr/recherche/").kind());
+        assertEquals(PageKind.SEARCH, byPath.get("/fr/search/").kind());
+        assertEquals(PageKind.PAGE, byPath.get("/fr/pays/be/").kind());
+        assertEquals(PageKind.TERM, byPath.get("/fr/countries/be/").kind());
+        assertEquals(PageKind.SEARCH, byPath.get("/nl/search/").kind());
+        assertEquals(PageKind.LIBRARY, byPath.get("/fr/library/").kind());
+        assertEquals(PageKind.LIBRARY, byPath.get("/nl/bibliotheek/").kind(), "what is free still gets its word");
+        assertTrue(Files.exists(dir.resolve("public/fr/bibliothèque/plan.pdf")));
+        assertEquals("/fr/search/", result.library().searchPath("fr"));
+        List<String> warnings = result.diagnostics().sorted().stream().filter(d -> d.code().equals("slug.taken"))
+                .map(d -> d.position().file().getFileName() + ": " + d.message()).toList();
+        assertEquals(4, warnings.size(), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("a.md: the folder /nl/zoeken/ is the site's own (an alias")), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("plan.pdf: the folder /fr/bibliothèque/")), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("recherche.md: the folder /fr/recherche/")), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("be.md: the folder /fr/pays/")), warnings::toString);
+        // Nothing redirects over the site's own pages.
+        assertTrue(result.library().aliases().stream().noneMatch(a -> a.path().startsWith("/fr/search/") || a.path().startsWith("/fr/countries/")));
+    }
+
+    @Test
     void aLanguageTheThemeDoesNotSpeakKeepsTheEnglishFolders() throws IOException {
         Path dir = temp.resolve("german");
         TestSite.write(dir, "site-config.yml", CONFIG.replace("  nl: { label: Nederlands, locale: nl-BE }",
